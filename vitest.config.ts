@@ -1,0 +1,44 @@
+import { defineConfig } from "vitest/config";
+
+// Three tiers (see docs/architecture.md): unit = pure code, medium = services on a real
+// database (PGlite always, PostgreSQL when TEST_DATABASE_URL is set), e2e = browser.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: [
+            "packages/*/src/**/*.test.ts",
+            "apps/cli/src/**/*.test.ts",
+            "apps/web/src/**/*.test.{ts,tsx}",
+            "bench/**/*.test.ts",
+          ],
+          environment: "node",
+          testTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: "medium",
+          include: ["apps/server/src/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // PGlite instances are memory-hungry; keep the worker count modest on 2 cores.
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
