@@ -1,0 +1,21 @@
+/** Typed error for bad monitoring input: a stable code plus a human message (row when it comes from a file). */
+export type MonitorErrorCode =
+  | "EMPTY_INPUT"
+  | "BAD_PARAMETER"
+  | "BAD_SUBGROUP"
+  | "BAD_WINDOW"
+  | "BAD_SNAPSHOT"
+  | "UNKNOWN_DETECTOR"
+  | "BAD_EVENT";
+
+export class MonitorError extends Error {
+  readonly code: MonitorErrorCode;
+  readonly row: number | undefined;
+
+  constructor(code: MonitorErrorCode, message: string, row?: number) {
+    super(row === undefined ? message : `row ${row}: ${message}`);
+    this.name = "MonitorError";
+    this.code = code;
+    this.row = row;
+  }
+}
