@@ -1,0 +1,142 @@
+import { GrowableFloat64, GrowableInt32 } from "./growable.ts";
+
+const EPS = 1e-9;
+
+/**
+ * Requirement elements (one per independent demand record and per parent planned order × child)
+ * and the single-level links that say which planned order covers which element. Full pegging to
+ * top-level demands follows these links upward on request, so the explosion itself stays linear.
+ */
+export class PegLog {
+  readonly period = new GrowableInt32();
+  readonly quantity = new GrowableFloat64();
+  /** Parent planned order that created a dependent element, −1 for independent demand. */
+  readonly parentOrder = new GrowableInt32();
+  /** Independent demand record, −1 for dependent requirements. */
+  readonly demand = new GrowableInt32();
+  private readonly next = new GrowableInt32();
+  private readonly head: Int32Array;
+
+  readonly linkOrder = new GrowableInt32();
+  readonly linkElement = new GrowableInt32();
+  readonly linkQuantity = new GrowableFloat64();
+  private linkStart: Int32Array | undefined;
+  private linkSorted: Int32Array | undefined;
+
+  constructor(itemCount: number) {
+    this.head = new Int32Array(itemCount).fill(-1);
+  }
+
+  addElement(item: number, period: number, quantity: number, parentOrder: number, demand: number): void {
+    const e = this.period.push(period);
+    this.quantity.push(quantity);
+    this.parentOrder.push(parentOrder);
+    this.demand.push(demand);
+    this.next.push(this.head[item]);
+    this.head[item] = e;
+  }
+
+  /** Elements of one item by period, then creation order (independent demand first). */
+  elementsOf(item: number): number[] {
+    const list: number[] = [];
+    for (let e = this.head[item]; e !== -1; e = this.next.data[e]) list.push(e);
+    list.reverse();
+    const period = this.period.data;
+    return list.sort((a, b) => period[a] - period[b]);
+  }
+
+  /**
+   * FIFO pegging for one item: supplies in arrival order (on hand, then scheduled receipts at the
+   * periods they are used, then planned orders) are consumed by the item's requirements in
+   * period order. Only planned-order links are kept; they are what pegging needs upward.
+   */
+  pegItem(
+    item: number,
+    onHand: number,
+    receiptPeriods: readonly number[],
+    receiptQuantities: readonly number[],
+    orderFrom: number,
+    orderTo: number,
+    orderPeriod: Int32Array,
+    orderQuantity: Float64Array,
+  ): void {
+    const elements = this.elementsOf(item);
+    let ri = 0;
+    let oi = orderFrom;
+    let supplyOrder = -1; // −1 = on hand or a scheduled receipt
+    let remaining = onHand;
+    const nextSupply = (): boolean => {
+      if (ri < receiptPeriods.length && (oi >= orderTo || receiptPeriods[ri] <= orderPeriod[oi])) {
+        remaining = receiptQuantities[ri++];
+        supplyOrder = -1;
+        return true;
+      }
+      if (oi < orderTo) {
+        supplyOrder = oi;
+        remaining = orderQuantity[oi++];
+        return true;
+      }
+      return false;
+    };
+    let more = true;
+    for (const e of elements) {
+      let need = this.quantity.data[e];
+      while (need > EPS && more) {
+        if (remaining <= EPS) {
+          more = nextSupply();
+          continue;
+        }
+        const take = Math.min(need, remaining);
+        if (supplyOrder >= 0) {
+          this.linkOrder.push(supplyOrder);
+          this.linkElement.push(e);
+          this.linkQuantity.push(take);
+        }
+        need -= take;
+        remaining -= take;
+      }
+    }
+  }
+
+  /** Groups links by order once all items are pegged (counting sort). */
+  finish(orderCount: number): void {
+    const start = new Int32Array(orderCount + 1);
+    const order = this.linkOrder.data;
+    const n = this.linkOrder.length;
+    for (let l = 0; l < n; l++) start[order[l] + 1]++;
+    for (let o = 0; o < orderCount; o++) start[o + 1] += start[o];
+    const fill = start.slice(0, orderCount);
+    const sorted = new Int32Array(n);
+    for (let l = 0; l < n; l++) sorted[fill[order[l]]++] = l;
+    this.linkStart = start;
+    this.linkSorted = sorted;
+  }
+
+  get linkCount(): number {
+    return this.linkOrder.length;
+  }
+
+  /**
+   * Top-level demand records an order serves, with quantities in the demanded item's units:
+   * a link covering x of a parent order's requirement Q serves x/Q of everything that parent serves.
+   */
+  demandsOf(order: number): Map<number, number> {
+    const out = new Map<number, number>();
+    this.visit(order, 1, out);
+    return out;
+  }
+
+  private visit(order: number, factor: number, out: Map<number, number>): void {
+    const start = this.linkStart;
+    const sorted = this.linkSorted;
+    if (!start || !sorted) throw new Error("PegLog.finish() must run before pegging queries");
+    for (let k = start[order]; k < start[order + 1]; k++) {
+      const l = sorted[k];
+      const e = this.linkElement.data[l];
+      const q = this.linkQuantity.data[l] * factor;
+      const d = this.demand.data[e];
+      if (d >= 0) out.set(d, (out.get(d) ?? 0) + q);
+      else this.visit(this.parentOrder.data[e], q / this.quantity.data[e], out);
+    }
+  }
+}
