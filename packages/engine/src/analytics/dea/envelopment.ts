@@ -1,0 +1,196 @@
+import { AnalyticsError } from "../errors.ts";
+import { type DenseLp, type LpResult, type RowSense, solveDenseLp } from "../lp/dense-simplex.ts";
+import type { DeaData, Orientation, ReturnsToScale } from "./dea-data.ts";
+import { technologyMatrix } from "./dea-data.ts";
+
+/** A pluggable LP solver so tests and the bench can run the same models through HiGHS. */
+export type LpSolveFn = (lp: DenseLp, candidates?: Int32Array) => LpResult;
+
+export const denseSolver: LpSolveFn = (lp, candidates) => solveDenseLp(lp, candidates ? { candidates } : {});
+
+/** The result of projecting one point (x_o, y_o) onto a reference technology. */
+export interface RadialPoint {
+  status: "optimal" | "infeasible";
+  /** θ (input orientation, ≤ 1 inside the set) or φ (output orientation, ≥ 1 inside the set). */
+  efficiency: number;
+  lambdas: Float64Array;
+  slacksX: number[];
+  slacksY: number[];
+  /** Multiplier-form weights from the first-stage duals (v for inputs, u for outputs, u0 for VRS). */
+  v: number[];
+  u: number[];
+  u0: number;
+  lpCount: number;
+}
+
+/**
+ * Reusable envelopment LPs over one reference technology. The technology block is built once; each
+ * evaluation only rewrites the evaluated unit's column and right-hand side.
+ */
+export class EnvelopmentModel {
+  readonly n: number;
+  readonly m: number;
+  readonly s: number;
+  readonly rows: number;
+  private readonly rts: ReturnsToScale;
+  private readonly stage1: Float64Array;
+  private stage2: Float64Array | null = null;
+  private readonly solve: LpSolveFn;
+  private readonly peerSeen: Uint8Array;
+  private candidates: Int32Array = new Int32Array(0);
+  private candidateList: number[] = [];
+
+  constructor(reference: DeaData, rts: ReturnsToScale, solve: LpSolveFn = denseSolver) {
+    this.n = reference.inputs.length;
+    this.m = reference.inputs[0].length;
+    this.s = reference.outputs[0].length;
+    this.rts = rts;
+    this.rows = this.m + this.s + (rts === "vrs" ? 1 : 0);
+    this.solve = solve;
+    this.peerSeen = new Uint8Array(this.n);
+    const tech = technologyMatrix(reference, this.rows);
+    this.stage1 = new Float64Array(this.rows * (this.n + 1));
+    this.stage1.set(tech);
+    if (rts === "vrs") for (let j = 0; j < this.n; j++) this.stage1[j * this.rows + this.rows - 1] = 1;
+  }
+
+  private senses(first: RowSense, second: RowSense): RowSense[] {
+    const out: RowSense[] = [];
+    for (let i = 0; i < this.m; i++) out.push(first);
+    for (let r = 0; r < this.s; r++) out.push(second);
+    if (this.rts === "vrs") out.push("eq");
+    return out;
+  }
+
+  private remember(lambdas: Float64Array): void {
+    for (let j = 0; j < this.n; j++) {
+      if (lambdas[j] > 1e-12 && this.peerSeen[j] === 0) {
+        this.peerSeen[j] = 1;
+        this.candidateList.push(j);
+        this.candidates = Int32Array.from(this.candidateList);
+      }
+    }
+  }
+
+  /** Evaluates (xo, yo); `exclude` drops one reference unit (Andersen–Petersen super-efficiency). */
+  evaluate(
+    xo: readonly number[],
+    yo: readonly number[],
+    orientation: Orientation,
+    exclude = -1,
+    slacks = true,
+  ): RadialPoint {
+    const { n, m, s, rows } = this;
+    const a = this.stage1;
+    const saved = exclude >= 0 ? a.slice(exclude * rows, (exclude + 1) * rows) : null;
+    if (exclude >= 0) a.fill(0, exclude * rows, (exclude + 1) * rows);
+    const b = new Float64Array(rows);
+    const off = n * rows;
+    a.fill(0, off, off + rows);
+    if (orientation === "input") {
+      for (let i = 0; i < m; i++) a[off + i] = -xo[i];
+      for (let r = 0; r < s; r++) b[m + r] = yo[r];
+    } else {
+      for (let i = 0; i < m; i++) b[i] = xo[i];
+      for (let r = 0; r < s; r++) a[off + m + r] = -yo[r];
+    }
+    if (this.rts === "vrs") b[rows - 1] = 1;
+    const c = new Float64Array(n + 1);
+    c[n] = 1;
+    const lp: DenseLp = {
+      nRows: rows,
+      nCols: n + 1,
+      a,
+      b,
+      c,
+      senses: this.senses("le", "ge"),
+      maximize: orientation === "output",
+    };
+    const res = this.solve(lp, this.candidates);
+    if (saved) a.set(saved, exclude * rows);
+    if (res.status === "unbounded" && orientation === "output") {
+      // Only possible when the reference set cannot produce any of y_o's positive outputs at x_o.
+      return this.infeasible(1);
+    }
+    if (res.status === "infeasible") return this.infeasible(1);
+    if (res.status !== "optimal") {
+      throw new AnalyticsError("LP_ITERATION_LIMIT", `envelopment LP ended with status ${res.status}`);
+    }
+    const eff = res.x[n];
+    const d = res.duals;
+    const v: number[] = [];
+    const u: number[] = [];
+    for (let i = 0; i < m; i++) v.push(clean(orientation === "input" ? -d[i] : d[i]));
+    for (let r = 0; r < s; r++) u.push(clean(orientation === "input" ? d[m + r] : -d[m + r]));
+    const u0 = this.rts === "vrs" ? clean(orientation === "input" ? d[rows - 1] : -d[rows - 1]) : 0;
+    let lambdas = res.x.subarray(0, n);
+    let slacksX = new Array<number>(m).fill(0);
+    let slacksY = new Array<number>(s).fill(0);
+    let lpCount = 1;
+    if (slacks) {
+      const second = this.maxSlacks(xo, yo, orientation, eff, exclude);
+      lpCount++;
+      if (second) ({ lambdas, slacksX, slacksY } = second);
+    }
+    this.remember(lambdas);
+    const cleaned = new Float64Array(n);
+    for (let j = 0; j < n; j++) cleaned[j] = clean(lambdas[j]);
+    return { status: "optimal", efficiency: eff, lambdas: cleaned, slacksX, slacksY, v, u, u0, lpCount };
+  }
+
+  private infeasible(lpCount: number): RadialPoint {
+    return {
+      status: "infeasible",
+      efficiency: 0,
+      lambdas: new Float64Array(this.n),
+      slacksX: new Array<number>(this.m).fill(0),
+      slacksY: new Array<number>(this.s).fill(0),
+      v: new Array<number>(this.m).fill(0),
+      u: new Array<number>(this.s).fill(0),
+      u0: 0,
+      lpCount,
+    };
+  }
+
+  /** Second stage: with the radial score fixed, maximise the sum of input and output slacks. */
+  private maxSlacks(
+    xo: readonly number[],
+    yo: readonly number[],
+    orientation: Orientation,
+    eff: number,
+    exclude: number,
+  ): { lambdas: Float64Array; slacksX: number[]; slacksY: number[] } | null {
+    const { n, m, s, rows } = this;
+    const cols = n + m + s;
+    if (!this.stage2) {
+      this.stage2 = new Float64Array(rows * cols);
+      this.stage2.set(this.stage1.subarray(0, n * rows));
+      for (let i = 0; i < m; i++) this.stage2[(n + i) * rows + i] = 1;
+      for (let r = 0; r < s; r++) this.stage2[(n + m + r) * rows + m + r] = -1;
+    }
+    const a = this.stage2;
+    const saved = exclude >= 0 ? a.slice(exclude * rows, (exclude + 1) * rows) : null;
+    if (exclude >= 0) a.fill(0, exclude * rows, (exclude + 1) * rows);
+    const b = new Float64Array(rows);
+    for (let i = 0; i < m; i++) b[i] = orientation === "input" ? eff * xo[i] : xo[i];
+    for (let r = 0; r < s; r++) b[m + r] = orientation === "input" ? yo[r] : eff * yo[r];
+    if (this.rts === "vrs") b[rows - 1] = 1;
+    const c = new Float64Array(cols);
+    for (let k = n; k < cols; k++) c[k] = 1;
+    const senses = new Array<RowSense>(rows).fill("eq");
+    const res = this.solve({ nRows: rows, nCols: cols, a, b, c, senses, maximize: true }, this.candidates);
+    if (saved) a.set(saved, exclude * rows);
+    // Rounding in the fixed score can make the second stage marginally infeasible; keep stage one then.
+    if (res.status !== "optimal") return null;
+    const slacksX: number[] = [];
+    const slacksY: number[] = [];
+    for (let i = 0; i < m; i++) slacksX.push(clean(res.x[n + i]));
+    for (let r = 0; r < s; r++) slacksY.push(clean(res.x[n + m + r]));
+    return { lambdas: res.x.subarray(0, n), slacksX, slacksY };
+  }
+}
+
+/** Zeroes solver noise so exact zeros print as zeros. */
+export function clean(v: number): number {
+  return Math.abs(v) < 1e-10 ? 0 : v;
+}

@@ -1,0 +1,3 @@
+export * from "./dea/index.ts";
+export * from "./errors.ts";
+export * from "./lp/dense-simplex.ts";

@@ -1,0 +1,326 @@
+/**
+ * A dense two-phase revised simplex for the small, wide LPs of DEA (a handful of rows, up to a few
+ * thousand columns). The basis inverse is an explicit m×m Float64Array updated by elementary row
+ * operations, pricing is Dantzig's rule with a switch to Bland's rule after a run of degenerate
+ * pivots (DEA envelopment LPs are highly degenerate), and the final basic solution and duals are
+ * recomputed from a fresh inverse so update errors do not reach the answer. Why not HiGHS for
+ * every LP: its per-call overhead dominates LPs this small (see docs/analytics.md and the bench).
+ */
+
+export type RowSense = "le" | "ge" | "eq";
+
+export interface DenseLp {
+  nRows: number;
+  nCols: number;
+  /** Column-major constraint matrix: entry (i, j) is a[j * nRows + i]. */
+  a: Float64Array;
+  b: Float64Array;
+  senses: readonly RowSense[];
+  c: Float64Array;
+  maximize?: boolean;
+}
+
+export type LpStatus = "optimal" | "infeasible" | "unbounded" | "iteration_limit";
+
+export interface LpResult {
+  status: LpStatus;
+  /** Objective in the caller's sense (max or min); 0 unless status is optimal. */
+  objective: number;
+  x: Float64Array;
+  /** Dual prices: the rate of change of the optimal objective per unit of b_i. */
+  duals: Float64Array;
+  iterations: number;
+}
+
+export interface SimplexOptions {
+  maxIterations?: number;
+  /**
+   * Structural columns to price first (partial pricing). A full pass runs only when none of them
+   * improves, so the optimum is unchanged; DEA passes the units that were peers in earlier LPs.
+   */
+  candidates?: Int32Array;
+}
+
+const EPS_PIVOT = 1e-9;
+const EPS_COST = 1e-10;
+const BLAND_AFTER = 30;
+
+interface Tableau {
+  m: number;
+  nTotal: number;
+  cols: Float64Array;
+  basis: Int32Array;
+  pos: Int32Array;
+  binv: Float64Array;
+  xB: Float64Array;
+  blocked: Uint8Array;
+  y: Float64Array;
+  w: Float64Array;
+  iterations: number;
+  nStructural: number;
+  candidates: Int32Array | null;
+}
+
+function pivot(t: Tableau, r: number, entering: number): void {
+  const { m, binv, xB, w } = t;
+  const piv = w[r];
+  const rowR = r * m;
+  for (let k = 0; k < m; k++) binv[rowR + k] /= piv;
+  xB[r] /= piv;
+  for (let i = 0; i < m; i++) {
+    if (i === r) continue;
+    const f = w[i];
+    if (f === 0) continue;
+    const rowI = i * m;
+    for (let k = 0; k < m; k++) binv[rowI + k] -= f * binv[rowR + k];
+    xB[i] -= f * xB[r];
+  }
+  t.pos[t.basis[r]] = -1;
+  t.basis[r] = entering;
+  t.pos[entering] = r;
+}
+
+function computeColumn(t: Tableau, j: number): void {
+  const { m, binv, cols, w } = t;
+  const off = j * m;
+  for (let i = 0; i < m; i++) {
+    let s = 0;
+    const rowI = i * m;
+    for (let k = 0; k < m; k++) s += binv[rowI + k] * cols[off + k];
+    w[i] = s;
+  }
+}
+
+/** Runs simplex iterations for one phase; returns "optimal", "unbounded" or "iteration_limit". */
+function iterate(t: Tableau, cost: Float64Array, maxIterations: number): LpStatus {
+  const { m, nTotal, cols, basis, pos, binv, xB, blocked, y, w } = t;
+  let degenerate = 0;
+  while (t.iterations < maxIterations) {
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let k = 0; k < m; k++) s += cost[basis[k]] * binv[k * m + i];
+      y[i] = s;
+    }
+    const bland = degenerate > BLAND_AFTER;
+    let entering = -1;
+    let bestD = -EPS_COST;
+    const cand = t.candidates;
+    if (cand !== null && !bland) {
+      const total = cand.length + nTotal - t.nStructural;
+      for (let q = 0; q < total; q++) {
+        const j = q < cand.length ? cand[q] : t.nStructural + q - cand.length;
+        if (pos[j] >= 0 || blocked[j] === 1) continue;
+        const off = j * m;
+        let d = cost[j];
+        for (let i = 0; i < m; i++) d -= y[i] * cols[off + i];
+        if (d < bestD) {
+          entering = j;
+          bestD = d;
+        }
+      }
+    }
+    if (entering < 0) {
+      for (let j = 0; j < nTotal; j++) {
+        if (pos[j] >= 0 || blocked[j] === 1) continue;
+        const off = j * m;
+        let d = cost[j];
+        for (let i = 0; i < m; i++) d -= y[i] * cols[off + i];
+        if (d < bestD) {
+          entering = j;
+          bestD = d;
+          if (bland) break;
+        }
+      }
+    }
+    if (entering < 0) return "optimal";
+    computeColumn(t, entering);
+    let r = -1;
+    let minRatio = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < m; i++) {
+      if (w[i] <= EPS_PIVOT) continue;
+      const ratio = Math.max(xB[i], 0) / w[i];
+      if (ratio < minRatio - 1e-12) {
+        minRatio = ratio;
+        r = i;
+      } else if (ratio <= minRatio + 1e-12 && r >= 0) {
+        // Ties: Bland's smallest index when guarding against cycling, else the larger pivot for stability.
+        if (bland ? basis[i] < basis[r] : w[i] > w[r]) r = i;
+      }
+    }
+    if (r < 0) return "unbounded";
+    degenerate = minRatio < 1e-12 ? degenerate + 1 : 0;
+    pivot(t, r, entering);
+    t.iterations++;
+  }
+  return "iteration_limit";
+}
+
+/** Inverts a dense m×m row-major matrix by Gauss–Jordan with partial pivoting; null when singular. */
+export function invertSmall(mat: Float64Array, m: number): Float64Array | null {
+  const a = Float64Array.from(mat);
+  const inv = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) inv[i * m + i] = 1;
+  for (let col = 0; col < m; col++) {
+    let p = col;
+    for (let i = col + 1; i < m; i++) if (Math.abs(a[i * m + col]) > Math.abs(a[p * m + col])) p = i;
+    const pv = a[p * m + col];
+    if (Math.abs(pv) < 1e-14) return null;
+    if (p !== col) {
+      for (let k = 0; k < m; k++) {
+        [a[p * m + k], a[col * m + k]] = [a[col * m + k], a[p * m + k]];
+        [inv[p * m + k], inv[col * m + k]] = [inv[col * m + k], inv[p * m + k]];
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      a[col * m + k] /= pv;
+      inv[col * m + k] /= pv;
+    }
+    for (let i = 0; i < m; i++) {
+      if (i === col) continue;
+      const f = a[i * m + col];
+      if (f === 0) continue;
+      for (let k = 0; k < m; k++) {
+        a[i * m + k] -= f * a[col * m + k];
+        inv[i * m + k] -= f * inv[col * m + k];
+      }
+    }
+  }
+  return inv;
+}
+
+function failed(status: LpStatus, n: number, m: number, iterations: number): LpResult {
+  return { status, objective: 0, x: new Float64Array(n), duals: new Float64Array(m), iterations };
+}
+
+export function solveDenseLp(lp: DenseLp, options: SimplexOptions = {}): LpResult {
+  const m = lp.nRows;
+  const n = lp.nCols;
+  const maxIterations = options.maxIterations ?? 50 * (m + n) + 1000;
+  // Normalise rows to b >= 0; a >= row with zero rhs becomes a <= row so its slack can start basic.
+  const sign = new Float64Array(m);
+  const kind = new Uint8Array(m); // 0 le, 1 ge, 2 eq
+  const b = new Float64Array(m);
+  let nSlack = 0;
+  let nArt = 0;
+  for (let i = 0; i < m; i++) {
+    const s = lp.senses[i];
+    let k = s === "le" ? 0 : s === "ge" ? 1 : 2;
+    let sg = 1;
+    if (lp.b[i] < 0 || (lp.b[i] === 0 && k === 1)) {
+      sg = -1;
+      if (k !== 2) k = 1 - k;
+    }
+    sign[i] = sg;
+    kind[i] = k;
+    b[i] = lp.b[i] * sg;
+    if (k !== 2) nSlack++;
+    if (k !== 0) nArt++;
+  }
+  const nTotal = n + nSlack + nArt;
+  const cols = new Float64Array(nTotal * m);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < m; i++) cols[j * m + i] = lp.a[j * m + i] * sign[i];
+  }
+  const basis = new Int32Array(m);
+  const pos = new Int32Array(nTotal).fill(-1);
+  const isArt = new Uint8Array(nTotal);
+  let next = n;
+  for (let i = 0; i < m; i++) {
+    if (kind[i] !== 2) {
+      cols[next * m + i] = kind[i] === 0 ? 1 : -1;
+      if (kind[i] === 0) {
+        basis[i] = next;
+        pos[next] = i;
+      }
+      next++;
+    }
+  }
+  for (let i = 0; i < m; i++) {
+    if (kind[i] !== 0) {
+      cols[next * m + i] = 1;
+      isArt[next] = 1;
+      basis[i] = next;
+      pos[next] = i;
+      next++;
+    }
+  }
+  const binv = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) binv[i * m + i] = 1;
+  const t: Tableau = {
+    m,
+    nTotal,
+    cols,
+    basis,
+    pos,
+    binv,
+    xB: Float64Array.from(b),
+    blocked: new Uint8Array(nTotal),
+    y: new Float64Array(m),
+    w: new Float64Array(m),
+    iterations: 0,
+    nStructural: n,
+    candidates: options.candidates ?? null,
+  };
+
+  if (nArt > 0) {
+    const cost1 = new Float64Array(nTotal);
+    for (let j = 0; j < nTotal; j++) cost1[j] = isArt[j];
+    const st = iterate(t, cost1, maxIterations);
+    if (st === "iteration_limit") return failed(st, n, m, t.iterations);
+    let infeas = 0;
+    let bScale = 1;
+    for (let i = 0; i < m; i++) {
+      if (isArt[basis[i]]) infeas += t.xB[i];
+      bScale = Math.max(bScale, b[i]);
+    }
+    if (infeas > 1e-9 * bScale) return failed("infeasible", n, m, t.iterations);
+    // Drive zero-level artificials out of the basis; a row where none can leave is redundant.
+    for (let r = 0; r < m; r++) {
+      if (!isArt[basis[r]]) continue;
+      let bestJ = -1;
+      let bestV = 1e-9;
+      for (let j = 0; j < nTotal; j++) {
+        if (pos[j] >= 0 || isArt[j]) continue;
+        let v = 0;
+        for (let k = 0; k < m; k++) v += binv[r * m + k] * cols[j * m + k];
+        if (Math.abs(v) > bestV) {
+          bestV = Math.abs(v);
+          bestJ = j;
+        }
+      }
+      if (bestJ >= 0) {
+        computeColumn(t, bestJ);
+        pivot(t, r, bestJ);
+      }
+    }
+    for (let j = 0; j < nTotal; j++) if (isArt[j]) t.blocked[j] = 1;
+  }
+
+  const cost2 = new Float64Array(nTotal);
+  const dir = lp.maximize ? -1 : 1;
+  for (let j = 0; j < n; j++) cost2[j] = dir * lp.c[j];
+  const st2 = iterate(t, cost2, maxIterations);
+  if (st2 !== "optimal") return failed(st2, n, m, t.iterations);
+
+  // Recompute x_B and duals from a fresh inverse of B to shed accumulated update error.
+  const bMat = new Float64Array(m * m);
+  for (let k = 0; k < m; k++) for (let i = 0; i < m; i++) bMat[i * m + k] = cols[basis[k] * m + i];
+  const fresh = invertSmall(bMat, m) ?? binv;
+  const x = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    const j = basis[i];
+    if (j >= n) continue;
+    let s = 0;
+    for (let k = 0; k < m; k++) s += fresh[i * m + k] * b[k];
+    x[j] = s < 0 && s > -1e-9 ? 0 : s;
+  }
+  const duals = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) s += cost2[basis[k]] * fresh[k * m + i];
+    duals[i] = dir * s * sign[i];
+  }
+  let objective = 0;
+  for (let j = 0; j < n; j++) objective += lp.c[j] * x[j];
+  return { status: "optimal", objective, x, duals, iterations: t.iterations };
+}
