@@ -1,0 +1,66 @@
+import { MonitorError } from "../errors.ts";
+import { ContextModel } from "./context.model.ts";
+import type { AnomalyModel, DetectorOptions, JsonValue } from "./detector.types.ts";
+import { InputGuard, readGuardState, StreamingDetector } from "./input-guard.ts";
+import { WindowedGaussianModel } from "./windowed-gaussian.model.ts";
+
+export const DETECTOR_NAMES = ["context", "windowed-gaussian"] as const;
+export type DetectorName = (typeof DETECTOR_NAMES)[number];
+
+const DEFAULTS = { warmup: 150, restPeriod: 150, alarmThreshold: 0.9 };
+
+function resolve(opts: DetectorOptions): { warmup: number; restPeriod: number; alarmThreshold: number } {
+  const r = {
+    warmup: opts.warmup ?? DEFAULTS.warmup,
+    restPeriod: opts.restPeriod ?? DEFAULTS.restPeriod,
+    alarmThreshold: opts.alarmThreshold ?? DEFAULTS.alarmThreshold,
+  };
+  if (!(r.warmup >= 0 && r.restPeriod >= 0 && r.alarmThreshold > 0 && r.alarmThreshold <= 1)) {
+    throw new MonitorError("BAD_PARAMETER", "warmup and restPeriod must be ≥ 0, alarmThreshold in (0, 1]");
+  }
+  return r;
+}
+
+function newModel(name: string, opts: DetectorOptions): AnomalyModel {
+  switch (name) {
+    case "context":
+      return new ContextModel({ rangePoints: Math.min(opts.warmup ?? DEFAULTS.warmup, 150) });
+    case "windowed-gaussian":
+      return new WindowedGaussianModel();
+    default:
+      throw new MonitorError(
+        "UNKNOWN_DETECTOR",
+        `unknown detector "${name}"; known: ${DETECTOR_NAMES.join(", ")}`,
+      );
+  }
+}
+
+export function isDetectorName(name: string): name is DetectorName {
+  return (DETECTOR_NAMES as readonly string[]).includes(name);
+}
+
+export function createDetector(name: string, opts: DetectorOptions = {}): StreamingDetector {
+  const r = resolve(opts);
+  return new StreamingDetector(newModel(name, opts), new InputGuard(), r);
+}
+
+/** Rebuilds a detector from `snapshot()` output, continuing exactly where it stopped. */
+export function restoreDetector(snapshot: JsonValue, opts: DetectorOptions = {}): StreamingDetector {
+  if (snapshot === null || typeof snapshot !== "object" || Array.isArray(snapshot)) {
+    throw new MonitorError("BAD_SNAPSHOT", "a detector snapshot is an object");
+  }
+  const { name, guard, restLeft, model } = snapshot;
+  if (
+    typeof name !== "string" ||
+    typeof restLeft !== "number" ||
+    model === undefined ||
+    guard === undefined
+  ) {
+    throw new MonitorError("BAD_SNAPSHOT", "a detector snapshot needs name, guard, restLeft and model");
+  }
+  let m: AnomalyModel;
+  if (name === "context") m = ContextModel.restore(model);
+  else if (name === "windowed-gaussian") m = WindowedGaussianModel.restore(model);
+  else throw new MonitorError("UNKNOWN_DETECTOR", `unknown detector "${name}" in snapshot`);
+  return new StreamingDetector(m, new InputGuard(5, readGuardState(guard)), resolve(opts), restLeft);
+}

@@ -1,0 +1,79 @@
+import { MonitorError } from "../errors.ts";
+import type { AnomalyModel, JsonValue } from "./detector.types.ts";
+
+/**
+ * Windowed Gaussian (NAB's baseline): the tail probability of the value under a normal fitted to
+ * the last `window` values. Cheap and transparent; weak on seasonal data.
+ */
+export class WindowedGaussianModel implements AnomalyModel {
+  readonly name = "windowed-gaussian";
+  private readonly buf: Float64Array;
+  private n = 0;
+  private head = 0;
+  private sum = 0;
+  private sumSq = 0;
+
+  constructor(readonly window = 6400) {
+    if (!(Number.isInteger(window) && window >= 2)) {
+      throw new MonitorError("BAD_PARAMETER", "window must be an integer ≥ 2");
+    }
+    this.buf = new Float64Array(window);
+  }
+
+  learn(value: number): number {
+    let score = 0;
+    if (this.n >= 2) {
+      const mean = this.sum / this.n;
+      const variance = Math.max(0, this.sumSq / this.n - mean * mean);
+      const sd = Math.sqrt(variance);
+      if (sd > 0) score = 1 - 2 * normalTail(Math.abs(value - mean) / sd);
+      else score = value === mean ? 0 : 1;
+    }
+    this.push(value);
+    return score;
+  }
+
+  snapshot(): JsonValue {
+    // Store values oldest first so a restore can rebuild the running sums exactly.
+    const ordered: number[] = [];
+    for (let k = 0; k < this.n; k++)
+      ordered.push(this.buf[(this.head - this.n + k + this.window) % this.window]);
+    return { window: this.window, values: ordered };
+  }
+
+  static restore(s: JsonValue): WindowedGaussianModel {
+    if (s === null || typeof s !== "object" || Array.isArray(s) || typeof s.window !== "number") {
+      throw new MonitorError("BAD_SNAPSHOT", "windowed-gaussian snapshot needs window and values");
+    }
+    const values = Array.isArray(s.values) ? s.values : [];
+    const m = new WindowedGaussianModel(s.window);
+    for (const v of values) {
+      if (typeof v !== "number") throw new MonitorError("BAD_SNAPSHOT", "values must be numbers");
+      m.push(v);
+    }
+    return m;
+  }
+
+  private push(value: number): void {
+    if (this.n === this.window) {
+      const old = this.buf[this.head];
+      this.sum -= old;
+      this.sumSq -= old * old;
+    } else this.n++;
+    this.buf[this.head] = value;
+    this.head = (this.head + 1) % this.window;
+    this.sum += value;
+    this.sumSq += value * value;
+  }
+}
+
+/** Upper tail Q(z) of the standard normal (Abramowitz & Stegun 7.1.26 via erfc; |error| < 1.5e-7). */
+export function normalTail(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erfc =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) *
+    Math.exp(-x * x);
+  return z >= 0 ? erfc / 2 : 1 - erfc / 2;
+}
