@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import type { Database } from "./db/database.ts";
+import { authHook } from "./http/auth-hook.ts";
+import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { registerOpsRoutes } from "./modules/health.routes.ts";
+import { modules as defaultModules } from "./modules/index.ts";
+import {
+  type AppDeps,
+  DEFAULT_SECURITY,
+  type FeatureModule,
+  type SecuritySettings,
+} from "./modules/module.ts";
+
+export interface BuildAppOptions {
+  db: Database;
+  sessionSecret: string;
+  /** pino level; "silent" for tests. */
+  logLevel?: string;
+  security?: Partial<SecuritySettings>;
+  now?: () => Date;
+  /** Built web app to serve at / (SPA fallback to index.html); skipped when the folder is missing. */
+  webDist?: string;
+  /** Request body limit in bytes (default 1 MiB). */
+  bodyLimit?: number;
+  /** Override the module list (tests of a single module). */
+  modules?: FeatureModule[];
+}
+
+export const API_PREFIX = "/api/v1";
+
+/** Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? "info" },
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    requestIdHeader: "x-request-id",
+    genReqId: () => randomUUID(),
+    disableRequestLogging: options.logLevel === "silent",
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.addHook("onSend", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: "Cluster Brain API 产业集群大脑", version: "1.0.0" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "cb_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  registerOpsRoutes(app, options.db);
+
+  const deps: AppDeps = {
+    db: options.db,
+    security: { ...DEFAULT_SECURITY, ...options.security },
+    sessionSecret: options.sessionSecret,
+    now: options.now ?? (() => new Date()),
+  };
+  const list = options.modules ?? defaultModules;
+  await app.register(
+    async (api) => {
+      api.decorateRequest("actor", null);
+      api.addHook("preHandler", authHook(deps));
+      for (const m of list) {
+        await api.register(async (scope) => {
+          await m.routes(scope.withTypeProvider<ZodTypeProvider>(), deps);
+        });
+      }
+    },
+    { prefix: API_PREFIX },
+  );
+
+  const webDist = options.webDist;
+  const hasWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0];
+    if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && !path.includes(".")) {
+      return reply.type("text/html").sendFile("index.html");
+    }
+    return notFoundHandler(request, reply);
+  });
+  return app;
+}

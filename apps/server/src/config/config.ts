@@ -1,0 +1,105 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .refine((v) => /^(postgres(ql)?:\/\/|memory:\/\/|file:\/\/|\.{0,2}\/|[A-Za-z0-9_])/.test(v), {
+      message: "must be postgres://…, memory:// or a PGlite data directory path",
+    })
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  PUBLIC_URL: z.url().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  MQTT_URL: z
+    .string()
+    .regex(/^(mqtts?|wss?|tcp):\/\//, "must be an mqtt:// (or mqtts://, ws://, wss://, tcp://) URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./data"),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** postgres://…, memory:// or a PGlite data directory. */
+  databaseUrl: string;
+  sessionSecret: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  publicUrl: string | undefined;
+  nodeEnv: "development" | "production" | "test";
+  mqttUrl: string | undefined;
+  dataDir: string;
+}
+
+/** Thrown for a bad environment value; its message is the one line printed at start-up. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/**
+ * Reads and validates the environment once. The first bad variable stops start-up with
+ * one line naming it, e.g. `config: PORT must be a number between 0 and 65535 (got "abc")`.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // Empty strings mean "unset" (common in .env files and CI matrices).
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? "environment");
+    const got = cleaned[name];
+    const shown = name === "SESSION_SECRET" ? "(hidden)" : JSON.stringify(got);
+    throw new ConfigError(`config: ${name} ${describe(issue)} (got ${shown})`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const databaseUrl = e.DATABASE_URL ?? resolve(dataDir, "pglite");
+  let sessionSecret = e.SESSION_SECRET;
+  if (!sessionSecret) {
+    if (e.NODE_ENV === "production") {
+      throw new ConfigError("config: SESSION_SECRET is required when NODE_ENV=production (got nothing)");
+    }
+    sessionSecret = devSessionSecret(resolve(dataDir, "session-secret"));
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl,
+    sessionSecret,
+    logLevel: e.LOG_LEVEL,
+    publicUrl: e.PUBLIC_URL,
+    nodeEnv: e.NODE_ENV,
+    mqttUrl: e.MQTT_URL,
+    dataDir,
+  };
+}
+
+function describe(issue: z.core.$ZodIssue): string {
+  if (issue.code === "invalid_type") return "is required";
+  if (issue.code === "too_small" || issue.code === "too_big") {
+    return issue.message.startsWith("Too") ? "is out of range" : issue.message;
+  }
+  if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
+  if (issue.code === "invalid_format") return `must be a valid ${issue.format}`;
+  return issue.message.startsWith("Invalid") ? "is invalid" : issue.message;
+}
+
+/** Dev convenience: a random secret generated once and kept beside the data, so sessions survive restarts. */
+function devSessionSecret(file: string): string {
+  if (existsSync(file)) {
+    const existing = readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  }
+  const secret = randomBytes(32).toString("hex");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

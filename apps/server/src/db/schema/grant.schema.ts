@@ -1,0 +1,26 @@
+import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { orgs } from "./org.schema.ts";
+import { users } from "./user.schema.ts";
+
+export const DATA_CLASSES = ["indicators", "relations", "equipment", "contacts"] as const;
+
+/** A firm (org_id = grantor) lets another org read one class of its private data until expires_at. */
+export const grants = pgTable(
+  "grants",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    granteeOrgId: text("grantee_org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    dataClass: text("data_class", { enum: DATA_CLASSES }).notNull(),
+    purpose: text("purpose").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("grants_org_idx").on(t.orgId), index("grants_grantee_idx").on(t.granteeOrgId)],
+);

@@ -1,0 +1,89 @@
+import type { ErrorCode, FieldIssue } from "@clusterbrain/contracts";
+
+/** Base of every typed error; the app's error handler is the one place that maps them to HTTP. */
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  abstract readonly status: number;
+  constructor(
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = "VALIDATION_FAILED";
+  readonly status = 400;
+  constructor(message: string, issues: FieldIssue[]) {
+    super(message, issues);
+  }
+  /** One field, one reason: the message names the field so a form can show it as is. */
+  static field(path: string, message: string): ValidationError {
+    return new ValidationError(`${path}: ${message}`, [{ path, message }]);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly code = "UNAUTHENTICATED";
+  readonly status = 401;
+  constructor(message = "sign in required") {
+    super(message);
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  readonly code = "INVALID_CREDENTIALS";
+  readonly status = 401;
+  constructor() {
+    super("email or password is wrong");
+  }
+}
+
+export class AccountLockedError extends DomainError {
+  readonly code = "ACCOUNT_LOCKED";
+  readonly status = 423;
+  constructor(readonly until: Date) {
+    super(`account locked after repeated failed sign-ins; try again after ${until.toISOString()}`, {
+      lockedUntil: until.toISOString(),
+    });
+  }
+}
+
+export class CsrfError extends DomainError {
+  readonly code = "CSRF_FAILED";
+  readonly status = 403;
+  constructor() {
+    super("missing or wrong x-csrf-token header for a cookie-authenticated write");
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly code = "FORBIDDEN";
+  readonly status = 403;
+}
+
+export class NotFoundError extends DomainError {
+  readonly code = "NOT_FOUND";
+  readonly status = 404;
+  constructor(entity: string, id?: string) {
+    super(id === undefined ? `${entity} not found` : `${entity} ${id} not found`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly code = "CONFLICT";
+  readonly status = 409;
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = "RATE_LIMITED";
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, { retryAfterSeconds });
+  }
+}

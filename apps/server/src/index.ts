@@ -1,0 +1,85 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "./app.ts";
+import { randomToken } from "./auth/secrets.ts";
+import { loadConfig } from "./config/config.ts";
+import { type DatabaseHandle, openDatabase } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { maybeLoadDemo } from "./demo-hook.ts";
+
+export { buildApp } from "./app.ts";
+export { type AppConfig, ConfigError, loadConfig } from "./config/config.ts";
+export type { Database, DatabaseHandle } from "./db/database.ts";
+export { openDatabase } from "./db/database.ts";
+export { migrate } from "./db/migrate.ts";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+export const DEFAULT_WEB_DIST = resolve(repoRoot, "apps", "web", "dist");
+
+export interface StartServerOptions {
+  port?: number;
+  host?: string;
+  /** postgres://…, memory:// or a PGlite directory; default from DATABASE_URL (else ./data/pglite). */
+  databaseUrl?: string;
+  /** Load the demo cluster when the database has no orgs. */
+  loadDemo?: boolean;
+  /** Built web app folder; default apps/web/dist. */
+  webDist?: string;
+  logLevel?: string;
+  /** Session HMAC key; default SESSION_SECRET (or the dev secret kept in ./data). */
+  sessionSecret?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  db: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, applies migrations, loads the demo cluster if asked and empty, and listens.
+ * Used by `clusterbrain serve`, `npm start` and the end-to-end tests (port 0, memory://).
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const started = performance.now();
+  // A memory database lives only as long as the process, so its sessions need no kept secret.
+  const ephemeral = options.databaseUrl?.startsWith("memory://") && !process.env.SESSION_SECRET;
+  const config = loadConfig(ephemeral ? { ...process.env, SESSION_SECRET: randomToken() } : process.env);
+  const databaseUrl = options.databaseUrl ?? config.databaseUrl;
+  const handle = await openDatabase({ url: databaseUrl });
+  let app: FastifyInstance | undefined;
+  try {
+    const applied = await migrate(handle);
+    app = await buildApp({
+      db: handle.db,
+      sessionSecret: options.sessionSecret ?? config.sessionSecret,
+      logLevel: options.logLevel ?? config.logLevel,
+      webDist: options.webDist ?? DEFAULT_WEB_DIST,
+    });
+    if (applied.length > 0) app.log.info({ applied }, "migrations applied");
+    if (options.loadDemo) await maybeLoadDemo(handle.db, app.log);
+    await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : (options.port ?? config.port);
+  const host = options.host ?? config.host;
+  const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host}:${port}`;
+  const ms = Math.round(performance.now() - started);
+  app.log.info({ url, database: handle.kind, ms }, `ready in ${ms} ms at ${url}`);
+  const running = app;
+  return {
+    url,
+    app: running,
+    db: handle,
+    close: async () => {
+      await running.close();
+      await handle.close();
+    },
+  };
+}

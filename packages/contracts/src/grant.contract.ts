@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { isoDateTimeSchema } from "./common.contract.ts";
+
+export const DATA_CLASSES = ["indicators", "relations", "equipment", "contacts"] as const;
+export const dataClassSchema = z.enum(DATA_CLASSES);
+export type DataClass = z.infer<typeof dataClassSchema>;
+
+export const grantCreateRequestSchema = z
+  .object({
+    granteeOrgId: z.string().min(1).max(100),
+    dataClass: dataClassSchema,
+    purpose: z.string().trim().min(1).max(500),
+    expiresAt: isoDateTimeSchema,
+  })
+  .strict();
+export type GrantCreateRequest = z.infer<typeof grantCreateRequestSchema>;
+
+export const grantSchema = z.object({
+  id: z.string(),
+  grantorOrgId: z.string(),
+  grantorNameZh: z.string(),
+  grantorNameEn: z.string(),
+  granteeOrgId: z.string(),
+  granteeNameZh: z.string(),
+  granteeNameEn: z.string(),
+  dataClass: dataClassSchema,
+  purpose: z.string(),
+  expiresAt: z.string(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+  status: z.enum(["active", "expired", "revoked"]),
+});
+export type Grant = z.infer<typeof grantSchema>;
+
+/** Grants my org gave and grants it received. */
+export const grantListSchema = z.object({ given: z.array(grantSchema), received: z.array(grantSchema) });
+export type GrantList = z.infer<typeof grantListSchema>;
