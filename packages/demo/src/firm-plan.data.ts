@@ -1,0 +1,62 @@
+/**
+ * How many firms sit on each chain node (main node). Totals 280 enterprises; two nodes carry a
+ * single firm on purpose so the chain map has weak links (断链风险) to show.
+ */
+export const FIRMS_PER_NODE: Readonly<Record<string, number>> = {
+  "mnzn-ferrite": 8,
+  "nizn-ferrite": 5,
+  "metal-powder-core": 6,
+  "sendust-core": 4,
+  "carbonyl-iron": 3,
+  "amorphous-ribbon": 1,
+  "magnet-wire": 6,
+  "ceramic-powder": 3,
+  "electrode-paste": 3,
+  "al-foil": 4,
+  electrolyte: 2,
+  ccl: 4,
+  "copper-foil": 3,
+  "capacitor-film": 2,
+  "power-inductor": 16,
+  "molded-inductor": 10,
+  "chip-inductor": 7,
+  "wirewound-inductor": 8,
+  "common-mode-choke": 8,
+  "hf-transformer": 9,
+  "ferrite-bead": 4,
+  mlcc: 8,
+  "al-electrolytic-cap": 9,
+  "film-cap": 6,
+  "tantalum-cap": 1,
+  "chip-resistor": 5,
+  "ic-design": 6,
+  "ic-package": 3,
+  "medical-sensor": 6,
+  "ultrasound-probe": 2,
+  connector: 8,
+  "rigid-pcb": 12,
+  "hdi-pcb": 4,
+  fpc: 6,
+  pcba: 18,
+  "power-module": 8,
+  "medical-power": 6,
+  "display-module": 4,
+  enclosure: 7,
+  "patient-monitor": 8,
+  ecg: 5,
+  holter: 4,
+  "color-ultrasound": 3,
+  "portable-ultrasound": 3,
+  "pulse-oximeter": 5,
+  "bp-monitor": 4,
+  "infusion-pump": 3,
+  ventilator: 3,
+  "dr-xray": 2,
+  endoscope: 3,
+  defibrillator: 2,
+};
+
+/** Chinese surnames and given-name characters for contact persons. */
+export const SURNAMES =
+  "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏沈";
+export const GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国文辉鹏宇浩凯晨欣怡佳琪雪梅俊峰";

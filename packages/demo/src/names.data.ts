@@ -1,0 +1,243 @@
+import type { Bilingual, ChainCategory } from "./demo.types.ts";
+
+/** First and second characters of firm trade names (字号) with their pinyin. */
+export const TRADE_FIRST: readonly Bilingual[] = [
+  ["华", "Hua"],
+  ["嘉", "Jia"],
+  ["禾", "He"],
+  ["恒", "Heng"],
+  ["鼎", "Ding"],
+  ["瑞", "Rui"],
+  ["盛", "Sheng"],
+  ["泰", "Tai"],
+  ["宏", "Hong"],
+  ["德", "De"],
+  ["新", "Xin"],
+  ["明", "Ming"],
+  ["远", "Yuan"],
+  ["博", "Bo"],
+  ["晶", "Jing"],
+  ["精", "Jing"],
+  ["天", "Tian"],
+  ["金", "Jin"],
+  ["海", "Hai"],
+  ["联", "Lian"],
+  ["创", "Chuang"],
+  ["信", "Xin"],
+  ["东", "Dong"],
+  ["永", "Yong"],
+  ["立", "Li"],
+  ["正", "Zheng"],
+  ["众", "Zhong"],
+  ["汇", "Hui"],
+  ["卓", "Zhuo"],
+  ["臻", "Zhen"],
+  ["睿", "Rui"],
+  ["越", "Yue"],
+  ["源", "Yuan"],
+  ["安", "An"],
+  ["康", "Kang"],
+  ["佳", "Jia"],
+  ["优", "You"],
+  ["云", "Yun"],
+  ["星", "Xing"],
+  ["辰", "Chen"],
+  ["达", "Da"],
+  ["同", "Tong"],
+  ["益", "Yi"],
+  ["长", "Chang"],
+  ["国", "Guo"],
+  ["兴", "Xing"],
+  ["宇", "Yu"],
+  ["灵", "Ling"],
+].map(([zh, en]) => ({ zh, en }));
+
+export const TRADE_SECOND: readonly Bilingual[] = [
+  ["磁", "ci"],
+  ["感", "gan"],
+  ["芯", "xin"],
+  ["科", "ke"],
+  ["电", "dian"],
+  ["通", "tong"],
+  ["光", "guang"],
+  ["诚", "cheng"],
+  ["邦", "bang"],
+  ["捷", "jie"],
+  ["隆", "long"],
+  ["丰", "feng"],
+  ["伟", "wei"],
+  ["威", "wei"],
+  ["锐", "rui"],
+  ["迅", "xun"],
+  ["微", "wei"],
+  ["航", "hang"],
+  ["启", "qi"],
+  ["祥", "xiang"],
+  ["辉", "hui"],
+  ["瀚", "han"],
+  ["杰", "jie"],
+  ["能", "neng"],
+  ["峰", "feng"],
+  ["晟", "sheng"],
+  ["凯", "kai"],
+  ["铭", "ming"],
+  ["润", "run"],
+  ["逸", "yi"],
+  ["沃", "wo"],
+  ["拓", "tuo"],
+  ["昊", "hao"],
+  ["驰", "chi"],
+  ["鑫", "xin"],
+  ["华", "hua"],
+  ["元", "yuan"],
+  ["安", "an"],
+  ["泽", "ze"],
+  ["朗", "lang"],
+].map(([zh, en]) => ({ zh, en }));
+
+/** Industry words (行业表述) used in firm names, per chain category. */
+export const INDUSTRY_WORDS: Readonly<Record<ChainCategory, readonly Bilingual[]>> = {
+  magnetic: [
+    { zh: "磁性材料", en: "Magnetic Materials" },
+    { zh: "磁业", en: "Magnetics" },
+    { zh: "磁电科技", en: "Magnetoelectric Technology" },
+  ],
+  material: [
+    { zh: "电子材料", en: "Electronic Materials" },
+    { zh: "新材料科技", en: "New Material Technology" },
+  ],
+  inductor: [
+    { zh: "电感科技", en: "Inductor Technology" },
+    { zh: "电子科技", en: "Electronic Technology" },
+    { zh: "电子", en: "Electronics" },
+  ],
+  capacitor: [
+    { zh: "电容器", en: "Capacitor" },
+    { zh: "电子元件", en: "Electronic Components" },
+  ],
+  component: [
+    { zh: "电子元件", en: "Electronic Components" },
+    { zh: "传感技术", en: "Sensing Technology" },
+    { zh: "电子科技", en: "Electronic Technology" },
+  ],
+  ic: [
+    { zh: "微电子", en: "Microelectronics" },
+    { zh: "半导体", en: "Semiconductor" },
+  ],
+  pcb: [
+    { zh: "电路板", en: "Circuit Board" },
+    { zh: "精密电路", en: "Precision Circuit" },
+  ],
+  assembly: [
+    { zh: "智能制造", en: "Intelligent Manufacturing" },
+    { zh: "电子制造", en: "Electronics Manufacturing" },
+    { zh: "电源科技", en: "Power Technology" },
+  ],
+  medical: [
+    { zh: "医疗器械", en: "Medical Devices" },
+    { zh: "医疗电子", en: "Medical Electronics" },
+    { zh: "医疗科技", en: "Medical Technology" },
+  ],
+  hospital: [{ zh: "医院", en: "Hospital" }],
+};
+
+/** Capabilities (能力) offered by firms of each category. */
+export const CAPABILITIES: Readonly<Record<ChainCategory, readonly Bilingual[]>> = {
+  magnetic: [
+    { zh: "粉料配方设计", en: "Powder formulation" },
+    { zh: "钟罩炉烧结", en: "Bell-kiln sintering" },
+    { zh: "磁芯精密研磨", en: "Precision core grinding" },
+    { zh: "磁性能测试", en: "Magnetic property testing" },
+  ],
+  material: [
+    { zh: "材料配方开发", en: "Material formulation" },
+    { zh: "连续化生产线", en: "Continuous production lines" },
+    { zh: "理化分析", en: "Physico-chemical analysis" },
+  ],
+  inductor: [
+    { zh: "全自动绕线", en: "Automatic winding" },
+    { zh: "一体成型压制", en: "Molded-inductor pressing" },
+    { zh: "AEC-Q200可靠性测试", en: "AEC-Q200 reliability testing" },
+    { zh: "电感仿真设计", en: "Inductor simulation and design" },
+  ],
+  capacitor: [
+    { zh: "流延叠层", en: "Tape casting and stacking" },
+    { zh: "化成老化", en: "Forming and ageing" },
+    { zh: "高压耐久测试", en: "High-voltage endurance testing" },
+  ],
+  component: [
+    { zh: "精密装配", en: "Precision assembly" },
+    { zh: "传感器标定", en: "Sensor calibration" },
+    { zh: "生物相容性验证", en: "Biocompatibility verification" },
+  ],
+  ic: [
+    { zh: "模拟前端设计", en: "Analogue front-end design" },
+    { zh: "低功耗SoC设计", en: "Low-power SoC design" },
+    { zh: "芯片测试", en: "Chip testing" },
+  ],
+  pcb: [
+    { zh: "多层板压合", en: "Multilayer lamination" },
+    { zh: "激光钻孔", en: "Laser drilling" },
+    { zh: "化学沉金", en: "ENIG surface finish" },
+  ],
+  assembly: [
+    { zh: "SMT贴装", en: "SMT placement" },
+    { zh: "AOI/X-Ray检测", en: "AOI and X-ray inspection" },
+    { zh: "MES智能生产管理", en: "MES production management" },
+    { zh: "电磁兼容(EMC)设计", en: "EMC design" },
+  ],
+  medical: [
+    { zh: "医疗器械注册申报", en: "Device registration" },
+    { zh: "嵌入式软件开发", en: "Embedded software" },
+    { zh: "临床评价", en: "Clinical evaluation" },
+    { zh: "信号处理算法", en: "Signal-processing algorithms" },
+  ],
+  hospital: [{ zh: "临床诊疗", en: "Clinical care" }],
+};
+
+/** Key equipment (关键设备) by category. */
+export const EQUIPMENT: Readonly<Record<ChainCategory, readonly Bilingual[]>> = {
+  magnetic: [
+    { zh: "钟罩式烧结炉", en: "Bell-type sintering kiln" },
+    { zh: "全自动干压成型机", en: "Automatic dry press" },
+    { zh: "喷雾造粒塔", en: "Spray-drying tower" },
+  ],
+  material: [
+    { zh: "涂布机", en: "Coating line" },
+    { zh: "分切机", en: "Slitting machine" },
+  ],
+  inductor: [
+    { zh: "全自动绕线机", en: "Automatic winding machine" },
+    { zh: "一体成型压机", en: "Molding press" },
+    { zh: "LCR测试仪", en: "LCR meter" },
+  ],
+  capacitor: [
+    { zh: "流延机", en: "Tape caster" },
+    { zh: "叠层机", en: "Stacking machine" },
+    { zh: "老化测试机", en: "Ageing tester" },
+  ],
+  component: [
+    { zh: "精密点胶机", en: "Precision dispenser" },
+    { zh: "激光焊接机", en: "Laser welder" },
+  ],
+  ic: [
+    { zh: "EDA设计工作站", en: "EDA workstation" },
+    { zh: "晶圆测试机", en: "Wafer prober" },
+  ],
+  pcb: [
+    { zh: "激光钻孔机", en: "Laser drilling machine" },
+    { zh: "真空压合机", en: "Vacuum lamination press" },
+    { zh: "自动光学检测(AOI)", en: "Automated optical inspection (AOI)" },
+  ],
+  assembly: [
+    { zh: "SMT贴片线", en: "SMT line" },
+    { zh: "回流焊炉", en: "Reflow oven" },
+    { zh: "3D锡膏检测仪(SPI)", en: "3D solder-paste inspection (SPI)" },
+  ],
+  medical: [
+    { zh: "电磁兼容暗室", en: "EMC anechoic chamber" },
+    { zh: "生命体征模拟器", en: "Vital-signs simulator" },
+    { zh: "洁净装配车间", en: "Clean assembly room" },
+  ],
+  hospital: [],
+};
