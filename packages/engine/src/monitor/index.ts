@@ -1,3 +1,4 @@
+export * from "./alarm/alarm-machine.ts";
 export * from "./detect/context.model.ts";
 export * from "./detect/detector.registry.ts";
 export * from "./detect/detector.types.ts";
@@ -7,6 +8,7 @@ export * from "./errors.ts";
 export * from "./nab/nab-profiles.ts";
 export * from "./nab/nab-scorer.ts";
 export * from "./nab/nab-threshold.ts";
+export * from "./oee/oee.ts";
 export * from "./spc/capability.ts";
 export * from "./spc/ewma-cusum.ts";
 export * from "./spc/spc-charts.ts";
