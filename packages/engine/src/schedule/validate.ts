@@ -32,7 +32,9 @@ const EPS = 1e-9;
 
 /**
  * Independent checker: reads only the instance as given and the schedule, sharing no code with
- * the solvers, so a solver bug cannot hide behind its own bookkeeping.
+ * the solvers, so a solver bug cannot hide behind its own bookkeeping. Ops on a machine are taken
+ * in (start, end) order; setups apply between consecutive ops, and [start − setup, end) must avoid
+ * downtime. Zero-length ops at the same instant are taken in that order too.
  */
 export function validateSchedule(instance: ScheduleInstance, schedule: Schedule): ValidationReport {
   const violations: Violation[] = [];
