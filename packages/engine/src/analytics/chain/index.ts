@@ -1,0 +1,3 @@
+export * from "./coupling.ts";
+export * from "./input-output.ts";
+export * from "./network.ts";

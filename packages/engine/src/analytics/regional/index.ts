@@ -1,0 +1,2 @@
+export * from "./concentration.ts";
+export * from "./shift-share.ts";
