@@ -1,5 +1,6 @@
 export { constructGifflerThompson } from "./constructive.ts";
 export { ScheduleError, type ScheduleErrorCode } from "./errors.ts";
+export { type GanttOptions, renderGanttHtml } from "./gantt.ts";
 export { lowerBound } from "./lower-bound.ts";
 export { compileInstance } from "./model.ts";
 export { parseBrandimarte } from "./parse-brandimarte.ts";
