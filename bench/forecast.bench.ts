@@ -16,8 +16,8 @@ const CONTENDERS: Contender[] = [
   { label: "Theta", method: "theta", periods: "m4" },
   { label: "ETS (AICc)", method: "ets", periods: "m4" },
   { label: "Combo (ETS, Theta, Damped)", method: "combo", periods: "data" },
-  { label: "MSTL + combo", method: "mstl", periods: "data" },
-  { label: "Auto", method: "auto", periods: "data" },
+  { label: "MSTL + SES", method: "mstl", periods: "data" },
+  { label: "Auto (validated choice)", method: "auto", periods: "data" },
 ];
 
 function option(args: string[], name: string): string | undefined {

@@ -106,7 +106,7 @@ export function renderMarkdown(
     for (const [label, p] of anchors) {
       if (p) lines.push(`| published: ${label} | ${p.smape} | ${p.mase} | ${p.owa} | | | |`);
     }
-    const auto = r.scores.find((s) => s.method === "Auto");
+    const auto = r.scores.find((s) => s.method.startsWith("Auto"));
     if (auto) {
       const chosen = Object.entries(auto.chosen)
         .map(([k, v]) => `${k} ×${v}`)

@@ -1,9 +1,10 @@
+import { autoForecast } from "./auto.ts";
 import { damped, holt, naive, naive2, seasonalNaive, ses } from "./baseline.ts";
-import { autoEts, etsForecast } from "./ets.ts";
-import { averageDemandInterval, croston, sba, tsb } from "./intermittent.ts";
+import { combine } from "./combine.ts";
+import { autoEts, etsForecast, fitEts } from "./ets.ts";
+import { croston, sba, tsb } from "./intermittent.ts";
 import { mstlForecast } from "./mstl.ts";
-import { median } from "./stats.ts";
-import { theta, thetaCore } from "./theta.ts";
+import { theta } from "./theta.ts";
 import type { MethodName, PointForecast } from "./types.ts";
 
 /** Shortest series each method accepts (auto degrades to simpler methods instead). */
@@ -22,21 +23,9 @@ export function minimumLength(method: MethodName, periods: readonly number[]): n
     case "ses":
     case "theta":
       return 3;
-    case "mstl":
-      return Math.max(5, 2 * Math.min(...periods));
     default:
       return 5;
   }
-}
-
-/** Element-wise median of point paths; the sd is the mean of the members' sds. */
-export function combine(label: string, parts: readonly PointForecast[]): PointForecast {
-  const h = parts[0].mean.length;
-  return {
-    method: `${label}(${parts.map((p) => p.method).join(",")})`,
-    mean: Array.from({ length: h }, (_, i) => median(parts.map((p) => p.mean[i]))),
-    sd: Array.from({ length: h }, (_, i) => parts.reduce((s, p) => s + p.sd[i], 0) / parts.length),
-  };
 }
 
 /** The robust combination used for single-seasonal data: median of ETS, Theta and damped trend. */
@@ -48,25 +37,11 @@ function combo(y: readonly number[], primary: number, horizon: number): PointFor
   ]);
 }
 
-/** Multiple seasonality: MSTL-style decomposition, then a non-seasonal combination on the remainder. */
+/** Multiple seasonality: MSTL-style decomposition (profiles from the last 3 cycles), SES on the rest. */
 function mstl(y: readonly number[], periods: readonly number[], horizon: number): PointForecast {
-  return mstlForecast(y, horizon, { periods }, (adj) =>
-    combine("median", [etsForecast(autoEts(adj, 1), horizon), thetaCore(adj, horizon), naive(adj, horizon)]),
+  return mstlForecast(y, horizon, { periods, recentCycles: 3 }, (adj) =>
+    etsForecast(fitEts(adj, { error: "A", trend: "N", season: "N", period: 1 }), horizon),
   );
-}
-
-/**
- * Automatic choice per series: intermittent demand (ADI > 1.32, Syntetos & Boylan 2005) goes to
- * SBA; several usable periods go to the multiple-seasonal decomposition; otherwise the median
- * combination. Very short series fall back to naive.
- */
-function auto(y: readonly number[], periods: readonly number[], horizon: number): PointForecast {
-  const primary = periods[0] ?? 1;
-  if (y.length < 5) return naive(y, horizon);
-  if (y.some((v) => v === 0) && averageDemandInterval(y) > 1.32) return sba(y, horizon);
-  const usable = periods.filter((p) => p > 1 && y.length >= 2 * p);
-  if (usable.length >= 2 || (usable.length === 1 && usable[0] > 52)) return mstl(y, usable, horizon);
-  return combo(y, primary, horizon);
 }
 
 export function pointForecast(
@@ -104,6 +79,6 @@ export function pointForecast(
     case "combo":
       return combo(y, primary, horizon);
     case "auto":
-      return auto(y, periods, horizon);
+      return autoForecast(y, periods, horizon);
   }
 }

@@ -12,9 +12,15 @@ import type { PointForecast } from "./types.ts";
 export interface MstlOptions {
   periods: readonly number[];
   iterations?: number;
-  /** Cycles (of each period) averaged for its profile; older history is ignored. */
-  recentCycles?: number;
+  /** Cycles averaged for each profile (one number for all periods, or one per period); older history is ignored. */
+  recentCycles?: number | readonly number[];
   log?: boolean;
+  /**
+   * How each cycle is detrended: "moving-average" (centred MA, as classical decomposition) or
+   * "block" (cycles aligned to the end of the series, each minus its own mean), which keeps the
+   * most recent cycle in the estimate.
+   */
+  detrend?: "moving-average" | "block";
 }
 
 export interface MstlDecomposition {
@@ -42,6 +48,18 @@ function centredMovingAverage(x: readonly number[], p: number): (number | null)[
   return out;
 }
 
+/** Each end-aligned cycle's mean, assigned to all its points (null before `from`). */
+function blockMeans(x: readonly number[], p: number, from: number): (number | null)[] {
+  const n = x.length;
+  const out: (number | null)[] = new Array(n).fill(null);
+  for (let end = n; end - p >= from; end -= p) {
+    let s = 0;
+    for (let t = end - p; t < end; t++) s += x[t];
+    for (let t = end - p; t < end; t++) out[t] = s / p;
+  }
+  return out;
+}
+
 export function mstlDecompose(y: readonly number[], opts: MstlOptions): MstlDecomposition {
   const n = y.length;
   const log = (opts.log ?? true) && y.every((v) => v > 0);
@@ -49,7 +67,11 @@ export function mstlDecompose(y: readonly number[], opts: MstlOptions): MstlDeco
   const periods = [...opts.periods].filter((p) => p > 1 && n >= 2 * p).sort((a, b) => a - b);
   const profiles = periods.map((p) => new Array<number>(p).fill(0));
   const iterations = opts.iterations ?? 2;
-  const recent = opts.recentCycles ?? Number.POSITIVE_INFINITY;
+  const recentOf = (k: number): number => {
+    const r = opts.recentCycles;
+    if (r === undefined) return Number.POSITIVE_INFINITY;
+    return typeof r === "number" ? r : (r[k] ?? Number.POSITIVE_INFINITY);
+  };
   const seasonalAt = (t: number, skip: number): number => {
     let s = 0;
     for (let k = 0; k < periods.length; k++) if (k !== skip) s += profiles[k][t % periods[k]];
@@ -59,8 +81,8 @@ export function mstlDecompose(y: readonly number[], opts: MstlOptions): MstlDeco
     for (let k = 0; k < periods.length; k++) {
       const p = periods[k];
       const part = x.map((v, t) => v - seasonalAt(t, k));
-      const trend = centredMovingAverage(part, p);
-      const from = Math.max(0, n - Math.min(recent, Math.floor(n / p)) * p);
+      const from = Math.max(0, n - Math.min(recentOf(k), Math.floor(n / p)) * p);
+      const trend = opts.detrend === "block" ? blockMeans(part, p, from) : centredMovingAverage(part, p);
       const sums = new Array<number>(p).fill(0);
       const counts = new Array<number>(p).fill(0);
       for (let t = from; t < n; t++) {
