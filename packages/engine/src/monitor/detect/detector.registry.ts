@@ -1,7 +1,8 @@
 import { MonitorError } from "../errors.ts";
 import { ContextModel } from "./context.model.ts";
 import type { AnomalyModel, DetectorOptions, JsonValue } from "./detector.types.ts";
-import { InputGuard, readGuardState, StreamingDetector } from "./input-guard.ts";
+import { InputGuard, readGuardState } from "./input-guard.ts";
+import { type ResolvedOptions, StreamingDetector } from "./streaming-detector.ts";
 import { WindowedGaussianModel } from "./windowed-gaussian.model.ts";
 
 export const DETECTOR_NAMES = ["context", "windowed-gaussian"] as const;
@@ -9,7 +10,7 @@ export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
 const DEFAULTS = { warmup: 150, restPeriod: 150, alarmThreshold: 0.9 };
 
-function resolve(opts: DetectorOptions): { warmup: number; restPeriod: number; alarmThreshold: number } {
+function resolve(opts: DetectorOptions): ResolvedOptions {
   const r = {
     warmup: opts.warmup ?? DEFAULTS.warmup,
     restPeriod: opts.restPeriod ?? DEFAULTS.restPeriod,
@@ -45,19 +46,31 @@ export function createDetector(name: string, opts: DetectorOptions = {}): Stream
 }
 
 /** Rebuilds a detector from `snapshot()` output, continuing exactly where it stopped. */
-export function restoreDetector(snapshot: JsonValue, opts: DetectorOptions = {}): StreamingDetector {
+export function restoreDetector(snapshot: JsonValue): StreamingDetector {
   if (snapshot === null || typeof snapshot !== "object" || Array.isArray(snapshot)) {
     throw new MonitorError("BAD_SNAPSHOT", "a detector snapshot is an object");
   }
-  const { name, guard, restLeft, model } = snapshot;
+  const { name, guard, restLeft, model, options } = snapshot;
   if (
     typeof name !== "string" ||
     typeof restLeft !== "number" ||
     model === undefined ||
-    guard === undefined
+    guard === undefined ||
+    options === null ||
+    typeof options !== "object" ||
+    Array.isArray(options)
   ) {
-    throw new MonitorError("BAD_SNAPSHOT", "a detector snapshot needs name, guard, restLeft and model");
+    throw new MonitorError(
+      "BAD_SNAPSHOT",
+      "a detector snapshot needs name, guard, restLeft, options and model",
+    );
   }
+  const num = (v: JsonValue | undefined): number | undefined => (typeof v === "number" ? v : undefined);
+  const opts = {
+    warmup: num(options.warmup),
+    restPeriod: num(options.restPeriod),
+    alarmThreshold: num(options.alarmThreshold),
+  };
   let m: AnomalyModel;
   if (name === "context") m = ContextModel.restore(model);
   else if (name === "windowed-gaussian") m = WindowedGaussianModel.restore(model);

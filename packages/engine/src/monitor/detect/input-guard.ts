@@ -1,5 +1,5 @@
 import { MonitorError } from "../errors.ts";
-import type { AnomalyModel, DetectorResult, JsonValue, PointFlag } from "./detector.types.ts";
+import type { JsonValue, PointFlag } from "./detector.types.ts";
 
 /**
  * Input policy in front of every model (documented in docs/monitoring.md):
@@ -13,11 +13,6 @@ export interface GuardState {
   lastTs: number | null;
   typicalDt: number | null;
   seen: number;
-}
-
-export interface GuardSnapshot {
-  readonly guard: GuardState;
-  readonly model: JsonValue;
 }
 
 export class InputGuard {
@@ -49,7 +44,7 @@ export class InputGuard {
     return { accept: true, flags };
   }
 
-  get state_(): GuardState {
+  get guardState(): GuardState {
     return { ...this.state };
   }
 }
@@ -60,51 +55,4 @@ export function readGuardState(v: JsonValue): GuardState {
   }
   const num = (x: JsonValue | undefined): number | null => (typeof x === "number" ? x : null);
   return { lastTs: num(v.lastTs), typicalDt: num(v.typicalDt), seen: num(v.seen) ?? 0 };
-}
-
-/** A model behind the input guard, with rest-period damping so one excursion yields one peak. */
-export class StreamingDetector {
-  private restLeft: number;
-
-  constructor(
-    readonly model: AnomalyModel,
-    private readonly guard: InputGuard,
-    private readonly opts: { warmup: number; restPeriod: number; alarmThreshold: number },
-    restLeft = 0,
-  ) {
-    this.restLeft = restLeft;
-  }
-
-  get name(): string {
-    return this.model.name;
-  }
-
-  update(timestamp: number, value: number): DetectorResult {
-    const g = this.guard.check(timestamp, value);
-    if (!g.accept) return { score: 0, flags: g.flags };
-    const raw = this.model.learn(value);
-    const flags = g.flags;
-    if (this.guard.state_.seen <= this.opts.warmup) {
-      flags.push("warmup");
-      return { score: 0, flags };
-    }
-    let score = Number.isFinite(raw) ? Math.min(1, Math.max(0, raw)) : 0;
-    if (this.restLeft > 0) {
-      this.restLeft--;
-      score = 0;
-    } else if (score >= this.opts.alarmThreshold) {
-      this.restLeft = this.opts.restPeriod;
-    }
-    if (score >= this.opts.alarmThreshold) flags.push("anomaly");
-    return { score, flags };
-  }
-
-  snapshot(): JsonValue {
-    return {
-      name: this.model.name,
-      guard: { ...this.guard.state_ },
-      restLeft: this.restLeft,
-      model: this.model.snapshot(),
-    };
-  }
 }

@@ -34,23 +34,43 @@ export class WindowedGaussianModel implements AnomalyModel {
   }
 
   snapshot(): JsonValue {
-    // Store values oldest first so a restore can rebuild the running sums exactly.
-    const ordered: number[] = [];
-    for (let k = 0; k < this.n; k++)
-      ordered.push(this.buf[(this.head - this.n + k + this.window) % this.window]);
-    return { window: this.window, values: ordered };
+    // Running sums are stored as they are, so a restore continues bit-for-bit identically.
+    return {
+      window: this.window,
+      n: this.n,
+      head: this.head,
+      sum: this.sum,
+      sumSq: this.sumSq,
+      buf: [...this.buf.subarray(0, this.n)],
+    };
   }
 
   static restore(s: JsonValue): WindowedGaussianModel {
-    if (s === null || typeof s !== "object" || Array.isArray(s) || typeof s.window !== "number") {
-      throw new MonitorError("BAD_SNAPSHOT", "windowed-gaussian snapshot needs window and values");
+    if (s === null || typeof s !== "object" || Array.isArray(s)) {
+      throw new MonitorError("BAD_SNAPSHOT", "windowed-gaussian snapshot must be an object");
     }
-    const values = Array.isArray(s.values) ? s.values : [];
-    const m = new WindowedGaussianModel(s.window);
-    for (const v of values) {
-      if (typeof v !== "number") throw new MonitorError("BAD_SNAPSHOT", "values must be numbers");
-      m.push(v);
+    const { window, n, head, sum, sumSq, buf } = s;
+    if (
+      typeof window !== "number" ||
+      typeof n !== "number" ||
+      typeof head !== "number" ||
+      typeof sum !== "number" ||
+      typeof sumSq !== "number" ||
+      !Array.isArray(buf) ||
+      buf.length !== n ||
+      buf.some((v) => typeof v !== "number")
+    ) {
+      throw new MonitorError(
+        "BAD_SNAPSHOT",
+        "windowed-gaussian snapshot needs window, n, head, sum, sumSq and buf",
+      );
     }
+    const m = new WindowedGaussianModel(window);
+    m.buf.set(buf as number[]);
+    m.n = n;
+    m.head = head;
+    m.sum = sum;
+    m.sumSq = sumSq;
     return m;
   }
 

@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MonitorError } from "../errors.ts";
+import { createDetector, DETECTOR_NAMES, restoreDetector } from "./detector.registry.ts";
+import type { DetectorResult } from "./detector.types.ts";
+
+const opts = { warmup: 20, restPeriod: 10 };
+const point = fc.record({
+  t: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.constant(Number.NaN)),
+  v: fc.oneof(
+    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    fc.constant(Number.NaN),
+    fc.constant(Number.NEGATIVE_INFINITY),
+  ),
+});
+
+/** A mostly ordered stream with some NaN, duplicates and out-of-order stamps. */
+const stream = fc
+  .array(point, { maxLength: 300 })
+  .map((ps) => ps.map((p, i) => ({ t: Number.isNaN(p.t) ? p.t : i * 2 + (p.t % 3), v: p.v })));
+
+// One shared suite for every interchangeable detector.
+describe.each(DETECTOR_NAMES)("detector %s", (name) => {
+  it("a snapshot restored mid-stream (through JSON) gives the same outputs as an uninterrupted run", () => {
+    fc.assert(
+      fc.property(stream, fc.nat(), (pts, cut) => {
+        const k = pts.length === 0 ? 0 : cut % (pts.length + 1);
+        const full = createDetector(name, opts);
+        const expected = pts.map((p) => full.update(p.t, p.v));
+        const first = createDetector(name, opts);
+        const got: DetectorResult[] = pts.slice(0, k).map((p) => first.update(p.t, p.v));
+        const restored = restoreDetector(JSON.parse(JSON.stringify(first.snapshot())));
+        for (const p of pts.slice(k)) got.push(restored.update(p.t, p.v));
+        expect(got).toEqual(expected);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("shuffled or NaN-laced input never throws and every score stays in [0, 1]", () => {
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(Array.from({ length: 200 }, (_, i) => i)),
+        fc.array(fc.double()),
+        (order, vals) => {
+          const d = createDetector(name, opts);
+          order.forEach((t, i) => {
+            const r = d.update(t, vals.length ? vals[i % vals.length] : Number.NaN);
+            expect(r.score).toBeGreaterThanOrEqual(0);
+            expect(r.score).toBeLessThanOrEqual(1);
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("applies the documented input policy", () => {
+    const d = createDetector(name, opts);
+    expect(d.update(0, 1).flags).toContain("warmup");
+    expect(d.update(0, 2).flags).toEqual(["duplicate"]);
+    expect(d.update(-5, 2).flags).toEqual(["out_of_order"]);
+    expect(d.update(1, Number.NaN).flags).toEqual(["invalid"]);
+    for (let t = 1; t < 30; t++) d.update(t, Math.sin(t));
+    expect(d.update(500, 0).flags).toContain("gap");
+  });
+
+  it("flags a large level shift after a long stable stretch", () => {
+    const d = createDetector(name, { warmup: 100, restPeriod: 20 });
+    for (let t = 0; t < 400; t++) d.update(t, 10 + Math.sin(t / 5));
+    const after = Array.from({ length: 5 }, (_, i) => d.update(400 + i, 40).score);
+    expect(Math.max(...after)).toBeGreaterThan(0.9);
+  });
+});
+
+describe("detector registry", () => {
+  it("unknown names and malformed snapshots are typed errors", () => {
+    expect(() => createDetector("nope")).toThrow(MonitorError);
+    expect(() => restoreDetector({ name: "context" })).toThrow(MonitorError);
+    expect(() => restoreDetector([1, 2])).toThrow(/object/);
+  });
+});
