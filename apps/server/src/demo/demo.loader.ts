@@ -1,0 +1,119 @@
+import { DEFAULT_DEMO_SEED, generateDemoCluster } from "@clusterbrain/demo";
+import { count, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { hashPassword } from "../auth/secrets.ts";
+import type { Database, Tx } from "../db/database.ts";
+import {
+  auditLog,
+  chainNodes,
+  indicators,
+  loginAttempts,
+  memberships,
+  orgChainNodes,
+  orgSearchTokens,
+  orgs,
+  relations,
+  users,
+} from "../db/schema/index.ts";
+import { ConflictError } from "../errors/index.ts";
+import { writeAudit } from "../modules/audit/audit.service.ts";
+import { demoRows, demoUserId } from "./demo.rows.ts";
+
+export interface DemoLoadOptions {
+  /** Wipe every organisation, user, chain node and audit entry first (TRUNCATE … CASCADE). */
+  reset?: boolean;
+  seed?: number;
+  /** Clock for created_at and the audit entry (tests pin it). */
+  now?: () => Date;
+}
+
+export interface DemoLoadSummary {
+  seed: number;
+  orgs: number;
+  chainNodes: number;
+  orgChainNodes: number;
+  searchTokens: number;
+  relations: number;
+  indicators: number;
+  users: number;
+  /** Demo sign-ins, for the dev-mode login hint only. */
+  logins: { email: string; password: string; persona: string }[];
+  ms: number;
+}
+
+/** Multi-row inserts in slices well under PostgreSQL's 65,535 bind parameters per statement. */
+async function insertChunked<T extends PgTable>(tx: Tx, table: T, rows: T["$inferInsert"][], size = 1000) {
+  for (let i = 0; i < rows.length; i += size) await tx.insert(table).values(rows.slice(i, i + size));
+}
+
+/**
+ * Writes the generated demo cluster in one transaction. Refuses a database that already has
+ * organisations unless `reset` (so a real cluster is never mixed with demo data by accident).
+ */
+export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}): Promise<DemoLoadSummary> {
+  const started = performance.now();
+  const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  const at = (opts.now ?? (() => new Date()))();
+  const cluster = generateDemoCluster(seed);
+  const rows = demoRows(cluster, at);
+  // Hash outside the transaction: argon2 is slow on purpose and needs no lock.
+  const userRows = await Promise.all(
+    cluster.users.map(async (u) => ({
+      id: demoUserId(u.persona),
+      email: u.email,
+      displayName: u.displayNameZh,
+      passwordHash: await hashPassword(u.password),
+      createdAt: at,
+    })),
+  );
+
+  await db.transaction(async (tx) => {
+    if (opts.reset) {
+      // CASCADE also empties every table that references these (sessions, grants, relations …).
+      await tx.execute(
+        sql`TRUNCATE TABLE ${orgs}, ${users}, ${chainNodes}, ${auditLog}, ${loginAttempts} CASCADE`,
+      );
+    } else {
+      const [row] = await tx.select({ n: count() }).from(orgs);
+      const existing = Number(row?.n ?? 0);
+      if (existing > 0) {
+        throw new ConflictError(
+          `database already has ${existing} organisations; load the demo with reset to replace everything`,
+        );
+      }
+    }
+    await insertChunked(tx, chainNodes, rows.chainNodes);
+    await insertChunked(tx, orgs, rows.orgs, 500);
+    await insertChunked(tx, orgChainNodes, rows.orgChainNodes);
+    await insertChunked(tx, orgSearchTokens, rows.orgSearchTokens, 5000);
+    await insertChunked(tx, relations, rows.relations);
+    await insertChunked(tx, indicators, rows.indicators);
+    await insertChunked(tx, users, userRows);
+    await insertChunked(tx, memberships, rows.memberships);
+    await writeAudit(
+      tx,
+      null,
+      {
+        orgId: cluster.orgs.find((o) => o.kind === "operator")!.key,
+        action: opts.reset ? "demo.reset" : "demo.load",
+        entity: "cluster",
+        entityId: `demo-${seed}`,
+        after: { seed, orgs: rows.orgs.length, relations: rows.relations.length },
+      },
+      at,
+    );
+  });
+
+  return {
+    seed,
+    orgs: rows.orgs.length,
+    chainNodes: rows.chainNodes.length,
+    orgChainNodes: rows.orgChainNodes.length,
+    searchTokens: rows.orgSearchTokens.length,
+    relations: rows.relations.length,
+    indicators: rows.indicators.length,
+    users: userRows.length,
+    logins: cluster.users.map((u) => ({ email: u.email, password: u.password, persona: u.persona })),
+    ms: Math.round(performance.now() - started),
+  };
+}
