@@ -58,3 +58,17 @@ export const relations = pgTable(
     index("relations_org_idx").on(t.orgId),
   ],
 );
+
+/** Chain structure: products of `from` feed `to` (a node may have several upstream nodes). */
+export const chainLinks = pgTable(
+  "chain_links",
+  {
+    fromNodeId: text("from_node_id")
+      .notNull()
+      .references(() => chainNodes.id, { onDelete: "cascade" }),
+    toNodeId: text("to_node_id")
+      .notNull()
+      .references(() => chainNodes.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.fromNodeId, t.toNodeId] }), index("chain_links_to_idx").on(t.toNodeId)],
+);

@@ -1,0 +1,51 @@
+import type { IndicatorList, IndicatorUpsertRequest } from "@clusterbrain/contracts";
+import type { Actor } from "../../auth/actor.ts";
+import { policy } from "../../auth/policy.ts";
+import type { DbOrTx } from "../../db/database.ts";
+import { ForbiddenError, NotFoundError } from "../../errors/index.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { privateReadAccess } from "../grants/grant-access.ts";
+import { OrgRepository } from "../orgs/org.repository.ts";
+import { IndicatorRepository } from "./indicator.repository.ts";
+
+export class IndicatorService {
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Own staff, or a grantee of "indicators" (the read is audited); anyone else gets 404. */
+  async list(actor: Actor, orgId: string): Promise<IndicatorList> {
+    const access = await privateReadAccess(this.db, actor, orgId, "indicators", this.now());
+    if (access === "none") throw new NotFoundError("indicators of org", orgId);
+    if (!(await new OrgRepository(this.db).findById(orgId))) throw new NotFoundError("org", orgId);
+    return { orgId, access, items: await new IndicatorRepository(this.db).listFor(orgId) };
+  }
+
+  async upsert(actor: Actor, orgId: string, input: IndicatorUpsertRequest): Promise<IndicatorList> {
+    if (!policy.canWriteOrgData(actor, orgId)) {
+      if (actor.orgId !== orgId) throw new NotFoundError("org", orgId);
+      throw new ForbiddenError("viewers cannot change indicators");
+    }
+    const now = this.now();
+    await this.db.transaction(async (tx) => {
+      const repo = new IndicatorRepository(tx);
+      const before = (await repo.listFor(orgId)).find((r) => r.year === input.year) ?? null;
+      await repo.upsert(orgId, input);
+      await writeAudit(
+        tx,
+        actor,
+        {
+          orgId,
+          action: "indicators.upsert",
+          entity: "indicators",
+          entityId: `${orgId}:${input.year}`,
+          before,
+          after: input,
+        },
+        now,
+      );
+    });
+    return this.list(actor, orgId);
+  }
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from "node:crypto";
+import type {
+  MemberList,
+  OrgCreateRequest,
+  OrgFacets,
+  OrgProfile,
+  OrgSearchQuery,
+  OrgSearchResponse,
+  OrgUpdateRequest,
+} from "@clusterbrain/contracts";
+import { eq, inArray } from "drizzle-orm";
+import type { Actor } from "../../auth/actor.ts";
+import { policy } from "../../auth/policy.ts";
+import type { DbOrTx } from "../../db/database.ts";
+import { memberships, orgs, users } from "../../db/schema/index.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { privateReadAccess } from "../grants/grant-access.ts";
+import { toOrgProfile, toOrgSummary } from "./org.mapper.ts";
+import { type OrgInsert, OrgRepository, type OrgRow } from "./org.repository.ts";
+import { orgSearchTokens } from "./org-search.ts";
+
+/** Rebuilds search tokens for some (or all) orgs; the demo loader and importers call this after bulk inserts. */
+export async function rebuildSearchTokens(db: DbOrTx, orgIds?: string[]): Promise<void> {
+  const rows = orgIds
+    ? await db.select().from(orgs).where(inArray(orgs.id, orgIds))
+    : await db.select().from(orgs);
+  const repo = new OrgRepository(db);
+  for (const row of rows) await repo.replaceTokens(row.id, orgSearchTokens(row));
+}
+
+export class OrgService {
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly now: () => Date,
+  ) {}
+
+  async search(_actor: Actor, q: OrgSearchQuery): Promise<OrgSearchResponse> {
+    const repo = new OrgRepository(this.db);
+    const { ids, total } = await repo.search(q);
+    const rows = await repo.findByIds(ids);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const nodes = await repo.chainNodesOf(ids);
+    const items = ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toOrgSummary(row, nodes.get(id) ?? [])] : [];
+    });
+    return { items, total, page: q.page, pageSize: q.pageSize };
+  }
+
+  async facets(): Promise<OrgFacets> {
+    return new OrgRepository(this.db).facets();
+  }
+
+  /** Public profile for anyone signed in; equipment and contacts only for own staff or through a grant (audited). */
+  async get(actor: Actor, id: string): Promise<OrgProfile> {
+    const repo = new OrgRepository(this.db);
+    const row = await repo.findById(id);
+    if (!row) throw new NotFoundError("org", id);
+    const now = this.now();
+    const equipment = await privateReadAccess(this.db, actor, id, "equipment", now);
+    const contacts = await privateReadAccess(this.db, actor, id, "contacts", now);
+    const nodes = (await repo.chainNodesOf([id])).get(id) ?? [];
+    return toOrgProfile(row, nodes, { equipment, contacts });
+  }
+
+  /** Owner/admin edit their own org; every change is audited with before and after. */
+  async update(actor: Actor, id: string, patch: OrgUpdateRequest): Promise<OrgProfile> {
+    if (!policy.canEditOrg(actor, id)) {
+      if (actor.orgId !== id) throw new NotFoundError("org", id);
+      throw new ForbiddenError("only the org's owner or admin may edit its profile");
+    }
+    const now = this.now();
+    await this.db.transaction(async (tx) => {
+      const repo = new OrgRepository(tx);
+      const before = await repo.findById(id);
+      if (!before) throw new NotFoundError("org", id);
+      if (patch.uscc && patch.uscc !== before.uscc) {
+        const other = await repo.findByUscc(patch.uscc);
+        if (other && other.id !== id)
+          throw new ConflictError("uscc: another organisation already has this 统一社会信用代码");
+      }
+      const { contact, chainNodeIds, ...fields } = patch;
+      const values: Partial<OrgInsert> = { ...fields, updatedAt: now };
+      if (contact)
+        Object.assign(values, {
+          contactName: contact.name,
+          contactPhone: contact.phone,
+          contactEmail: contact.email,
+        });
+      const after = await repo.update(id, values);
+      if (chainNodeIds) {
+        const unique = [...new Set(chainNodeIds)];
+        const known = await repo.existingNodeIds(unique);
+        const missing = unique.find((n) => !known.has(n));
+        if (missing) throw ValidationError.field("chainNodeIds", `unknown chain node ${missing}`);
+        await repo.replaceChainNodes(id, unique);
+      }
+      await repo.replaceTokens(id, orgSearchTokens(after));
+      await writeAudit(
+        tx,
+        actor,
+        {
+          orgId: id,
+          action: "org.update",
+          entity: "org",
+          entityId: id,
+          before: changed(before, after, patch),
+          after: {
+            ...pick(after, Object.keys(fields)),
+            ...(contact ? { contact } : {}),
+            ...(chainNodeIds ? { chainNodeIds } : {}),
+          },
+        },
+        now,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  /** The operator registers a new org in the directory. */
+  async create(actor: Actor, input: OrgCreateRequest): Promise<OrgProfile> {
+    if (!policy.canCreateOrg(actor))
+      throw new ForbiddenError("only the cluster operator may register organisations");
+    const now = this.now();
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      const repo = new OrgRepository(tx);
+      if (input.uscc && (await repo.findByUscc(input.uscc))) {
+        throw new ConflictError("uscc: another organisation already has this 统一社会信用代码");
+      }
+      const row = await repo.insert({
+        id,
+        ...input,
+        uscc: input.uscc ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.replaceTokens(id, orgSearchTokens(row));
+      await writeAudit(
+        tx,
+        actor,
+        { orgId: id, action: "org.create", entity: "org", entityId: id, after: input },
+        now,
+      );
+      await writeAudit(
+        tx,
+        actor,
+        { orgId: actor.orgId, action: "org.create", entity: "org", entityId: id, after: input },
+        now,
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  async members(actor: Actor, orgId: string): Promise<MemberList> {
+    if (!policy.canListMembers(actor, orgId)) {
+      if (actor.orgId !== orgId) throw new NotFoundError("org", orgId);
+      throw new ForbiddenError("only the org's owner or admin may list its members");
+    }
+    const rows = await this.db
+      .select({
+        userId: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.orgId, orgId))
+      .orderBy(users.email);
+    return { items: rows };
+  }
+}
+
+function pick(row: OrgRow, keys: string[]): Record<string, unknown> {
+  const r = row as unknown as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, r[k]]));
+}
+
+/** The before-image of exactly what the patch touched. */
+function changed(before: OrgRow, _after: OrgRow, patch: OrgUpdateRequest): Record<string, unknown> {
+  const { contact, chainNodeIds: _nodes, ...fields } = patch;
+  return {
+    ...pick(before, Object.keys(fields)),
+    ...(contact
+      ? { contact: { name: before.contactName, phone: before.contactPhone, email: before.contactEmail } }
+      : {}),
+  };
+}
