@@ -1,0 +1,56 @@
+import { lazy, Suspense } from "react";
+import { createBrowserRouter, Navigate, Outlet, useLocation } from "react-router";
+import { useSession } from "./shared/auth/session.context.tsx";
+import { AppShell } from "./shared/layout/app-shell.layout.tsx";
+import { NotFound } from "./shared/ui/not-found.component.tsx";
+import { PageLoading } from "./shared/ui/page-loading.component.tsx";
+
+// One chunk per screen: the login page does not pay for ECharts, the dashboard not for forms.
+const LoginPage = lazy(() => import("./features/auth/login.page.tsx"));
+const DashboardPage = lazy(() => import("./features/dashboard/dashboard.page.tsx"));
+const DirectoryPage = lazy(() => import("./features/directory/directory.page.tsx"));
+const OrgProfilePage = lazy(() => import("./features/org-profile/org-profile.page.tsx"));
+const ChainMapPage = lazy(() => import("./features/chain-map/chain-map.page.tsx"));
+const MyOrgPage = lazy(() => import("./features/my-org/my-org.page.tsx"));
+const GrantsPage = lazy(() => import("./features/grants/grants.page.tsx"));
+const AuditPage = lazy(() => import("./features/audit/audit.page.tsx"));
+
+/** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
+function RequireSession() {
+  const { state } = useSession();
+  const location = useLocation();
+  if (state.status === "loading") return <PageLoading />;
+  if (state.status === "anonymous") {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return <Outlet />;
+}
+
+export const router = createBrowserRouter([
+  {
+    path: "/login",
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <DashboardPage /> },
+          { path: "directory", element: <DirectoryPage /> },
+          { path: "orgs/:id", element: <OrgProfilePage /> },
+          { path: "chain", element: <ChainMapPage /> },
+          { path: "my-org", element: <MyOrgPage /> },
+          { path: "grants", element: <GrantsPage /> },
+          { path: "audit", element: <AuditPage /> },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { changedFields, showValue } from "./audit-diff.ts";
+
+describe("changedFields", () => {
+  it("lists only the fields whose values differ", () => {
+    expect(
+      changedFields(
+        { nameZh: "甲", products: [{ zh: "电感", en: "Inductor" }], district: "南湖区" },
+        { nameZh: "乙", products: [{ zh: "电感", en: "Inductor" }], district: "南湖区", website: "x" },
+      ),
+    ).toEqual([
+      { field: "nameZh", before: "甲", after: "乙" },
+      { field: "website", before: undefined, after: "x" },
+    ]);
+  });
+
+  it("treats a create (no before) as every field changed and equal snapshots as none", () => {
+    expect(changedFields(null, { a: 1 })).toEqual([{ field: "a", before: undefined, after: 1 }]);
+    expect(changedFields({ a: [1, 2] }, { a: [1, 2] })).toEqual([]);
+    expect(changedFields("x", "y")).toEqual([{ field: "(value)", before: "x", after: "y" }]);
+  });
+});
+
+describe("showValue", () => {
+  it("shortens long values and marks missing ones", () => {
+    expect(showValue(undefined)).toBe("—");
+    expect(showValue({ a: 1 })).toBe('{"a":1}');
+    expect(showValue("x".repeat(10), 5)).toBe("xxxx…");
+  });
+});

@@ -1,0 +1,103 @@
+import type { ChainMapNode, ChainMapResponse } from "@clusterbrain/contracts";
+import type { EChartsCoreOption } from "echarts/core";
+
+export const WEAK_COLOR = "#f5222d";
+export const NORMAL_COLOR = "#1677ff";
+const MIN_SIZE = 14;
+const MAX_SIZE = 64;
+const COLUMN_GAP = 260;
+const ROW_GAP = 56;
+
+export interface ChainGraphLabels {
+  weakLink: string;
+  normal: string;
+  firms: (count: number) => string;
+  relations: (count: number | null) => string;
+}
+
+/**
+ * Symbol diameter by firm count: area grows with the count (sqrt scale), so a node with four
+ * times the firms looks four times as big, not sixteen.
+ */
+export function nodeSymbolSize(firmCount: number, maxFirms: number): number {
+  if (maxFirms <= 0 || firmCount <= 0) return MIN_SIZE;
+  const share = Math.sqrt(Math.min(firmCount, maxFirms) / maxFirms);
+  return Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * share);
+}
+
+/** Left-to-right by chain stage (materials → hospitals), stacked by sort order within a stage. */
+export function layoutChain(nodes: readonly ChainMapNode[]): Map<string, { x: number; y: number }> {
+  const stages = [...new Set(nodes.map((n) => n.stage))].sort((a, b) => a - b);
+  const positions = new Map<string, { x: number; y: number }>();
+  stages.forEach((stage, column) => {
+    const inStage = nodes
+      .filter((n) => n.stage === stage)
+      .sort((a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code));
+    const top = -((inStage.length - 1) * ROW_GAP) / 2;
+    inStage.forEach((n, row) => {
+      positions.set(n.id, { x: column * COLUMN_GAP, y: top + row * ROW_GAP });
+    });
+  });
+  return positions;
+}
+
+export function chainGraphOption(
+  map: ChainMapResponse,
+  pickName: (zh: string, en: string) => string,
+  labels: ChainGraphLabels,
+): EChartsCoreOption {
+  const maxFirms = Math.max(0, ...map.nodes.map((n) => n.firmCount));
+  const positions = layoutChain(map.nodes);
+  const known = new Set(map.nodes.map((n) => n.id));
+  const maxRelations = Math.max(1, ...map.edges.map((e) => e.relations.value ?? 0));
+  return {
+    tooltip: {
+      trigger: "item",
+      formatter: (p: { dataType?: string; data?: { tooltip?: string } }) => p.data?.tooltip ?? "",
+    },
+    legend: { data: [labels.normal, labels.weakLink], top: 0 },
+    series: [
+      {
+        type: "graph",
+        layout: "none",
+        roam: true,
+        draggable: true,
+        categories: [
+          { name: labels.normal, itemStyle: { color: NORMAL_COLOR } },
+          { name: labels.weakLink, itemStyle: { color: WEAK_COLOR } },
+        ],
+        label: { show: true, position: "right", fontSize: 11 },
+        edgeSymbol: ["none", "arrow"],
+        edgeSymbolSize: 7,
+        emphasis: { focus: "adjacency", lineStyle: { width: 4 } },
+        data: map.nodes.map((n) => {
+          const pos = positions.get(n.id) ?? { x: 0, y: 0 };
+          const name = pickName(n.nameZh, n.nameEn);
+          return {
+            id: n.id,
+            name,
+            x: pos.x,
+            y: pos.y,
+            value: n.firmCount,
+            category: n.weakLink ? 1 : 0,
+            symbolSize: nodeSymbolSize(n.firmCount, maxFirms),
+            itemStyle: n.weakLink ? { borderColor: "#820014", borderWidth: 3 } : undefined,
+            label: n.weakLink ? { color: WEAK_COLOR, fontWeight: "bold" } : undefined,
+            tooltip: `${name}<br/>${labels.firms(n.firmCount)}${n.weakLink ? `<br/>⚠ ${labels.weakLink}` : ""}`,
+          };
+        }),
+        links: map.edges
+          .filter((e) => known.has(e.fromNodeId) && known.has(e.toNodeId))
+          .map((e) => ({
+            source: e.fromNodeId,
+            target: e.toNodeId,
+            // Suppressed (k<3) flows are drawn thin and dashed: the link exists, its size is withheld.
+            lineStyle: e.relations.suppressed
+              ? { type: "dashed", width: 1, opacity: 0.5 }
+              : { width: 1 + 5 * ((e.relations.value ?? 0) / maxRelations), opacity: 0.6, curveness: 0.1 },
+            tooltip: labels.relations(e.relations.suppressed ? null : e.relations.value),
+          })),
+      },
+    ],
+  };
+}

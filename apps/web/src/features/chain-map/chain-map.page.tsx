@@ -1,0 +1,112 @@
+import { Alert, Card, Col, List, Row, Skeleton, Tag, Typography } from "antd";
+import { useMemo, useState } from "react";
+import { Link } from "react-router";
+import { useI18n } from "../../i18n/i18n.context.tsx";
+import { api } from "../../shared/api/endpoints.ts";
+import { useApi } from "../../shared/api/use-api.hook.ts";
+import { Chart, type ChartEvent } from "../../shared/charts/chart.component.tsx";
+import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { chainGraphOption } from "./chain-graph.option.ts";
+
+/** Organisations on the clicked node, with links to their profiles. */
+function NodeOrgs({ nodeId }: { nodeId: string }) {
+  const { t, pick, tEnum } = useI18n();
+  const orgs = useApi((signal) => api.chain.nodeOrgs(nodeId, signal), [nodeId]);
+  if (orgs.error !== null) return <ErrorAlert error={orgs.error} onRetry={orgs.reload} />;
+  if (orgs.data === undefined) return <Skeleton active />;
+  const { node, orgs: items } = orgs.data;
+  return (
+    <Card
+      size="small"
+      data-testid="chain-node-orgs"
+      title={t("chain.nodeOrgs", { node: pick(node.nameZh, node.nameEn), count: items.length })}
+    >
+      <List
+        size="small"
+        dataSource={items}
+        style={{ maxHeight: 360, overflow: "auto" }}
+        renderItem={(org) => (
+          <List.Item extra={<Tag>{tEnum("kind", org.kind)}</Tag>}>
+            <Link to={`/orgs/${encodeURIComponent(org.id)}`}>{pick(org.nameZh, org.nameEn)}</Link>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+export default function ChainMapPage() {
+  const { t, pick } = useI18n();
+  const map = useApi((signal) => api.chain.map(signal), []);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  const option = useMemo(
+    () =>
+      map.data === undefined
+        ? null
+        : chainGraphOption(map.data, pick, {
+            weakLink: t("chain.weakLink"),
+            normal: t("chain.normal"),
+            firms: (count) => t("chain.firms", { count }),
+            relations: (count) =>
+              count === null ? t("chain.suppressedFlow") : t("chain.relations", { count }),
+          }),
+    [map.data, pick, t],
+  );
+  const weak = map.data?.nodes.filter((n) => n.weakLink) ?? [];
+
+  const onClick = (e: ChartEvent) => {
+    const data = e.data as { id?: unknown } | undefined;
+    if (e.dataType === "node" && typeof data?.id === "string") setSelected(data.id);
+  };
+
+  return (
+    <div data-testid="chain-page">
+      <Typography.Title level={3}>{t("chain.title")}</Typography.Title>
+      <Alert type="info" showIcon title={t("chain.hint")} style={{ marginBottom: 16 }} />
+      {map.error !== null && <ErrorAlert error={map.error} onRetry={map.reload} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={17}>
+          <Card size="small">
+            {option === null ? (
+              <Skeleton active />
+            ) : (
+              <Chart testId="chart-chain" option={option} height={640} onClick={onClick} />
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={7}>
+          <Card
+            size="small"
+            title={t("chain.weakList")}
+            data-testid="chain-weak-list"
+            style={{ marginBottom: 16 }}
+          >
+            {weak.length === 0 ? (
+              <Typography.Text type="secondary">{t("chain.noWeak")}</Typography.Text>
+            ) : (
+              <List
+                size="small"
+                dataSource={weak}
+                renderItem={(n) => (
+                  <List.Item
+                    style={{ cursor: "pointer" }}
+                    onClick={() => setSelected(n.id)}
+                    extra={<Tag color="red">{t("chain.firms", { count: n.firmCount })}</Tag>}
+                  >
+                    {pick(n.nameZh, n.nameEn)}
+                  </List.Item>
+                )}
+              />
+            )}
+          </Card>
+          {selected === null ? (
+            <Typography.Text type="secondary">{t("chain.selectHint")}</Typography.Text>
+          ) : (
+            <NodeOrgs nodeId={selected} />
+          )}
+        </Col>
+      </Row>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import { PlusOutlined } from "@ant-design/icons";
+import { DATA_CLASSES, type Grant } from "@clusterbrain/contracts";
+import {
+  Button,
+  Card,
+  Form,
+  Input,
+  Modal,
+  message,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
+import type { ColumnsType } from "antd/es/table";
+import { useState } from "react";
+import { useI18n } from "../../i18n/i18n.context.tsx";
+import { api } from "../../shared/api/endpoints.ts";
+import { useApi } from "../../shared/api/use-api.hook.ts";
+import { canManageOrg } from "../../shared/auth/access.ts";
+import { useMe } from "../../shared/auth/session.context.tsx";
+import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { OrgPicker } from "../../shared/ui/org-picker.component.tsx";
+import { type GrantFormValues, isFutureDay, toGrantRequest } from "./grant-form.ts";
+
+const STATUS_COLOR: Record<Grant["status"], string> = { active: "green", expired: "default", revoked: "red" };
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export default function GrantsPage() {
+  const { t, tEnum, pick, locale } = useI18n();
+  const me = useMe();
+  const manage = canManageOrg(me);
+  const grants = useApi((signal) => api.grants.list(signal), []);
+  const [open, setOpen] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<unknown>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [form] = Form.useForm<GrantFormValues>();
+  const [toast, toastHolder] = message.useMessage();
+  const fmt = (iso: string) => new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "zh-CN");
+
+  const create = async (values: GrantFormValues) => {
+    setBusy(true);
+    setFormError(null);
+    try {
+      await api.grants.create(toGrantRequest(values));
+      toast.success(t("grants.created"));
+      setOpen(false);
+      form.resetFields();
+      grants.reload();
+    } catch (err) {
+      setFormError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const revoke = async (id: string) => {
+    setActionError(null);
+    try {
+      await api.grants.revoke(id);
+      toast.success(t("grants.revokedOk"));
+      grants.reload();
+    } catch (err) {
+      setActionError(err);
+    }
+  };
+
+  const columns = (side: "given" | "received"): ColumnsType<Grant> => [
+    {
+      title: side === "given" ? t("grants.grantee") : t("grants.grantor"),
+      key: "party",
+      render: (_, g) =>
+        side === "given" ? pick(g.granteeNameZh, g.granteeNameEn) : pick(g.grantorNameZh, g.grantorNameEn),
+    },
+    { title: t("grants.dataClass"), key: "class", render: (_, g) => tEnum("dataClass", g.dataClass) },
+    { title: t("grants.purpose"), dataIndex: "purpose", key: "purpose", responsive: ["md"] },
+    { title: t("grants.until"), key: "until", render: (_, g) => fmt(g.expiresAt) },
+    {
+      title: t("grants.status"),
+      key: "status",
+      render: (_, g) => (
+        <Tag color={STATUS_COLOR[g.status]} data-testid="grant-status">
+          {tEnum("grants", g.status)}
+        </Tag>
+      ),
+    },
+    ...(side === "given" && manage
+      ? [
+          {
+            title: t("grants.actions"),
+            key: "actions",
+            render: (_: unknown, g: Grant) =>
+              g.status === "active" ? (
+                <Popconfirm
+                  title={t("grants.revokeConfirm")}
+                  okText={t("common.ok")}
+                  cancelText={t("common.cancel")}
+                  onConfirm={() => revoke(g.id)}
+                >
+                  <Button danger size="small" data-testid="grant-revoke">
+                    {t("grants.revoke")}
+                  </Button>
+                </Popconfirm>
+              ) : null,
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <div data-testid="grants-page">
+      {toastHolder}
+      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+        <Typography.Title level={3}>{t("grants.title")}</Typography.Title>
+        {manage && (
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            data-testid="grant-create"
+            onClick={() => setOpen(true)}
+          >
+            {t("grants.create")}
+          </Button>
+        )}
+      </Space>
+      {grants.error !== null && <ErrorAlert error={grants.error} onRetry={grants.reload} />}
+      {actionError !== null && <ErrorAlert error={actionError} />}
+      <Card size="small" title={t("grants.given")} style={{ marginBottom: 16 }}>
+        <Table<Grant>
+          rowKey="id"
+          size="small"
+          data-testid="grants-given"
+          loading={grants.loading}
+          columns={columns("given")}
+          dataSource={grants.data?.given ?? []}
+          locale={{ emptyText: t("grants.empty") }}
+          pagination={false}
+        />
+      </Card>
+      <Card size="small" title={t("grants.received")}>
+        <Table<Grant>
+          rowKey="id"
+          size="small"
+          data-testid="grants-received"
+          loading={grants.loading}
+          columns={columns("received")}
+          dataSource={grants.data?.received ?? []}
+          locale={{ emptyText: t("grants.empty") }}
+          pagination={false}
+        />
+      </Card>
+      <Modal
+        open={open}
+        title={t("grants.create")}
+        okText={t("common.ok")}
+        cancelText={t("common.cancel")}
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
+        <Form<GrantFormValues> form={form} layout="vertical" onFinish={create} data-testid="grant-form">
+          <Form.Item
+            name="granteeOrgId"
+            label={t("grants.grantee")}
+            rules={[{ required: true, message: t("myOrg.required") }]}
+          >
+            <OrgPicker excludeId={me.org.id} testId="grant-grantee" />
+          </Form.Item>
+          <Form.Item
+            name="dataClass"
+            label={t("grants.dataClass")}
+            rules={[{ required: true, message: t("myOrg.required") }]}
+          >
+            <Select
+              data-testid="grant-data-class"
+              options={DATA_CLASSES.map((c) => ({ value: c, label: tEnum("dataClass", c) }))}
+            />
+          </Form.Item>
+          <Form.Item
+            name="purpose"
+            label={t("grants.purpose")}
+            rules={[{ required: true, whitespace: true, message: t("myOrg.required") }]}
+          >
+            <Input.TextArea rows={2} maxLength={500} data-testid="grant-purpose" />
+          </Form.Item>
+          <Form.Item
+            name="until"
+            label={t("grants.until")}
+            rules={[
+              { required: true, message: t("myOrg.required") },
+              {
+                validator: async (_, value: string | undefined) => {
+                  if (value && !isFutureDay(value, today())) throw new Error(t("grants.untilFuture"));
+                },
+              },
+            ]}
+          >
+            <Input type="date" min={today()} data-testid="grant-until" />
+          </Form.Item>
+          {formError !== null && <ErrorAlert error={formError} />}
+        </Form>
+      </Modal>
+    </div>
+  );
+}

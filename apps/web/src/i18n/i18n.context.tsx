@@ -1,0 +1,73 @@
+import { ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import {
+  isMessageKey,
+  LOCALE_STORAGE_KEY,
+  type Locale,
+  type MessageParams,
+  parseLocale,
+  translate,
+} from "./translate.ts";
+import type { MessageKey } from "./zh-cn.messages.ts";
+
+export interface I18n {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: MessageParams) => string;
+  /** Translates `${prefix}.${value}` when such a key exists, else shows the raw value (e.g. a new enum member). */
+  tEnum: (prefix: string, value: string) => string;
+  /** Picks the Chinese or English form of a bilingual name, falling back to whichever exists. */
+  pick: (zh: string | null | undefined, enText: string | null | undefined) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function readStoredLocale(): Locale {
+  try {
+    return parseLocale(globalThis.localStorage?.getItem(LOCALE_STORAGE_KEY));
+  } catch {
+    return parseLocale(null);
+  }
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(readStoredLocale);
+
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      localStorage.setItem(LOCALE_STORAGE_KEY, next);
+    } catch {
+      // Private mode or disabled storage: the choice simply lasts for this page only.
+    }
+    document.documentElement.lang = next;
+  }, []);
+
+  const value = useMemo<I18n>(
+    () => ({
+      locale,
+      setLocale,
+      t: (key, params) => translate(locale, key, params),
+      tEnum: (prefix, raw) => {
+        const key = `${prefix}.${raw}`;
+        return isMessageKey(key) ? translate(locale, key) : raw;
+      },
+      pick: (zh, enText) => (locale === "en" ? enText || zh || "" : zh || enText || ""),
+    }),
+    [locale, setLocale],
+  );
+
+  return (
+    <I18nContext.Provider value={value}>
+      <ConfigProvider locale={locale === "en" ? enUS : zhCN}>{children}</ConfigProvider>
+    </I18nContext.Provider>
+  );
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (ctx === null) throw new Error("useI18n must be used inside <I18nProvider>");
+  return ctx;
+}

@@ -1,0 +1,69 @@
+import type {
+  AuditPage,
+  AuditQuery,
+  ChainMapResponse,
+  ChainNode,
+  ChainNodeOrgsResponse,
+  ClusterIndicators,
+  FirmsPerDistrict,
+  FirmsPerNode,
+  Grant,
+  GrantCreateRequest,
+  GrantList,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  Ok,
+  OrgFacets,
+  OrgProfile,
+  OrgSearchQuery,
+  OrgSearchResponse,
+  OrgUpdateRequest,
+} from "@clusterbrain/contracts";
+import type { DemoAccounts } from "./demo-accounts.types.ts";
+import { http, type Query } from "./http.client.ts";
+
+// Typed wrappers over the /api/v1 routes listed in docs/api.md; types come from the contracts package.
+const V1 = "/api/v1";
+const enc = encodeURIComponent;
+
+export const api = {
+  auth: {
+    login: (body: LoginRequest) => http.post<LoginResponse>(`${V1}/auth/login`, body),
+    logout: () => http.post<Ok>(`${V1}/auth/logout`),
+    me: (signal?: AbortSignal) => http.get<MeResponse>(`${V1}/auth/me`, undefined, signal),
+    demoAccounts: (signal?: AbortSignal) =>
+      http.get<DemoAccounts>(`${V1}/auth/demo-accounts`, undefined, signal),
+  },
+  orgs: {
+    search: (query: Partial<OrgSearchQuery>, signal?: AbortSignal) =>
+      http.get<OrgSearchResponse>(`${V1}/orgs`, query as Query, signal),
+    facets: (signal?: AbortSignal) => http.get<OrgFacets>(`${V1}/orgs/facets`, undefined, signal),
+    get: (id: string, signal?: AbortSignal) =>
+      http.get<OrgProfile>(`${V1}/orgs/${enc(id)}`, undefined, signal),
+    update: (id: string, body: OrgUpdateRequest) => http.patch<OrgProfile>(`${V1}/orgs/${enc(id)}`, body),
+  },
+  chain: {
+    map: (signal?: AbortSignal) => http.get<ChainMapResponse>(`${V1}/chain/map`, undefined, signal),
+    nodes: (signal?: AbortSignal) => http.get<{ items: ChainNode[] }>(`${V1}/chain/nodes`, undefined, signal),
+    nodeOrgs: (id: string, signal?: AbortSignal) =>
+      http.get<ChainNodeOrgsResponse>(`${V1}/chain/nodes/${enc(id)}/orgs`, undefined, signal),
+  },
+  stats: {
+    firmsPerNode: (signal?: AbortSignal) =>
+      http.get<FirmsPerNode>(`${V1}/stats/firms-per-node`, undefined, signal),
+    indicators: (signal?: AbortSignal) =>
+      http.get<ClusterIndicators>(`${V1}/stats/indicators`, undefined, signal),
+    districts: (signal?: AbortSignal) =>
+      http.get<FirmsPerDistrict>(`${V1}/stats/districts`, undefined, signal),
+  },
+  grants: {
+    list: (signal?: AbortSignal) => http.get<GrantList>(`${V1}/grants`, undefined, signal),
+    create: (body: GrantCreateRequest) => http.post<Grant>(`${V1}/grants`, body),
+    revoke: (id: string) => http.post<Grant>(`${V1}/grants/${enc(id)}/revoke`),
+  },
+  audit: {
+    page: (query: Partial<AuditQuery>, signal?: AbortSignal) =>
+      http.get<AuditPage>(`${V1}/audit`, query as Query, signal),
+  },
+};

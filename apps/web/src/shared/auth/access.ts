@@ -1,0 +1,13 @@
+import type { MeResponse } from "@clusterbrain/contracts";
+
+// Mirrors the server's policy only to hide controls that would be refused; the server still decides.
+
+/** Owners and admins edit their org's profile and manage its grants. */
+export function canManageOrg(me: Pick<MeResponse, "role">): boolean {
+  return me.role === "owner" || me.role === "admin";
+}
+
+/** The audit log is for an org's owners/admins and for the cluster operator. */
+export function canViewAudit(me: Pick<MeResponse, "role" | "isOperator">): boolean {
+  return me.isOperator || canManageOrg(me);
+}

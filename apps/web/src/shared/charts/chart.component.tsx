@@ -1,0 +1,43 @@
+import type { EChartsCoreOption } from "echarts/core";
+// esm/core, not lib/core: the CommonJS build renders a blank chart in production bundles.
+import ReactEChartsCore from "echarts-for-react/esm/core";
+import { useState } from "react";
+import { countDataPoints } from "./chart-data.ts";
+import { echarts } from "./echarts.setup.ts";
+
+export interface ChartEvent {
+  dataType?: string;
+  name?: string;
+  data?: unknown;
+}
+
+interface ChartProps {
+  option: EChartsCoreOption;
+  testId: string;
+  height?: number;
+  onClick?: (event: ChartEvent) => void;
+}
+
+/**
+ * An ECharts canvas. `data-points` and `data-rendered` let browser tests check that the chart
+ * received data and finished drawing, without reaching into ECharts internals.
+ */
+export function Chart({ option, testId, height = 320, onClick }: ChartProps) {
+  const [rendered, setRendered] = useState(false);
+  return (
+    <div
+      data-testid={testId}
+      data-points={countDataPoints(option)}
+      data-rendered={rendered ? "true" : "false"}
+    >
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        style={{ height, width: "100%" }}
+        onChartReady={() => setRendered(true)}
+        onEvents={onClick === undefined ? undefined : { click: onClick }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { GlobalOutlined, LogoutOutlined, MenuOutlined } from "@ant-design/icons";
+import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from "antd";
+import { Suspense, useState } from "react";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { useI18n } from "../../i18n/i18n.context.tsx";
+import { useMe, useSession } from "../auth/session.context.tsx";
+import { PageLoading } from "../ui/page-loading.component.tsx";
+import { activeNavKey, navItemsFor } from "./nav.items.tsx";
+
+const { Header, Sider, Content } = Layout;
+
+/**
+ * Signed-in frame: a collapsible sider on wide screens; below antd's `lg` breakpoint (992 px) the
+ * menu moves into a drawer opened from the header, so it stays reachable at 768 px.
+ */
+export function AppShell() {
+  const { t, locale, setLocale, pick, tEnum } = useI18n();
+  const me = useMe();
+  const { logout } = useSession();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const screens = Grid.useBreakpoint();
+  const wide = screens.lg === true;
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const items = navItemsFor(me).map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: <span data-testid={`nav-${item.key}`}>{t(item.label)}</span>,
+    path: item.path,
+  }));
+  const menu = (
+    <Menu
+      mode="inline"
+      theme="dark"
+      data-testid="nav-menu"
+      selectedKeys={[activeNavKey(pathname)]}
+      items={items.map(({ path: _path, ...rest }) => rest)}
+      onClick={({ key }) => {
+        const target = items.find((i) => i.key === key);
+        if (target !== undefined) navigate(target.path);
+        setDrawerOpen(false);
+      }}
+    />
+  );
+  const brand = (
+    <div
+      style={{ color: "#fff", padding: "16px", fontWeight: 600, whiteSpace: "nowrap", overflow: "hidden" }}
+    >
+      {collapsed && wide ? "CB" : t("app.title")}
+    </div>
+  );
+
+  return (
+    <Layout style={{ minHeight: "100vh" }} data-testid="app-shell">
+      {wide && (
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} data-testid="sider">
+          {brand}
+          {menu}
+        </Sider>
+      )}
+      {!wide && (
+        <Drawer
+          placement="left"
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          size={240}
+          styles={{ body: { padding: 0, background: "#001529" } }}
+          closable={false}
+          data-testid="nav-drawer"
+        >
+          {brand}
+          {menu}
+        </Drawer>
+      )}
+      <Layout>
+        <Header
+          style={{
+            background: "#fff",
+            padding: "0 16px",
+            display: "flex",
+            alignItems: "center",
+            justifyContent: "space-between",
+            gap: 12,
+          }}
+        >
+          <Space>
+            {!wide && (
+              <Button
+                icon={<MenuOutlined />}
+                aria-label={t("nav.menu")}
+                data-testid="menu-toggle"
+                onClick={() => setDrawerOpen(true)}
+              />
+            )}
+            <Typography.Text strong ellipsis data-testid="shell-org">
+              {pick(me.org.nameZh, me.org.nameEn)}
+            </Typography.Text>
+          </Space>
+          <Space wrap={false}>
+            {screens.md === true && (
+              <Typography.Text type="secondary" data-testid="shell-user">
+                {me.user.displayName} · {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
+              </Typography.Text>
+            )}
+            <Button
+              icon={<GlobalOutlined />}
+              data-testid="language-switch"
+              onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
+            >
+              {t("shell.switchLanguage")}
+            </Button>
+            <Button
+              icon={<LogoutOutlined />}
+              data-testid="logout"
+              onClick={() => {
+                void logout().finally(() => navigate("/login"));
+              }}
+            >
+              {screens.md === true ? t("shell.logout") : null}
+            </Button>
+          </Space>
+        </Header>
+        <Content style={{ padding: wide ? 24 : 12 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,39 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  DashboardOutlined,
+  EditOutlined,
+  SafetyCertificateOutlined,
+  UnorderedListOutlined,
+} from "@ant-design/icons";
+import type { MeResponse } from "@clusterbrain/contracts";
+import type { ReactNode } from "react";
+import type { MessageKey } from "../../i18n/zh-cn.messages.ts";
+import { canViewAudit } from "../auth/access.ts";
+
+export interface NavItem {
+  key: string;
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+}
+
+const ALL: NavItem[] = [
+  { key: "dashboard", path: "/", label: "nav.dashboard", icon: <DashboardOutlined /> },
+  { key: "directory", path: "/directory", label: "nav.directory", icon: <UnorderedListOutlined /> },
+  { key: "chain", path: "/chain", label: "nav.chainMap", icon: <ApartmentOutlined /> },
+  { key: "my-org", path: "/my-org", label: "nav.myOrg", icon: <EditOutlined /> },
+  { key: "grants", path: "/grants", label: "nav.grants", icon: <SafetyCertificateOutlined /> },
+  { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
+];
+
+export function navItemsFor(me: MeResponse): NavItem[] {
+  return ALL.filter((item) => item.key !== "audit" || canViewAudit(me));
+}
+
+/** The menu entry a location belongs to (profiles belong to the directory). */
+export function activeNavKey(pathname: string): string {
+  if (pathname.startsWith("/orgs/")) return "directory";
+  const match = ALL.filter((i) => i.path !== "/" && pathname.startsWith(i.path));
+  return match[0]?.key ?? "dashboard";
+}

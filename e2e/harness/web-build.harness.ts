@@ -1,0 +1,21 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { build } from "vite";
+
+export const WEB_ROOT = resolve(import.meta.dirname, "../../apps/web");
+
+/**
+ * Builds the web app with its own vite.config.ts into a fresh temporary folder, so a test run
+ * never overwrites the apps/web/dist that `npm start` serves.
+ */
+export async function buildWeb(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), "clusterbrain-web-"));
+  await build({
+    root: WEB_ROOT,
+    configFile: join(WEB_ROOT, "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
