@@ -64,6 +64,9 @@ describe("normality check before quoting", () => {
     const ad = andersonDarling(skewed);
     expect(ad.pValue).toBeLessThan(0.01);
     expect(capability(skewed, { usl: 5000 }, 100).quotable).toBe(false);
+    // A huge A² (two separated clusters) must give p ≈ 0, not an overflowing fit.
+    const bimodal = Array.from({ length: 400 }, (_, i) => (i % 2 ? 0 : 100) + (i % 7) * 0.01);
+    expect(andersonDarling(bimodal).pValue).toBe(0);
   });
 
   it("bad input is a typed error", () => {

@@ -50,7 +50,9 @@ export function andersonDarling(values: readonly number[], alpha = 0.05): Normal
   }
   const a = a2 * (1 + 0.75 / n + 2.25 / (n * n));
   let p: number;
-  if (a >= 0.6) p = Math.exp(1.2937 - 5.709 * a + 0.0186 * a * a);
+  // The quadratic fits are valid for moderate A²; beyond 10, p < 1e-23 and the fit turns upward.
+  if (a >= 10) p = 0;
+  else if (a >= 0.6) p = Math.exp(1.2937 - 5.709 * a + 0.0186 * a * a);
   else if (a >= 0.34) p = Math.exp(0.9177 - 4.279 * a - 1.38 * a * a);
   else if (a >= 0.2) p = 1 - Math.exp(-8.318 + 42.796 * a - 59.938 * a * a);
   else p = 1 - Math.exp(-13.436 + 101.14 * a - 223.73 * a * a);
