@@ -1,7 +1,10 @@
 import type { Command } from "commander";
+import { registerDemo } from "./demo.command.ts";
+import { registerDetect } from "./detect.command.ts";
 import { registerSchedule } from "./schedule.command.ts";
+import { registerSpc } from "./spc.command.ts";
 
 /** Each command file exports one `register(program)`; add yours to this list (one line each). */
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [registerSchedule];
+export const commands: RegisterCommand[] = [registerDemo, registerSchedule, registerDetect, registerSpc];
