@@ -33,10 +33,11 @@ export function multiSeasonalPool(periods: readonly number[]): Candidate[] {
 
 /** Pool for one seasonal period (or none): the M4 benchmarks, with and without seasonal adjustment. */
 export function singleSeasonalPool(period: number): Candidate[] {
+  // Theta first: it is what a series too short to validate gets (robust on level and trend).
   const pool: Candidate[] = [
+    (y, h) => theta(y, 1, h),
     (y, h) => naive(y, h),
     (y, h) => ses(y, 1, h),
-    (y, h) => theta(y, 1, h),
     (y, h) => damped(y, 1, h),
   ];
   if (period > 1) {
@@ -58,7 +59,7 @@ export function singleSeasonalPool(period: number): Candidate[] {
  * with several periods the single best is kept (the pool members differ mostly in which cycle
  * they trust, so averaging blurs the shape); with one period the median of the best two
  * (combining two validated methods is steadier than either). Series too short to validate
- * fall back to the first pool member.
+ * fall back to the first pool member (Theta for one period, seasonal naive for several).
  */
 export function autoForecast(
   y: readonly number[],
