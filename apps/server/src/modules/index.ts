@@ -1,7 +1,22 @@
+import { auditModule } from "./audit/audit.routes.ts";
+import { authModule } from "./auth/auth.routes.ts";
+import { chainModule } from "./chain/chain.routes.ts";
+import { grantModule } from "./grants/grant.routes.ts";
+import { indicatorModule } from "./indicators/indicator.routes.ts";
 import type { FeatureModule } from "./module.ts";
+import { orgModule } from "./orgs/org.routes.ts";
+import { statsModule } from "./stats/stats.routes.ts";
 
 /**
  * Every feature module, registered under /api/v1 in this order. To add one, import its
  * `<x>Module` from `./<x>/<x>.routes.ts` and add it to the list (one line each).
  */
-export const modules: FeatureModule[] = [];
+export const modules: FeatureModule[] = [
+  authModule,
+  orgModule,
+  indicatorModule,
+  chainModule,
+  grantModule,
+  statsModule,
+  auditModule,
+];

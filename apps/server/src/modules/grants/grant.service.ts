@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import type { Grant, GrantCreateRequest, GrantList } from "@clusterbrain/contracts";
+import type { Actor } from "../../auth/actor.ts";
+import { policy } from "../../auth/policy.ts";
+import type { DbOrTx } from "../../db/database.ts";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { OrgRepository } from "../orgs/org.repository.ts";
+import { GrantRepository, type GrantView } from "./grant.repository.ts";
+
+function toGrant(g: GrantView, now: Date): Grant {
+  const status = g.revokedAt ? "revoked" : g.expiresAt <= now ? "expired" : "active";
+  return {
+    id: g.id,
+    grantorOrgId: g.orgId,
+    grantorNameZh: g.grantorNameZh,
+    grantorNameEn: g.grantorNameEn,
+    granteeOrgId: g.granteeOrgId,
+    granteeNameZh: g.granteeNameZh,
+    granteeNameEn: g.granteeNameEn,
+    dataClass: g.dataClass,
+    purpose: g.purpose,
+    expiresAt: g.expiresAt.toISOString(),
+    revokedAt: g.revokedAt?.toISOString() ?? null,
+    createdAt: g.createdAt.toISOString(),
+    status,
+  };
+}
+
+export class GrantService {
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Grants my org gave and received (any member may see them). */
+  async list(actor: Actor): Promise<GrantList> {
+    const now = this.now();
+    const rows = await new GrantRepository(this.db).listFor(actor.orgId);
+    return {
+      given: rows.filter((g) => g.orgId === actor.orgId).map((g) => toGrant(g, now)),
+      received: rows.filter((g) => g.granteeOrgId === actor.orgId).map((g) => toGrant(g, now)),
+    };
+  }
+
+  /** My org (owner/admin) lets another org read one class of its data for a purpose until a date. */
+  async create(actor: Actor, input: GrantCreateRequest): Promise<Grant> {
+    if (!policy.canManageGrants(actor, actor.orgId))
+      throw new ForbiddenError("only owners and admins may grant access to data");
+    const now = this.now();
+    const expiresAt = new Date(input.expiresAt);
+    if (expiresAt <= now) throw ValidationError.field("expiresAt", "must be in the future");
+    if (input.granteeOrgId === actor.orgId)
+      throw ValidationError.field("granteeOrgId", "cannot grant to your own organisation");
+    const id = randomUUID();
+    await this.db.transaction(async (tx) => {
+      if (!(await new OrgRepository(tx).findById(input.granteeOrgId))) {
+        throw ValidationError.field("granteeOrgId", `unknown organisation ${input.granteeOrgId}`);
+      }
+      const repo = new GrantRepository(tx);
+      if (await repo.findActive(actor.orgId, input.granteeOrgId, input.dataClass, now)) {
+        throw new ConflictError(
+          "an active grant of this data class to this organisation already exists; revoke it first",
+        );
+      }
+      const row = await repo.insert({
+        id,
+        orgId: actor.orgId,
+        granteeOrgId: input.granteeOrgId,
+        dataClass: input.dataClass,
+        purpose: input.purpose,
+        expiresAt,
+        createdBy: actor.userId,
+        createdAt: now,
+      });
+      await writeAudit(
+        tx,
+        actor,
+        {
+          orgId: actor.orgId,
+          action: "grant.create",
+          entity: "grant",
+          entityId: id,
+          after: { ...input, id: row.id },
+        },
+        now,
+      );
+    });
+    return this.view(id, now);
+  }
+
+  /** Revocation takes effect at once: the next read through the grant is refused. */
+  async revoke(actor: Actor, id: string): Promise<Grant> {
+    const now = this.now();
+    await this.db.transaction(async (tx) => {
+      const repo = new GrantRepository(tx);
+      const row = await repo.findById(id);
+      if (!row || row.orgId !== actor.orgId) throw new NotFoundError("grant", id);
+      if (!policy.canManageGrants(actor, row.orgId))
+        throw new ForbiddenError("only owners and admins may revoke grants");
+      if (row.revokedAt) return;
+      await repo.revoke(id, now);
+      await writeAudit(
+        tx,
+        actor,
+        {
+          orgId: row.orgId,
+          action: "grant.revoke",
+          entity: "grant",
+          entityId: id,
+          before: { revokedAt: null },
+          after: { revokedAt: now.toISOString() },
+        },
+        now,
+      );
+    });
+    return this.view(id, now);
+  }
+
+  private async view(id: string, now: Date): Promise<Grant> {
+    const row = await new GrantRepository(this.db).findViewById(id);
+    if (!row) throw new NotFoundError("grant", id);
+    return toGrant(row, now);
+  }
+}

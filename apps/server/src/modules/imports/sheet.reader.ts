@@ -1,0 +1,64 @@
+import type { ImportFormat } from "@clusterbrain/contracts";
+import ExcelJS from "exceljs";
+import { ImportFileError } from "./import.errors.ts";
+import { CsvSyntaxError, decodeCsvBytes, parseCsv } from "./csv.parser.ts";
+
+/** One spreadsheet row as text cells; `row` is its number in the file (header = 1). */
+export interface SheetRow {
+  row: number;
+  cells: string[];
+}
+
+/** Text of an exceljs cell value without coercion surprises (dates as YYYY-MM-DD, formulas by result). */
+export function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined ? "" : cellText(result as ExcelJS.CellValue);
+  }
+  if ("hyperlink" in value) return String(value.text ?? value.hyperlink);
+  if ("error" in value) return String(value.error);
+  return "";
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs's own Buffer type lags @types/node's generic Buffer; the bytes are what it wants.
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new ImportFileError("the file is not a readable .xlsx workbook (save it as Excel 2007+ .xlsx)");
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ImportFileError("the workbook has no worksheet");
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      cells[col - 1] = cellText(cell.value);
+    });
+    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? "") });
+  });
+  return rows;
+}
+
+function readCsv(bytes: Uint8Array): SheetRow[] {
+  const { text } = decodeCsvBytes(bytes);
+  try {
+    return parseCsv(text.replace(/^\uFEFF/, "")).map((cells, i) => ({ row: i + 1, cells }));
+  } catch (err) {
+    if (err instanceof CsvSyntaxError) throw new ImportFileError(err.message, { row: err.row, column: err.column });
+    throw err;
+  }
+}
+
+/** Reads the first sheet (xlsx) or the records (csv) as text rows, dropping rows that are entirely blank. */
+export async function readSheet(bytes: Uint8Array, format: ImportFormat): Promise<SheetRow[]> {
+  if (bytes.length === 0) throw new ImportFileError("the file is empty");
+  const rows = format === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
+  return rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
+}
