@@ -47,58 +47,99 @@ export class RuleEvaluator {
     this.inv = 1 / sigma;
   }
 
+  private readonly one = new Float64Array(1);
+  private readonly oneOut = new Uint16Array(1);
+
+  /** Rule bitmask for one point; NaN carries no evidence and leaves the state untouched. */
   push(x: number): number {
-    if (Number.isNaN(x)) return 0; // no evidence either way, state untouched
-    const z = (x - this.center) * this.inv;
-    let m = 0;
-    if (z > 3 || z < -3) m |= 1;
-    // Rule 2 / WE 4: same side of the center line; a point on the line breaks the run.
-    this.side =
-      z > 0 ? (this.side > 0 ? this.side + 1 : 1) : z < 0 ? (this.side < 0 ? this.side - 1 : -1) : 0;
-    const runSide = this.side < 0 ? -this.side : this.side;
-    if (runSide >= 9) m |= 2;
-    if (runSide >= 8) m |= WE4_BIT;
-    const prev = this.prev;
-    const dir = Number.isNaN(prev) ? 0 : x > prev ? 1 : x < prev ? -1 : 0;
-    // Rule 3: six points steadily rising or falling = five consecutive moves the same way.
-    this.trend =
-      dir === 0 ? 0 : dir > 0 ? (this.trend > 0 ? this.trend + 1 : 1) : this.trend < 0 ? this.trend - 1 : -1;
-    if (this.trend >= 5 || this.trend <= -5) m |= 4;
-    // Rule 4: fourteen points alternating = thirteen moves, each opposite to the previous.
-    if (dir === 0) this.alt = 1;
-    else if (this.lastDir !== 0 && dir === -this.lastDir) this.alt++;
-    else this.alt = 2;
-    this.lastDir = dir;
-    if (this.alt >= 14) m |= 8;
-    this.up2 = ((this.up2 << 1) | (z > 2 ? 1 : 0)) & 7;
-    this.dn2 = ((this.dn2 << 1) | (z < -2 ? 1 : 0)) & 7;
-    if ((z > 2 && popcount3(this.up2) >= 2) || (z < -2 && popcount3(this.dn2) >= 2)) m |= 16;
-    this.up1 = ((this.up1 << 1) | (z > 1 ? 1 : 0)) & 31;
-    this.dn1 = ((this.dn1 << 1) | (z < -1 ? 1 : 0)) & 31;
-    if ((z > 1 && popcount5(this.up1) >= 4) || (z < -1 && popcount5(this.dn1) >= 4)) m |= 32;
-    const inside = z < 1 && z > -1;
-    this.within1 = inside ? this.within1 + 1 : 0;
-    if (this.within1 >= 15) m |= 64;
-    this.beyond1 = inside ? 0 : this.beyond1 + 1;
-    if (this.beyond1 >= 8) m |= 128;
-    this.prev = x;
-    return m;
+    this.one[0] = x;
+    this.run(this.one, this.oneOut, 0, 1);
+    return this.oneOut[0];
+  }
+
+  /**
+   * Evaluates values[start..end) into out[start..end). The state lives in locals inside the loop
+   * (written back once at the end), which is what makes ≥ 5 M points/s possible.
+   */
+  run(values: ArrayLike<number>, out: Uint16Array, start = 0, end = values.length): void {
+    const center = this.center;
+    const inv = this.inv;
+    let side = this.side;
+    let trend = this.trend;
+    let alt = this.alt;
+    let lastDir = this.lastDir;
+    let within1 = this.within1;
+    let beyond1 = this.beyond1;
+    let up2 = this.up2;
+    let dn2 = this.dn2;
+    let up1 = this.up1;
+    let dn1 = this.dn1;
+    let prev = this.prev;
+    for (let i = start; i < end; i++) {
+      const x = values[i];
+      if (Number.isNaN(x)) {
+        out[i] = 0;
+        continue;
+      }
+      const z = (x - center) * inv;
+      let m = z > 3 || z < -3 ? 1 : 0;
+      // Rule 2 / WE 4: same side of the center line; a point on the line breaks the run.
+      side = z > 0 ? (side > 0 ? side + 1 : 1) : z < 0 ? (side < 0 ? side - 1 : -1) : 0;
+      const runSide = side < 0 ? -side : side;
+      if (runSide >= 9) m |= 2;
+      if (runSide >= 8) m |= WE4_BIT;
+      const dir = Number.isNaN(prev) ? 0 : x > prev ? 1 : x < prev ? -1 : 0;
+      // Rule 3: six points steadily rising or falling = five consecutive moves the same way.
+      trend = dir === 0 ? 0 : dir > 0 ? (trend > 0 ? trend + 1 : 1) : trend < 0 ? trend - 1 : -1;
+      if (trend >= 5 || trend <= -5) m |= 4;
+      // Rule 4: fourteen points alternating = thirteen moves, each opposite to the previous.
+      if (dir === 0) alt = 1;
+      else if (lastDir !== 0 && dir === -lastDir) alt++;
+      else alt = 2;
+      lastDir = dir;
+      if (alt >= 14) m |= 8;
+      up2 = ((up2 << 1) | (z > 2 ? 1 : 0)) & 7;
+      dn2 = ((dn2 << 1) | (z < -2 ? 1 : 0)) & 7;
+      if ((z > 2 && POP[up2] >= 2) || (z < -2 && POP[dn2] >= 2)) m |= 16;
+      up1 = ((up1 << 1) | (z > 1 ? 1 : 0)) & 31;
+      dn1 = ((dn1 << 1) | (z < -1 ? 1 : 0)) & 31;
+      if ((z > 1 && POP[up1] >= 4) || (z < -1 && POP[dn1] >= 4)) m |= 32;
+      if (z < 1 && z > -1) {
+        within1++;
+        beyond1 = 0;
+      } else {
+        within1 = 0;
+        beyond1++;
+      }
+      if (within1 >= 15) m |= 64;
+      if (beyond1 >= 8) m |= 128;
+      prev = x;
+      out[i] = m;
+    }
+    this.side = side;
+    this.trend = trend;
+    this.alt = alt;
+    this.lastDir = lastDir;
+    this.within1 = within1;
+    this.beyond1 = beyond1;
+    this.up2 = up2;
+    this.dn2 = dn2;
+    this.up1 = up1;
+    this.dn1 = dn1;
+    this.prev = prev;
   }
 }
 
-function popcount3(b: number): number {
-  return (b & 1) + ((b >> 1) & 1) + ((b >> 2) & 1);
-}
-
-function popcount5(b: number): number {
-  return (b & 1) + ((b >> 1) & 1) + ((b >> 2) & 1) + ((b >> 3) & 1) + ((b >> 4) & 1);
-}
+/** Population count of 5-bit masks. */
+const POP = Uint8Array.from(
+  { length: 32 },
+  (_, b) => (b & 1) + ((b >> 1) & 1) + ((b >> 2) & 1) + ((b >> 3) & 1) + ((b >> 4) & 1),
+);
 
 /** Rule bitmask per point for a whole series. */
 export function evaluateRules(values: ArrayLike<number>, center: number, sigma: number): Uint16Array {
-  const ev = new RuleEvaluator(center, sigma);
   const out = new Uint16Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = ev.push(values[i]);
+  new RuleEvaluator(center, sigma).run(values, out);
   return out;
 }
 
