@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MrpError } from "./mrp.errors.ts";
+import { MrpError, type MrpErrorCode, type MrpErrorLocation } from "./mrp.errors.ts";
 import type { MrpInput } from "./mrp.types.ts";
 import { runMrp } from "./mrp-engine.ts";
 
@@ -141,7 +141,7 @@ describe("action messages", () => {
 
 describe("bad input", () => {
   const base: MrpInput = { items: [{ id: "A", leadTime: 1 }], bom: [], demand: [] };
-  it.each([
+  const cases: Array<[MrpErrorCode, MrpInput, MrpErrorLocation["section"], number, string]> = [
     ["UNKNOWN_ITEM", { ...base, demand: [{ item: "NOPE", period: 0, quantity: 1 }] }, "demand", 0, "item"],
     [
       "NEGATIVE_QUANTITY",
@@ -167,10 +167,11 @@ describe("bad input", () => {
       "min",
     ],
     ["UNKNOWN_ITEM", { ...base, bom: [{ parent: "A", child: "B", quantityPer: 1 }] }, "bom", 0, "child"],
-  ] as const)("%s names the record and field", (code, input, section, index, field) => {
+  ];
+  it.each(cases)("%s names the record and field", (code, input, section, index, field) => {
     let caught: unknown;
     try {
-      runMrp(input as MrpInput);
+      runMrp(input);
     } catch (err) {
       caught = err;
     }
