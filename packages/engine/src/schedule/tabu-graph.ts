@@ -1,3 +1,4 @@
+import { GraphTimes } from "./graph-times.ts";
 import type { CompiledInstance } from "./model.ts";
 import type { SearchControl } from "./search-control.ts";
 import { TabuTable } from "./search-control.ts";
@@ -37,19 +38,16 @@ export function tabuGraphSearch(
 class GraphTabu {
   private readonly st: SequenceState;
   private readonly n: number;
+  private readonly times: GraphTimes;
   private readonly r: Float64Array;
   private readonly q: Float64Array;
   private readonly jr: Float64Array;
   private readonly jq: Float64Array;
-  private readonly topo: Int32Array;
-  private readonly indeg: Int32Array;
   private readonly path: Int32Array;
   private readonly seg: Int32Array;
   private readonly segR: Float64Array;
   private readonly arcs: TabuTable;
   private readonly assign: TabuTable;
-  private cmax = 0;
-  private pathLen = 0;
   private iter = 0;
   private readonly tenureBase: number;
   // Best move of the current scan.
@@ -76,13 +74,12 @@ class GraphTabu {
     this.n = n;
     this.st = new SequenceState(ci);
     this.st.load(initial);
-    this.r = new Float64Array(n);
-    this.q = new Float64Array(n);
-    this.jr = new Float64Array(n);
-    this.jq = new Float64Array(n);
-    this.topo = new Int32Array(n);
-    this.indeg = new Int32Array(n);
-    this.path = new Int32Array(n);
+    this.times = new GraphTimes(ci, this.st);
+    this.r = this.times.r;
+    this.q = this.times.q;
+    this.jr = this.times.jr;
+    this.jq = this.times.jq;
+    this.path = this.times.path;
     this.seg = new Int32Array(n + 1);
     this.segR = new Float64Array(n + 1);
     this.arcs = new TabuTable(n);
@@ -124,90 +121,20 @@ class GraphTabu {
     return { best, bestValue: this.bestValue, iterations: this.iter, stopReason: stop };
   }
 
-  /** Heads r (earliest starts), tails q (longest path after the op) and the makespan; false on a cycle. */
-  private evaluate(): boolean {
-    const { ci, st, r, q, jr, jq, topo, indeg, n } = this;
-    const p = st.duration;
-    let tail = 0;
-    for (let o = 0; o < n; o++) {
-      indeg[o] =
-        (ci.jobPrev[o] >= 0 ? 1 : 0) +
-        (st.mPrev[o] >= 0 ? 1 : 0) +
-        ci.extraPredStart[o + 1] -
-        ci.extraPredStart[o];
-      if (indeg[o] === 0) topo[tail++] = o;
-    }
-    let head = 0;
-    let cmax = 0;
-    while (head < tail) {
-      const o = topo[head++];
-      let t = ci.release[o];
-      const jp = ci.jobPrev[o];
-      if (jp >= 0 && r[jp] + p[jp] > t) t = r[jp] + p[jp];
-      for (let i = ci.extraPredStart[o]; i < ci.extraPredStart[o + 1]; i++) {
-        const e = ci.extraPred[i];
-        if (r[e] + p[e] > t) t = r[e] + p[e];
-      }
-      jr[o] = t;
-      const mp = st.mPrev[o];
-      if (mp >= 0 && r[mp] + p[mp] > t) t = r[mp] + p[mp];
-      r[o] = t;
-      if (t + p[o] > cmax) cmax = t + p[o];
-      const jn = ci.jobNext[o];
-      if (jn >= 0 && --indeg[jn] === 0) topo[tail++] = jn;
-      const mn = st.mNext[o];
-      if (mn >= 0 && --indeg[mn] === 0) topo[tail++] = mn;
-      for (let i = ci.extraSuccStart[o]; i < ci.extraSuccStart[o + 1]; i++) {
-        if (--indeg[ci.extraSucc[i]] === 0) topo[tail++] = ci.extraSucc[i];
-      }
-    }
-    if (tail < n) return false;
-    for (let i = n - 1; i >= 0; i--) {
-      const o = topo[i];
-      let t = 0;
-      const jn = ci.jobNext[o];
-      if (jn >= 0) t = p[jn] + q[jn];
-      for (let k = ci.extraSuccStart[o]; k < ci.extraSuccStart[o + 1]; k++) {
-        const s = ci.extraSucc[k];
-        if (p[s] + q[s] > t) t = p[s] + q[s];
-      }
-      jq[o] = t;
-      const mn = st.mNext[o];
-      if (mn >= 0 && p[mn] + q[mn] > t) t = p[mn] + q[mn];
-      q[o] = t;
-    }
-    this.cmax = cmax;
-    return true;
+  private get cmax(): number {
+    return this.times.cmax;
   }
 
-  /** One critical path, chosen at random where several are tight, stored in path[0..pathLen). */
+  private get pathLen(): number {
+    return this.times.pathLen;
+  }
+
+  private evaluate(): boolean {
+    return this.times.full();
+  }
+
   private criticalPath(): void {
-    const { ci, st, r, q, path, n } = this;
-    const p = st.duration;
-    const rng = this.ctl.rng;
-    let cur = -1;
-    let seen = 0;
-    for (let o = 0; o < n; o++) {
-      if (q[o] === 0 && r[o] + p[o] === this.cmax && rng.int(++seen) === 0) cur = o;
-    }
-    let len = 0;
-    while (cur >= 0) {
-      path[len++] = cur;
-      const t = r[cur];
-      const mp = st.mPrev[cur];
-      const viaMachine = mp >= 0 && r[mp] + p[mp] === t;
-      let viaJob = -1;
-      const jp = ci.jobPrev[cur];
-      if (jp >= 0 && r[jp] + p[jp] === t) viaJob = jp;
-      for (let i = ci.extraPredStart[cur]; i < ci.extraPredStart[cur + 1] && viaJob < 0; i++) {
-        const e = ci.extraPred[i];
-        if (r[e] + p[e] === t) viaJob = e;
-      }
-      if (viaMachine && (viaJob < 0 || rng.next() < 0.5)) cur = mp;
-      else cur = viaJob;
-    }
-    path.subarray(0, len).reverse();
-    this.pathLen = len;
+    this.times.criticalPath(this.ctl.rng);
   }
 
   /** Scans N7 + reassignment moves on the current critical path; false when there are none. */
@@ -375,6 +302,7 @@ class GraphTabu {
   private applyMove(kind: Kind, u: number, v: number, alt: number, recordTabu: boolean): void {
     const { st } = this;
     const oldPrev = st.mPrev[u];
+    const oldNext = st.mNext[u];
     const oldAlt = st.alt[u];
     const oldMachine = st.machine[u];
     const until = this.tenure();
@@ -393,7 +321,7 @@ class GraphTabu {
       st.setAlt(u, alt);
       st.insertAfter(u, v);
     }
-    if (!this.evaluate()) {
+    if (!this.times.incremental(u, oldNext, st.mNext[u], oldPrev, u, st.mPrev[u])) {
       // The sufficient conditions missed a cycle (zero durations, job-precedence arcs): undo.
       st.remove(u);
       st.setAlt(u, oldAlt);
