@@ -11,11 +11,20 @@ export const WEB_ROOT = resolve(import.meta.dirname, "../../apps/web");
  */
 export async function buildWeb(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), "clusterbrain-web-"));
-  await build({
-    root: WEB_ROOT,
-    configFile: join(WEB_ROOT, "vite.config.ts"),
-    logLevel: "warn",
-    build: { outDir, emptyOutDir: true },
-  });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build; test
+  // what users get instead.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      root: WEB_ROOT,
+      configFile: join(WEB_ROOT, "vite.config.ts"),
+      mode: "production",
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   return outDir;
 }

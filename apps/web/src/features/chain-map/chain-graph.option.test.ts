@@ -1,7 +1,13 @@
 import type { ChainMapNode, ChainMapResponse } from "@clusterbrain/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { chainGraphOption, layoutChain, nodeSymbolSize, WEAK_COLOR } from "./chain-graph.option.ts";
+import {
+  chainChartHeight,
+  chainGraphOption,
+  layoutChain,
+  nodeSymbolSize,
+  WEAK_COLOR,
+} from "./chain-graph.option.ts";
 
 function node(id: string, stage: number, firmCount: number, weakLink = false): ChainMapNode {
   return {
@@ -39,7 +45,7 @@ describe("nodeSymbolSize", () => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         expect(nodeSymbolSize(lo, max)).toBeLessThanOrEqual(nodeSymbolSize(hi, max));
         expect(nodeSymbolSize(hi, max)).toBeGreaterThanOrEqual(14);
-        expect(nodeSymbolSize(hi, max)).toBeLessThanOrEqual(64);
+        expect(nodeSymbolSize(hi, max)).toBeLessThanOrEqual(46);
       }),
     );
   });
@@ -53,6 +59,16 @@ describe("layoutChain", () => {
     expect(pos.get("c")!.x).toBeLessThan(pos.get("d")!.x);
     const spots = new Set([...pos.values()].map((p) => `${p.x},${p.y}`));
     expect(spots.size).toBe(nodes.length);
+  });
+});
+
+describe("chainChartHeight", () => {
+  it("grows with the busiest stage so rows keep their spacing", () => {
+    const stage = (s: number, n: number) => Array.from({ length: n }, () => ({ stage: s }));
+    const small = chainChartHeight([...stage(1, 3), ...stage(2, 2)]);
+    const big = chainChartHeight([...stage(1, 3), ...stage(2, 20)]);
+    expect(big).toBeGreaterThan(small);
+    expect(big / 20).toBeGreaterThanOrEqual(46);
   });
 });
 

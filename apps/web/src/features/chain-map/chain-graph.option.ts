@@ -4,9 +4,13 @@ import type { EChartsCoreOption } from "echarts/core";
 export const WEAK_COLOR = "#f5222d";
 export const NORMAL_COLOR = "#1677ff";
 const MIN_SIZE = 14;
-const MAX_SIZE = 64;
-const COLUMN_GAP = 260;
+const MAX_SIZE = 46;
+// Data-space gaps chosen so the layout's aspect is close to the chart's (tall and narrow); the
+// view keeps that aspect, or ECharts would stretch the circles into ellipses.
+const COLUMN_GAP = 160;
 const ROW_GAP = 56;
+/** Pixels per row of the busiest stage, so the biggest symbols never overlap their neighbours. */
+const ROW_PIXELS = 48;
 
 export interface ChainGraphLabels {
   weakLink: string;
@@ -23,6 +27,13 @@ export function nodeSymbolSize(firmCount: number, maxFirms: number): number {
   if (maxFirms <= 0 || firmCount <= 0) return MIN_SIZE;
   const share = Math.sqrt(Math.min(firmCount, maxFirms) / maxFirms);
   return Math.round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * share);
+}
+
+/** Chart height that gives every node of the busiest stage its own row. */
+export function chainChartHeight(nodes: readonly Pick<ChainMapNode, "stage">[]): number {
+  const perStage = new Map<number, number>();
+  for (const n of nodes) perStage.set(n.stage, (perStage.get(n.stage) ?? 0) + 1);
+  return Math.max(480, Math.max(0, ...perStage.values()) * ROW_PIXELS + 80);
 }
 
 /** Left-to-right by chain stage (materials → hospitals), stacked by sort order within a stage. */
@@ -60,6 +71,12 @@ export function chainGraphOption(
       {
         type: "graph",
         layout: "none",
+        // Room on the right for the last stage's labels, on top for the legend.
+        left: 24,
+        right: 120,
+        top: 48,
+        bottom: 24,
+        preserveAspect: true,
         roam: true,
         draggable: true,
         categories: [

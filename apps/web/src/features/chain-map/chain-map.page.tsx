@@ -6,7 +6,7 @@ import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { Chart, type ChartEvent } from "../../shared/charts/chart.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
-import { chainGraphOption } from "./chain-graph.option.ts";
+import { chainChartHeight, chainGraphOption } from "./chain-graph.option.ts";
 
 /** Organisations on the clicked node, with links to their profiles. */
 function NodeOrgs({ nodeId }: { nodeId: string }) {
@@ -71,7 +71,12 @@ export default function ChainMapPage() {
             {option === null ? (
               <Skeleton active />
             ) : (
-              <Chart testId="chart-chain" option={option} height={640} onClick={onClick} />
+              <Chart
+                testId="chart-chain"
+                option={option}
+                height={chainChartHeight(map.data?.nodes ?? [])}
+                onClick={onClick}
+              />
             )}
           </Card>
         </Col>

@@ -24,8 +24,14 @@ export function firmsPerNodeOption(
   const items = [...data.items].sort((a, b) => a.firms - b.firms || a.code.localeCompare(b.code));
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-    xAxis: { type: "value", name: t("dashboard.firmCount"), minInterval: 1 },
+    grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
+    xAxis: {
+      type: "value",
+      name: t("dashboard.firmCount"),
+      nameLocation: "middle",
+      nameGap: 28,
+      minInterval: 1,
+    },
     yAxis: {
       type: "category",
       data: items.map((i) => pickName(i.nameZh, i.nameEn)),

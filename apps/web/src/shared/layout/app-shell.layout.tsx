@@ -79,6 +79,8 @@ export function AppShell() {
           style={{
             background: "#fff",
             padding: "0 16px",
+            // antd's 64px line-height would push wrapped or ellipsised text off the centre line.
+            lineHeight: "normal",
             display: "flex",
             alignItems: "center",
             justifyContent: "space-between",

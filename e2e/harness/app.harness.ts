@@ -1,0 +1,54 @@
+import { rm } from "node:fs/promises";
+import { type RunningServer, startServer } from "@clusterbrain/server";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchChromium } from "./browser.harness.ts";
+import { buildWeb } from "./web-build.harness.ts";
+
+export interface E2eApp {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh browser context (own cookies and localStorage) with one page, at the given viewport. */
+  newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product as a user meets it: the production web build, served by the real server on a
+ * random port with an in-memory database holding the demo cluster, driven by Debian's Chromium.
+ */
+export async function startE2eApp(): Promise<E2eApp> {
+  const webDist = await buildWeb();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      databaseUrl: "memory://",
+      loadDemo: true,
+      webDist,
+      logLevel: "warn",
+    });
+    browser = await launchChromium();
+  } catch (err) {
+    await server?.close();
+    await rm(webDist, { recursive: true, force: true });
+    throw err;
+  }
+  const running = server;
+  const chromium = browser;
+  return {
+    baseUrl: running.url,
+    browser: chromium,
+    newPage: async (viewport = { width: 1280, height: 900 }) => {
+      const context = await chromium.newContext({ viewport, baseURL: running.url, locale: "zh-CN" });
+      const page = await context.newPage();
+      return { context, page };
+    },
+    close: async () => {
+      await chromium.close();
+      await running.close();
+      await rm(webDist, { recursive: true, force: true });
+    },
+  };
+}
