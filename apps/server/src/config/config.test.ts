@@ -1,0 +1,39 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("configuration", () => {
+  const dataDir = () => mkdtempSync(join(tmpdir(), "cb-config-"));
+
+  it("defaults: port 3000, PGlite under ./data, a dev session secret kept in the data folder", () => {
+    const dir = dataDir();
+    const c = loadConfig({ DATA_DIR: dir });
+    expect(c.port).toBe(3000);
+    expect(c.databaseUrl).toBe(join(dir, "pglite"));
+    expect(readFileSync(join(dir, "session-secret"), "utf8").trim()).toBe(c.sessionSecret);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /^config: PORT /],
+    [{ PORT: "70000" }, /^config: PORT /],
+    [{ LOG_LEVEL: "loud" }, /^config: LOG_LEVEL must be one of/],
+    [{ PUBLIC_URL: "not a url" }, /^config: PUBLIC_URL /],
+    [{ MQTT_URL: "http://x" }, /^config: MQTT_URL /],
+    [{ SESSION_SECRET: "short" }, /^config: SESSION_SECRET .*\(got \(hidden\)\)$/],
+    [{ NODE_ENV: "production" }, /^config: SESSION_SECRET is required/],
+  ])("a wrong value stops start-up with one line naming the variable: %o", (env, pattern) => {
+    let error: unknown;
+    try {
+      loadConfig({ DATA_DIR: dataDir(), ...env });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(pattern);
+    expect(message).not.toContain("\n");
+  });
+});
