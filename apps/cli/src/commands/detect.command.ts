@@ -15,7 +15,7 @@ interface DetectCliOptions {
   detector: string;
   warmup: string;
   rest: string;
-  threshold: string;
+  threshold?: string;
 }
 
 /**
@@ -61,13 +61,17 @@ export const registerDetect: RegisterCommand = (program) => {
     .option("--detector <name>", `one of ${DETECTOR_NAMES.join(", ")}`, "context")
     .option("--warmup <n>", "points learned before scores are reported", "150")
     .option("--rest <n>", "points to stay quiet after an alarm (one excursion, one alarm)", "150")
-    .option("--threshold <score>", "score at or above which the alarm column is 1", "0.9")
+    .option(
+      "--threshold <score>",
+      "score at or above which the alarm column is 1 (default: the detector's own)",
+    )
     .action(async (file: string, opts: DetectCliOptions) => {
       try {
         await detectStream(createReadStream(file), process.stdout, opts.detector, {
           warmup: nonNegative(opts.warmup, "--warmup"),
           restPeriod: nonNegative(opts.rest, "--rest"),
-          alarmThreshold: nonNegative(opts.threshold, "--threshold"),
+          alarmThreshold:
+            opts.threshold === undefined ? undefined : nonNegative(opts.threshold, "--threshold"),
         });
       } catch (err) {
         if (err instanceof MonitorError) throw new Error(`${file}: ${err.message} [${err.code}]`);

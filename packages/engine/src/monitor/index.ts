@@ -3,6 +3,7 @@ export * from "./detect/context.model.ts";
 export * from "./detect/detector.registry.ts";
 export * from "./detect/detector.types.ts";
 export * from "./detect/input-guard.ts";
+export * from "./detect/rolling-mean.ts";
 export * from "./detect/streaming-detector.ts";
 export * from "./detect/windowed-gaussian.model.ts";
 export * from "./errors.ts";

@@ -8,13 +8,13 @@ import { WindowedGaussianModel } from "./windowed-gaussian.model.ts";
 export const DETECTOR_NAMES = ["context", "windowed-gaussian"] as const;
 export type DetectorName = (typeof DETECTOR_NAMES)[number];
 
-const DEFAULTS = { warmup: 150, restPeriod: 150, alarmThreshold: 0.9 };
+const DEFAULTS = { warmup: 150, restPeriod: 150 };
 
-function resolve(opts: DetectorOptions): ResolvedOptions {
+function resolve(opts: DetectorOptions, model: AnomalyModel): ResolvedOptions {
   const r = {
     warmup: opts.warmup ?? DEFAULTS.warmup,
     restPeriod: opts.restPeriod ?? DEFAULTS.restPeriod,
-    alarmThreshold: opts.alarmThreshold ?? DEFAULTS.alarmThreshold,
+    alarmThreshold: opts.alarmThreshold ?? model.suggestedThreshold,
   };
   if (!(r.warmup >= 0 && r.restPeriod >= 0 && r.alarmThreshold > 0 && r.alarmThreshold <= 1)) {
     throw new MonitorError("BAD_PARAMETER", "warmup and restPeriod must be ≥ 0, alarmThreshold in (0, 1]");
@@ -22,10 +22,10 @@ function resolve(opts: DetectorOptions): ResolvedOptions {
   return r;
 }
 
-function newModel(name: string, opts: DetectorOptions): AnomalyModel {
+function newModel(name: string): AnomalyModel {
   switch (name) {
     case "context":
-      return new ContextModel({ rangePoints: Math.min(opts.warmup ?? DEFAULTS.warmup, 150) });
+      return new ContextModel();
     case "windowed-gaussian":
       return new WindowedGaussianModel();
     default:
@@ -41,8 +41,8 @@ export function isDetectorName(name: string): name is DetectorName {
 }
 
 export function createDetector(name: string, opts: DetectorOptions = {}): StreamingDetector {
-  const r = resolve(opts);
-  return new StreamingDetector(newModel(name, opts), new InputGuard(), r);
+  const model = newModel(name);
+  return new StreamingDetector(model, new InputGuard(), resolve(opts, model));
 }
 
 /** Rebuilds a detector from `snapshot()` output, continuing exactly where it stopped. */
@@ -75,5 +75,5 @@ export function restoreDetector(snapshot: JsonValue): StreamingDetector {
   if (name === "context") m = ContextModel.restore(model);
   else if (name === "windowed-gaussian") m = WindowedGaussianModel.restore(model);
   else throw new MonitorError("UNKNOWN_DETECTOR", `unknown detector "${name}" in snapshot`);
-  return new StreamingDetector(m, new InputGuard(5, readGuardState(guard)), resolve(opts), restLeft);
+  return new StreamingDetector(m, new InputGuard(5, readGuardState(guard)), resolve(opts, m), restLeft);
 }

@@ -16,6 +16,8 @@ export interface DetectorResult {
 /** The model itself sees only clean, strictly increasing points; the input guard ensures that. */
 export interface AnomalyModel {
   readonly name: string;
+  /** Default alarm threshold: the score above which this model's output means "anomaly". */
+  readonly suggestedThreshold: number;
   /** Anomaly score in [0, 1] for a finite value at a strictly later time than the last one. */
   learn(value: number): number;
   snapshot(): JsonValue;
@@ -26,6 +28,6 @@ export interface DetectorOptions {
   readonly warmup?: number;
   /** After a score ≥ `alarmThreshold`, later scores are damped for this many points. */
   readonly restPeriod?: number;
-  /** Score at or above which a point is flagged "anomaly". */
+  /** Score at or above which a point is flagged "anomaly" (default: the model's suggestion). */
   readonly alarmThreshold?: number;
 }

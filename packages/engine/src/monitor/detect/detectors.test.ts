@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MonitorError } from "../errors.ts";
+import { ContextModel } from "./context.model.ts";
 import { createDetector, DETECTOR_NAMES, restoreDetector } from "./detector.registry.ts";
 import type { DetectorResult } from "./detector.types.ts";
 
@@ -78,5 +79,39 @@ describe("detector registry", () => {
     expect(() => createDetector("nope")).toThrow(MonitorError);
     expect(() => restoreDetector({ name: "context" })).toThrow(MonitorError);
     expect(() => restoreDetector([1, 2])).toThrow(/object/);
+  });
+});
+
+describe("context model internals", () => {
+  it("restores mid-stream with full rolling windows and a populated sequence model", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 50, maxLength: 250 }),
+        fc.nat(),
+        (xs, cut) => {
+          const opts = { longWindow: 30, shortWindow: 5 };
+          const k = cut % xs.length;
+          const full = new ContextModel(opts);
+          const expected = xs.map((x) => full.learn(x));
+          const first = new ContextModel(opts);
+          const got = xs.slice(0, k).map((x) => first.learn(x));
+          const restored = ContextModel.restore(JSON.parse(JSON.stringify(first.snapshot())));
+          for (const x of xs.slice(k)) got.push(restored.learn(x));
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it("a familiar level in an unfamiliar order raises the sequence likelihood", () => {
+    const m = new ContextModel({ longWindow: 60, shortWindow: 5 });
+    const cycle = [0, 2, 4, 6, 8, 10, 8, 6, 4, 2];
+    for (let i = 0; i < 400; i++) m.learn(cycle[i % cycle.length]);
+    const normal = Math.max(...Array.from({ length: 10 }, (_, i) => m.learn(cycle[i])));
+    const scrambled = Math.max(...[0, 10, 0, 10, 2, 8, 0, 10, 4, 10].map((x) => m.learn(x)));
+    expect(normal).toBeLessThan(0.5);
+    expect(scrambled).toBeGreaterThan(0.8);
+    expect(scrambled).toBeLessThan(0.9); // no new value band: the sequence part, not range novelty
   });
 });

@@ -7,6 +7,7 @@ import type { AnomalyModel, JsonValue } from "./detector.types.ts";
  */
 export class WindowedGaussianModel implements AnomalyModel {
   readonly name = "windowed-gaussian";
+  readonly suggestedThreshold = 0.95;
   private readonly buf: Float64Array;
   private n = 0;
   private head = 0;
