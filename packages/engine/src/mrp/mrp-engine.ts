@@ -25,7 +25,10 @@ export interface MrpPlan {
   plannedReceipts: Float64Array;
   /** Planned releases; releases already past due are shown in period 0. */
   plannedReleases: Float64Array;
-  orders: PlannedOrder[];
+  /** Planned orders as columns (index = order number), grouped by item in low-level-code order. */
+  orderColumns: PlannedOrderColumns;
+  /** The same orders as objects, built on first access. */
+  readonly orders: PlannedOrder[];
   /** Period each scheduled receipt (input order) is needed, −1 if not needed at all. */
   receiptNeedPeriod: Int32Array;
   actions: ActionMessage[];
@@ -34,6 +37,29 @@ export interface MrpPlan {
   pegsOf(order: number): DemandPeg[];
   /** Number of single-level pegging links stored. */
   pegLinkCount: number;
+}
+
+export interface PlannedOrderColumns {
+  item: Int32Array;
+  receiptPeriod: Int32Array;
+  releasePeriod: Int32Array;
+  quantity: Float64Array;
+  releaseQuantity: Float64Array;
+}
+
+function materialiseOrders(c: PlannedOrderColumns, itemIds: string[]): PlannedOrder[] {
+  const orders: PlannedOrder[] = [];
+  for (let o = 0; o < c.item.length; o++) {
+    orders.push({
+      index: o,
+      item: itemIds[c.item[o]],
+      receiptPeriod: c.receiptPeriod[o],
+      releasePeriod: c.releasePeriod[o],
+      quantity: c.quantity[o],
+      releaseQuantity: c.releaseQuantity[o],
+    });
+  }
+  return orders;
 }
 
 export function rowOf(plan: MrpPlan, grid: Float64Array, item: string): Float64Array {
@@ -64,20 +90,22 @@ export function runMrp(input: MrpInput): MrpPlan {
   const plannedReleases = new Float64Array(N * H);
   const peg = new PegLog(N);
 
-  input.demand.forEach((d, k) => {
+  for (let k = 0; k < input.demand.length; k++) {
+    const d = input.demand[k];
     const i = index.get(d.item)!;
     gross[i * H + d.period] += d.quantity;
     peg.addElement(i, d.period, d.quantity, -1, k);
-  });
+  }
 
   // Receipts grouped by item in due order (stable), as CSR.
   const receiptStart = new Int32Array(N + 1);
   const receiptItem = new Int32Array(receipts.length);
-  receipts.forEach((r, k) => {
+  for (let k = 0; k < receipts.length; k++) {
+    const r = receipts[k];
     receiptItem[k] = index.get(r.item)!;
     receiptStart[receiptItem[k] + 1]++;
     scheduled[receiptItem[k] * H + r.period] += r.quantity;
-  });
+  }
   for (let i = 0; i < N; i++) receiptStart[i + 1] += receiptStart[i];
   const receiptFill = receiptStart.slice(0, N);
   const receiptList = new Int32Array(receipts.length);
@@ -151,7 +179,7 @@ export function runMrp(input: MrpInput): MrpPlan {
     if (earliestRelease < 0)
       exceptions.push({ kind: "past-due-release", item: item.id, value: earliestRelease });
     const lastOrder = oItem.length;
-    peg.pegItem(i, onHand, usedPeriods, usedQuantities, firstOrder, lastOrder, oReceipt.data, oQty.data);
+    peg.pegItem(i, H, onHand, usedPeriods, usedQuantities, firstOrder, lastOrder, oReceipt.data, oQty.data);
 
     // Children need their components when the parent order is released (past due → now).
     for (let o = firstOrder; o < lastOrder; o++) {
@@ -169,18 +197,15 @@ export function runMrp(input: MrpInput): MrpPlan {
   const orderCount = oItem.length;
   peg.finish(orderCount);
 
-  const orders: PlannedOrder[] = new Array(orderCount);
-  for (let o = 0; o < orderCount; o++) {
-    orders[o] = {
-      index: o,
-      item: itemIds[oItem.data[o]],
-      receiptPeriod: oReceipt.data[o],
-      releasePeriod: oRelease.data[o],
-      quantity: oQty.data[o],
-      releaseQuantity: oRelQty.data[o],
-    };
-  }
-  const actions = actionMessages(orders, input, receiptNeedPeriod);
+  const columns: PlannedOrderColumns = {
+    item: oItem.view(),
+    receiptPeriod: oReceipt.view(),
+    releasePeriod: oRelease.view(),
+    quantity: oQty.view(),
+    releaseQuantity: oRelQty.view(),
+  };
+  const actions = actionMessages(columns, itemIds, input, receiptNeedPeriod);
+  let orders: PlannedOrder[] | undefined;
   const demand = input.demand;
   return {
     horizon: H,
@@ -193,7 +218,11 @@ export function runMrp(input: MrpInput): MrpPlan {
     netRequirements: net,
     plannedReceipts,
     plannedReleases,
-    orders,
+    orderColumns: columns,
+    get orders(): PlannedOrder[] {
+      orders ??= materialiseOrders(columns, itemIds);
+      return orders;
+    },
     receiptNeedPeriod,
     actions,
     exceptions,
@@ -217,21 +246,29 @@ export function runMrp(input: MrpInput): MrpPlan {
  * past due, or a scheduled receipt needed before it is due. Defer: a receipt due before it is
  * needed. Cancel: a receipt not needed within the horizon.
  */
-function actionMessages(orders: PlannedOrder[], input: MrpInput, needPeriod: Int32Array): ActionMessage[] {
+function actionMessages(
+  c: PlannedOrderColumns,
+  itemIds: string[],
+  input: MrpInput,
+  needPeriod: Int32Array,
+): ActionMessage[] {
   const actions: ActionMessage[] = [];
-  for (const o of orders) {
-    if (o.releasePeriod > 0) continue;
+  for (let o = 0; o < c.item.length; o++) {
+    const release = c.releasePeriod[o];
+    if (release > 0) continue;
     actions.push({
-      kind: o.releasePeriod === 0 ? "release" : "expedite",
-      item: o.item,
+      kind: release === 0 ? "release" : "expedite",
+      item: itemIds[c.item[o]],
       target: "planned-order",
-      ref: o.index,
-      quantity: o.releaseQuantity,
-      fromPeriod: o.releasePeriod,
+      ref: o,
+      quantity: c.releaseQuantity[o],
+      fromPeriod: release,
       toPeriod: 0,
     });
   }
-  (input.receipts ?? []).forEach((r, k) => {
+  const receipts = input.receipts ?? [];
+  for (let k = 0; k < receipts.length; k++) {
+    const r = receipts[k];
     const need = needPeriod[k];
     const base = {
       item: r.item,
@@ -243,6 +280,6 @@ function actionMessages(orders: PlannedOrder[], input: MrpInput, needPeriod: Int
     if (need < 0) actions.push({ kind: "cancel", ...base });
     else if (need < r.period) actions.push({ kind: "expedite", ...base, toPeriod: need });
     else if (need > r.period) actions.push({ kind: "defer", ...base, toPeriod: need });
-  });
+  }
   return actions;
 }

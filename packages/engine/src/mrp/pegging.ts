@@ -16,6 +16,8 @@ export class PegLog {
   readonly demand = new GrowableInt32();
   private readonly next = new GrowableInt32();
   private readonly head: Int32Array;
+  private scratch = new Int32Array(256);
+  private bucket = new Int32Array(0);
 
   readonly linkOrder = new GrowableInt32();
   readonly linkElement = new GrowableInt32();
@@ -36,13 +38,22 @@ export class PegLog {
     this.head[item] = e;
   }
 
-  /** Elements of one item by period, then creation order (independent demand first). */
-  elementsOf(item: number): number[] {
-    const list: number[] = [];
-    for (let e = this.head[item]; e !== -1; e = this.next.data[e]) list.push(e);
-    list.reverse();
+  /** Elements of one item sorted by period, then creation order (independent demand first). */
+  elementsOf(item: number, horizon: number): Int32Array {
+    let count = 0;
+    for (let e = this.head[item]; e !== -1; e = this.next.data[e]) count++;
+    if (this.scratch.length < count) this.scratch = new Int32Array(Math.max(count, this.scratch.length * 2));
+    if (this.bucket.length < horizon + 1) this.bucket = new Int32Array(horizon + 1);
+    const bucket = this.bucket;
+    bucket.fill(0, 0, horizon + 1);
     const period = this.period.data;
-    return list.sort((a, b) => period[a] - period[b]);
+    for (let e = this.head[item]; e !== -1; e = this.next.data[e]) bucket[period[e] + 1]++;
+    for (let t = 0; t < horizon; t++) bucket[t + 1] += bucket[t];
+    // The list runs newest first; filling each period's slots from the back keeps creation order.
+    for (let t = 0; t < horizon; t++) bucket[t] = bucket[t + 1];
+    const out = this.scratch;
+    for (let e = this.head[item]; e !== -1; e = this.next.data[e]) out[--bucket[period[e]]] = e;
+    return out.subarray(0, count);
   }
 
   /**
@@ -52,6 +63,7 @@ export class PegLog {
    */
   pegItem(
     item: number,
+    horizon: number,
     onHand: number,
     receiptPeriods: readonly number[],
     receiptQuantities: readonly number[],
@@ -60,30 +72,26 @@ export class PegLog {
     orderPeriod: Int32Array,
     orderQuantity: Float64Array,
   ): void {
-    const elements = this.elementsOf(item);
+    const elements = this.elementsOf(item, horizon);
+    const quantity = this.quantity.data;
     let ri = 0;
     let oi = orderFrom;
     let supplyOrder = -1; // −1 = on hand or a scheduled receipt
     let remaining = onHand;
-    const nextSupply = (): boolean => {
-      if (ri < receiptPeriods.length && (oi >= orderTo || receiptPeriods[ri] <= orderPeriod[oi])) {
-        remaining = receiptQuantities[ri++];
-        supplyOrder = -1;
-        return true;
-      }
-      if (oi < orderTo) {
-        supplyOrder = oi;
-        remaining = orderQuantity[oi++];
-        return true;
-      }
-      return false;
-    };
-    let more = true;
-    for (const e of elements) {
-      let need = this.quantity.data[e];
-      while (need > EPS && more) {
+    for (let n = 0; n < elements.length; n++) {
+      const e = elements[n];
+      let need = quantity[e];
+      while (need > EPS) {
         if (remaining <= EPS) {
-          more = nextSupply();
+          if (ri < receiptPeriods.length && (oi >= orderTo || receiptPeriods[ri] <= orderPeriod[oi])) {
+            remaining = receiptQuantities[ri++];
+            supplyOrder = -1;
+          } else if (oi < orderTo) {
+            supplyOrder = oi;
+            remaining = orderQuantity[oi++];
+          } else {
+            return; // supply exhausted (only rounding dust can be left unpegged)
+          }
           continue;
         }
         const take = Math.min(need, remaining);

@@ -8,66 +8,94 @@ export interface ValidatedInput {
   horizon: number;
 }
 
-function finite(value: unknown, at: MrpErrorLocation, what: string): number {
+type Section = MrpErrorLocation["section"];
+type Check = "finite" | "non-negative" | "positive" | "whole";
+
+/**
+ * One numeric check. Messages and locations are built only on failure: validation runs over
+ * every record of large plans, so the happy path must not allocate.
+ */
+function check(
+  value: unknown,
+  rule: Check,
+  section: Section,
+  index: number,
+  field: string,
+  what: string,
+  owner: string,
+): number {
+  const at = (): MrpErrorLocation => ({ section, index, field });
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    throw new MrpError("INVALID_NUMBER", `${what} must be a finite number (got ${String(value)})`, at);
+    throw new MrpError(
+      "INVALID_NUMBER",
+      `${what} of ${owner} must be a finite number (got ${String(value)})`,
+      at(),
+    );
+  }
+  if (rule === "whole" && (!Number.isInteger(value) || value < 0)) {
+    throw new MrpError(
+      "INVALID_PERIOD",
+      `${what} of ${owner} must be a whole number ≥ 0 (got ${value})`,
+      at(),
+    );
+  }
+  if (rule !== "finite" && value < 0) {
+    throw new MrpError("NEGATIVE_QUANTITY", `${what} of ${owner} must not be negative (got ${value})`, at());
+  }
+  if (rule === "positive" && value === 0) {
+    throw new MrpError("INVALID_NUMBER", `${what} of ${owner} must be greater than 0`, at());
   }
   return value;
 }
 
-function nonNegative(value: unknown, at: MrpErrorLocation, what: string): number {
-  const v = finite(value, at, what);
-  if (v < 0) throw new MrpError("NEGATIVE_QUANTITY", `${what} must not be negative (got ${v})`, at);
-  return v;
-}
-
-function positive(value: unknown, at: MrpErrorLocation, what: string): number {
-  const v = nonNegative(value, at, what);
-  if (v === 0) throw new MrpError("INVALID_NUMBER", `${what} must be greater than 0`, at);
-  return v;
-}
-
-function wholeNumber(value: unknown, at: MrpErrorLocation, what: string): number {
-  const v = finite(value, at, what);
-  if (!Number.isInteger(v) || v < 0) {
-    throw new MrpError("INVALID_PERIOD", `${what} must be a whole number ≥ 0 (got ${v})`, at);
-  }
-  return v;
-}
-
-function checkLotRule(rule: LotRule, at: MrpErrorLocation, item: string): void {
-  const where = (field: string): MrpErrorLocation => ({ ...at, field });
+function checkLotRule(rule: LotRule, index: number, item: string): void {
   switch (rule.kind) {
     case "lot-for-lot":
       return;
     case "fixed":
-      positive(rule.quantity, where("lotSize"), `fixed lot size of ${item}`);
+      check(rule.quantity, "positive", "items", index, "lotSize", "fixed lot size", item);
       return;
     case "eoq":
-      positive(rule.setupCost, where("setupCost"), `EOQ setup cost of ${item}`);
-      positive(rule.holdingCost, where("holdingCost"), `EOQ holding cost of ${item}`);
+      check(rule.setupCost, "positive", "items", index, "setupCost", "EOQ setup cost", item);
+      check(rule.holdingCost, "positive", "items", index, "holdingCost", "EOQ holding cost", item);
       return;
-    case "poq": {
-      const p = wholeNumber(rule.periods, where("periods"), `POQ periods of ${item}`);
-      if (p < 1)
-        throw new MrpError("INVALID_LOT_RULE", `POQ periods of ${item} must be at least 1`, where("periods"));
+    case "poq":
+      if (check(rule.periods, "whole", "items", index, "periods", "POQ periods", item) < 1) {
+        throw new MrpError("INVALID_LOT_RULE", `POQ periods of ${item} must be at least 1`, {
+          section: "items",
+          index,
+          field: "periods",
+        });
+      }
       return;
-    }
     case "min-max": {
-      const min = nonNegative(rule.min, where("min"), `minimum order of ${item}`);
-      const max = positive(rule.max, where("max"), `maximum order of ${item}`);
+      const min = check(rule.min, "non-negative", "items", index, "min", "minimum order", item);
+      const max = check(rule.max, "positive", "items", index, "max", "maximum order", item);
       if (min > max) {
         throw new MrpError(
           "INVALID_LOT_RULE",
           `minimum order of ${item} (${min}) exceeds its maximum (${max})`,
-          where("min"),
+          {
+            section: "items",
+            index,
+            field: "min",
+          },
         );
       }
       return;
     }
     default:
-      throw new MrpError("INVALID_LOT_RULE", `unknown lot rule for ${item}`, where("lotRule"));
+      throw new MrpError("INVALID_LOT_RULE", `unknown lot rule for ${item}`, {
+        section: "items",
+        index,
+        field: "lotRule",
+      });
   }
+}
+
+function known(index: Map<string, number>, id: string, section: Section, i: number, field: string): void {
+  if (!index.has(id))
+    throw new MrpError("UNKNOWN_ITEM", `unknown item ${JSON.stringify(id)}`, { section, index: i, field });
 }
 
 /** Rejects bad input with a typed error naming the record and field; returns the item index. */
@@ -75,60 +103,94 @@ export function validateInput(input: MrpInput): ValidatedInput {
   if (input.items.length === 0) throw new MrpError("EMPTY_INPUT", "no items given");
   const index = new Map<string, number>();
   const itemIds: string[] = [];
-  input.items.forEach((item, i) => {
-    const at = (field: string): MrpErrorLocation => ({ section: "items", index: i, field });
-    if (typeof item.id !== "string" || item.id.trim() === "") {
-      throw new MrpError("UNKNOWN_ITEM", "item id must be a non-empty string", at("id"));
+  for (let i = 0; i < input.items.length; i++) {
+    const item = input.items[i];
+    const id = item.id;
+    if (typeof id !== "string" || id.trim() === "") {
+      throw new MrpError("UNKNOWN_ITEM", "item id must be a non-empty string", {
+        section: "items",
+        index: i,
+        field: "id",
+      });
     }
-    if (index.has(item.id)) throw new MrpError("DUPLICATE_ITEM", `item ${item.id} is listed twice`, at("id"));
-    index.set(item.id, i);
-    itemIds.push(item.id);
-    wholeNumber(item.leadTime, at("leadTime"), `lead time of ${item.id}`);
-    nonNegative(item.safetyStock ?? 0, at("safetyStock"), `safety stock of ${item.id}`);
-    nonNegative(item.onHand ?? 0, at("onHand"), `on-hand of ${item.id}`);
-    const scrap = nonNegative(item.scrap ?? 0, at("scrap"), `scrap of ${item.id}`);
-    if (scrap >= 1)
-      throw new MrpError("INVALID_SCRAP", `scrap of ${item.id} must be below 1 (got ${scrap})`, at("scrap"));
-    if (item.lotRule) checkLotRule(item.lotRule, { section: "items", index: i }, item.id);
-  });
+    if (index.has(id))
+      throw new MrpError("DUPLICATE_ITEM", `item ${id} is listed twice`, {
+        section: "items",
+        index: i,
+        field: "id",
+      });
+    index.set(id, i);
+    itemIds.push(id);
+    check(item.leadTime, "whole", "items", i, "leadTime", "lead time", id);
+    check(item.safetyStock ?? 0, "non-negative", "items", i, "safetyStock", "safety stock", id);
+    check(item.onHand ?? 0, "non-negative", "items", i, "onHand", "on-hand", id);
+    const scrap = check(item.scrap ?? 0, "non-negative", "items", i, "scrap", "scrap", id);
+    if (scrap >= 1) {
+      throw new MrpError("INVALID_SCRAP", `scrap of ${id} must be below 1 (got ${scrap})`, {
+        section: "items",
+        index: i,
+        field: "scrap",
+      });
+    }
+    if (item.lotRule) checkLotRule(item.lotRule, i, id);
+  }
 
-  const known = (id: string, at: MrpErrorLocation): void => {
-    if (!index.has(id)) throw new MrpError("UNKNOWN_ITEM", `unknown item ${JSON.stringify(id)}`, at);
-  };
-  input.bom.forEach((line, i) => {
-    const at = (field: string): MrpErrorLocation => ({ section: "bom", index: i, field });
-    known(line.parent, at("parent"));
-    known(line.child, at("child"));
-    positive(line.quantityPer, at("quantityPer"), `quantity per of ${line.parent} → ${line.child}`);
-    nonNegative(line.scrap ?? 0, at("scrap"), `component scrap of ${line.parent} → ${line.child}`);
-  });
+  for (let i = 0; i < input.bom.length; i++) {
+    const line = input.bom[i];
+    known(index, line.parent, "bom", i, "parent");
+    known(index, line.child, "bom", i, "child");
+    check(
+      line.quantityPer,
+      "positive",
+      "bom",
+      i,
+      "quantityPer",
+      "quantity per",
+      `${line.parent} → ${line.child}`,
+    );
+    if (line.scrap !== undefined)
+      check(
+        line.scrap,
+        "non-negative",
+        "bom",
+        i,
+        "scrap",
+        "component scrap",
+        `${line.parent} → ${line.child}`,
+      );
+  }
 
+  const what = {
+    demand: ["demand period", "demand quantity"],
+    receipts: ["receipt period", "receipt quantity"],
+  } as const;
   let lastPeriod = -1;
-  const records = [
+  const sections = [
     ["demand", input.demand],
     ["receipts", input.receipts ?? []],
   ] as const;
-  for (const [section, list] of records) {
-    list.forEach((rec, i) => {
-      const at = (field: string): MrpErrorLocation => ({ section, index: i, field });
-      known(rec.item, at("item"));
-      const p = wholeNumber(rec.period, at("period"), `period of ${section} record for ${rec.item}`);
-      nonNegative(rec.quantity, at("quantity"), `quantity of ${section} record for ${rec.item}`);
+  for (const [section, list] of sections) {
+    for (let i = 0; i < list.length; i++) {
+      const rec = list[i];
+      known(index, rec.item, section, i, "item");
+      const p = check(rec.period, "whole", section, i, "period", what[section][0], rec.item);
+      check(rec.quantity, "non-negative", section, i, "quantity", what[section][1], rec.item);
       if (p > lastPeriod) lastPeriod = p;
-    });
+    }
   }
   let horizon = lastPeriod + 1;
   if (input.horizon !== undefined) {
-    const at: MrpErrorLocation = { section: "horizon", index: 0 };
-    horizon = wholeNumber(input.horizon, at, "horizon");
+    horizon = check(input.horizon, "whole", "horizon", 0, "horizon", "horizon", "the plan");
     if (horizon <= lastPeriod) {
       throw new MrpError(
         "INVALID_PERIOD",
         `horizon ${horizon} ends before period ${lastPeriod} used in the input`,
-        at,
+        {
+          section: "horizon",
+          index: 0,
+        },
       );
     }
   }
-  if (horizon < 1) horizon = 1;
-  return { itemIds, index, horizon };
+  return { itemIds, index, horizon: Math.max(1, horizon) };
 }
