@@ -33,7 +33,7 @@ describe.each(cases)("GraphTimes incremental update on %s", (_name, ci) => {
           st.setAlt(u, rng.int(alts));
           const seq = st.sequence(st.machine[u]);
           st.insertAfter(u, seq.length === 0 ? -1 : (seq[rng.int(seq.length + 1) - 1] ?? -1));
-          if (!times.incremental(u, oldNext, st.mNext[u], oldPrev, u, st.mPrev[u])) {
+          if (!times.update(u, oldPrev, oldNext)) {
             st.remove(u);
             st.setAlt(u, oldAlt);
             st.insertAfter(u, oldPrev);
@@ -44,6 +44,8 @@ describe.each(cases)("GraphTimes incremental update on %s", (_name, ci) => {
           expect(fresh.full()).toBe(true);
           expect(Array.from(times.r)).toEqual(Array.from(fresh.r));
           expect(Array.from(times.q)).toEqual(Array.from(fresh.q));
+          expect(Array.from(times.jr)).toEqual(Array.from(fresh.jr));
+          expect(Array.from(times.jq)).toEqual(Array.from(fresh.jq));
           expect(times.cmax).toBe(fresh.cmax);
         }
       }),

@@ -1,3 +1,4 @@
+import { OrderRepair } from "./graph-order.ts";
 import type { CompiledInstance } from "./model.ts";
 import type { Rng } from "./rng.ts";
 import type { SequenceState } from "./solution.ts";
@@ -22,6 +23,7 @@ export class GraphTimes {
   private readonly buf: Int32Array;
   private readonly indeg: Int32Array;
   private readonly mark: Int32Array;
+  private readonly repair: OrderRepair;
   private stamp = 0;
   private readonly n: number;
 
@@ -41,6 +43,7 @@ export class GraphTimes {
     this.buf = new Int32Array(n);
     this.indeg = new Int32Array(n);
     this.mark = new Int32Array(n);
+    this.repair = new OrderRepair(ci, st, this.topo, this.pos);
   }
 
   /** Full recomputation; false when the graph has a cycle. */
@@ -77,6 +80,92 @@ export class GraphTimes {
     this.tailsRange(Math.min(pmin - 1, qmax), 0);
     this.updateCmax();
     return true;
+  }
+
+  /**
+   * After moving op u (from between oldPrev/oldNext to its current place, maybe on another
+   * machine): repair the order for the one or two new arcs that point backwards, then propagate
+   * head changes forward and tail changes backward only through ops whose values change.
+   * False on a cycle (state then stale; the caller undoes the move and calls full()).
+   */
+  update(u: number, oldPrev: number, oldNext: number): boolean {
+    const { st, pos } = this;
+    const newPrev = st.mPrev[u];
+    const newNext = st.mNext[u];
+    const backPrev = newPrev >= 0 && pos[newPrev] > pos[u];
+    const backNext = newNext >= 0 && pos[u] > pos[newNext];
+    if (backPrev && backNext) return this.incremental(u, oldNext, newNext, oldPrev, u, newPrev);
+    if (backPrev && !this.repair.addArc(newPrev, u)) return false;
+    if (backNext && !this.repair.addArc(u, newNext)) return false;
+    this.propagateHeads(u, oldNext, newNext);
+    this.propagateTails(u, oldPrev, newPrev);
+    this.updateCmax();
+    return true;
+  }
+
+  private propagateHeads(u: number, a: number, b: number): void {
+    const { ci, st, topo, pos, mark, r, jr } = this;
+    const p = st.duration;
+    const stamp = ++this.stamp;
+    let from = pos[u];
+    mark[u] = stamp;
+    if (a >= 0) {
+      mark[a] = stamp;
+      if (pos[a] < from) from = pos[a];
+    }
+    if (b >= 0) {
+      mark[b] = stamp;
+      if (pos[b] < from) from = pos[b];
+    }
+    const n = this.n;
+    for (let i = from; i < n; i++) {
+      const o = topo[i];
+      if (mark[o] !== stamp) continue;
+      let t = ci.release[o];
+      const jp = ci.jobPrev[o];
+      if (jp >= 0 && r[jp] + p[jp] > t) t = r[jp] + p[jp];
+      for (let k = ci.extraPredStart[o]; k < ci.extraPredStart[o + 1]; k++) {
+        const e = ci.extraPred[k];
+        if (r[e] + p[e] > t) t = r[e] + p[e];
+      }
+      jr[o] = t;
+      const mp = st.mPrev[o];
+      if (mp >= 0 && r[mp] + p[mp] > t) t = r[mp] + p[mp];
+      if (t === r[o] && o !== u) continue;
+      r[o] = t;
+      const jn = ci.jobNext[o];
+      if (jn >= 0) mark[jn] = stamp;
+      const mn = st.mNext[o];
+      if (mn >= 0) mark[mn] = stamp;
+      for (let k = ci.extraSuccStart[o]; k < ci.extraSuccStart[o + 1]; k++) mark[ci.extraSucc[k]] = stamp;
+    }
+  }
+
+  private propagateTails(u: number, a: number, b: number): void {
+    const { ci, st, topo, pos, mark, q } = this;
+    const stamp = ++this.stamp;
+    let from = pos[u];
+    mark[u] = stamp;
+    if (a >= 0) {
+      mark[a] = stamp;
+      if (pos[a] > from) from = pos[a];
+    }
+    if (b >= 0) {
+      mark[b] = stamp;
+      if (pos[b] > from) from = pos[b];
+    }
+    for (let i = from; i >= 0; i--) {
+      const o = topo[i];
+      if (mark[o] !== stamp) continue;
+      const before = q[o];
+      this.tail(o);
+      if (q[o] === before && o !== u) continue;
+      const jp = ci.jobPrev[o];
+      if (jp >= 0) mark[jp] = stamp;
+      const mp = st.mPrev[o];
+      if (mp >= 0) mark[mp] = stamp;
+      for (let k = ci.extraPredStart[o]; k < ci.extraPredStart[o + 1]; k++) mark[ci.extraPred[k]] = stamp;
+    }
   }
 
   /** Kahn's algorithm on ops at positions ≥ from (nothing before `from` depends on them). */

@@ -27,12 +27,35 @@ enum Kind {
  * machine at a cycle-free position (Mastrolilli & Gambardella 2000). Restarts from the best
  * solution with a short random walk after a stall (in the spirit of TSAB's back jump).
  */
+/** Search parameters; defaults were chosen on ta/mk runs (docs/scheduling.md). */
+export interface GraphTabuTuning {
+  /** Iterations without improvement before a restart from the best solution. */
+  maxStall: number;
+  /** Tabu tenure = tenureBase + uniform[0, tenureBase · tenureSpread]. */
+  tenureBase: number;
+  tenureSpread: number;
+  /** Random critical swaps applied after a restart: walkMin + uniform[0, walkSpread). */
+  walkMin: number;
+  walkSpread: number;
+}
+
+export function defaultTuning(ci: CompiledInstance): GraphTabuTuning {
+  return {
+    maxStall: Math.max(2500, 8 * ci.opCount),
+    tenureBase: 10 + Math.floor(ci.jobCount / ci.machineCount),
+    tenureSpread: 0.5,
+    walkMin: 2,
+    walkSpread: 4,
+  };
+}
+
 export function tabuGraphSearch(
   ci: CompiledInstance,
   initial: SolutionSnapshot,
   ctl: SearchControl,
+  tuning: GraphTabuTuning = defaultTuning(ci),
 ): SearchOutcome {
-  return new GraphTabu(ci, initial, ctl).run();
+  return new GraphTabu(ci, initial, ctl, tuning).run();
 }
 
 class GraphTabu {
@@ -69,6 +92,7 @@ class GraphTabu {
     private readonly ci: CompiledInstance,
     initial: SolutionSnapshot,
     private readonly ctl: SearchControl,
+    private readonly tuning: GraphTabuTuning,
   ) {
     const n = ci.opCount;
     this.n = n;
@@ -84,7 +108,7 @@ class GraphTabu {
     this.segR = new Float64Array(n + 1);
     this.arcs = new TabuTable(n);
     this.assign = new TabuTable(Math.max(n, ci.machineCount));
-    this.tenureBase = 10 + Math.floor(ci.jobCount / ci.machineCount);
+    this.tenureBase = tuning.tenureBase;
   }
 
   run(): SearchOutcome {
@@ -92,7 +116,7 @@ class GraphTabu {
     if (!this.evaluate()) throw new Error("initial solution has a cycle");
     let best = this.st.snapshot();
     this.bestValue = this.cmax;
-    const maxStall = Math.max(2500, 8 * this.n);
+    const maxStall = this.tuning.maxStall;
     let stall = 0;
     let stop: StopReason | null = null;
     for (;;) {
@@ -115,7 +139,7 @@ class GraphTabu {
         stall = 0;
         this.st.load(best);
         this.evaluate();
-        this.randomWalk(2 + ctl.rng.int(4));
+        this.randomWalk(this.tuning.walkMin + ctl.rng.int(this.tuning.walkSpread));
       }
     }
     return { best, bestValue: this.bestValue, iterations: this.iter, stopReason: stop };
@@ -291,7 +315,11 @@ class GraphTabu {
   }
 
   private tenure(): number {
-    return this.iter + this.tenureBase + this.ctl.rng.int(Math.ceil(this.tenureBase / 2) + 1);
+    return (
+      this.iter +
+      this.tenureBase +
+      this.ctl.rng.int(Math.ceil(this.tenureBase * this.tuning.tenureSpread) + 1)
+    );
   }
 
   private applyChosen(): void {
@@ -321,7 +349,7 @@ class GraphTabu {
       st.setAlt(u, alt);
       st.insertAfter(u, v);
     }
-    if (!this.times.incremental(u, oldNext, st.mNext[u], oldPrev, u, st.mPrev[u])) {
+    if (!this.times.update(u, oldPrev, oldNext)) {
       // The sufficient conditions missed a cycle (zero durations, job-precedence arcs): undo.
       st.remove(u);
       st.setAlt(u, oldAlt);
