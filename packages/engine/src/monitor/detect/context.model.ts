@@ -15,6 +15,8 @@ export interface ContextModelOptions {
   readonly longWindow?: number;
   /** Short window whose mean surprise is compared with the long window. */
   readonly shortWindow?: number;
+  /** A new extreme beyond the old range by less than this fraction of it scores below alarm level. */
+  readonly minExcess?: number;
 }
 
 const DEFAULTS: Required<ContextModelOptions> = {
@@ -24,6 +26,7 @@ const DEFAULTS: Required<ContextModelOptions> = {
   minContextCount: 5,
   longWindow: 1000,
   shortWindow: 20,
+  minExcess: 0.01,
 };
 
 /** Level slot that stores a context's total count in the count map. */
@@ -32,8 +35,8 @@ const TOTAL = 63;
 /**
  * Context detector — our streaming answer to what the NAB scoreboard rewards (contextOSE 69.9,
  * HTM 70.1). Two signals, each explainable to an operator:
- * 1. Range novelty (score 0.9–1): the value leaves every range seen so far (graded by how far), or
- *    lands in one of `rangeLevels` value bands never visited before.
+ * 1. Range novelty (score 0.9–1): the value leaves every range seen so far by at least `minExcess`
+ *    of it (graded by how far), or lands in one of `rangeLevels` value bands never visited before.
  * 2. Sequence surprise (score < 0.9): a variable-order Markov model over coarse value levels
  *    predicts each level from the previous 1..maxOrder levels (backing off to shorter contexts
  *    with few observations); the surprise 1 − P(level | context) is turned into an anomaly
@@ -88,7 +91,11 @@ export class ContextModel implements AnomalyModel {
     const newBand = !this.visited[fine];
     this.visited[fine] = true;
     const likelihood = this.sequenceLikelihood(this.level(value, span, o.contextLevels));
-    if (widened) return 0.9 + 0.1 * Math.min(1, excess / 0.05);
+    if (widened) {
+      // Noise creeping past the old max by a hair is not news; a clear break is.
+      if (excess < o.minExcess) return 0.6 + (0.2 * excess) / o.minExcess;
+      return 0.9 + 0.1 * Math.min(1, excess / 0.05);
+    }
     if (newBand) return 1;
     return 0.89 * likelihood;
   }
