@@ -2,6 +2,7 @@ import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
 import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
+import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { orgModule } from "./orgs/org.routes.ts";
@@ -19,4 +20,5 @@ export const modules: FeatureModule[] = [
   grantModule,
   statsModule,
   auditModule,
+  importsModule,
 ];

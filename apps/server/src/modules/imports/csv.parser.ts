@@ -53,7 +53,11 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
       }
       const next = text[i];
       if (i < n && next !== delimiter && next !== "\n" && next !== "\r") {
-        throw new CsvSyntaxError(records.length + 1, record.length + 1, `unexpected "${next}" after a closing quote`);
+        throw new CsvSyntaxError(
+          records.length + 1,
+          record.length + 1,
+          `unexpected "${next}" after a closing quote`,
+        );
       }
       // Mark the field as quoted-and-finished by falling through to the delimiter / newline handling.
       if (i >= n) break;
@@ -67,7 +71,11 @@ export function parseCsv(text: string, delimiter = ","): string[][] {
       endRecord();
       i += ch === "\r" && text[i + 1] === "\n" ? 2 : 1;
     } else if (ch === '"') {
-      throw new CsvSyntaxError(records.length + 1, record.length + 1, 'a quote inside an unquoted field (quote the whole field and double the quote)');
+      throw new CsvSyntaxError(
+        records.length + 1,
+        record.length + 1,
+        "a quote inside an unquoted field (quote the whole field and double the quote)",
+      );
     } else {
       field += ch;
       i++;

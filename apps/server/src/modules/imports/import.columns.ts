@@ -5,7 +5,13 @@ export interface ColumnSpec extends ImportColumn {
   maxLength: number;
 }
 
-const col = (key: string, labelZh: string, required: boolean, maxLength: number, description: string): ColumnSpec => ({
+const col = (
+  key: string,
+  labelZh: string,
+  required: boolean,
+  maxLength: number,
+  description: string,
+): ColumnSpec => ({
   key,
   labelZh,
   required,
@@ -15,7 +21,13 @@ const col = (key: string, labelZh: string, required: boolean, maxLength: number,
 
 export const ORG_COLUMNS: readonly ColumnSpec[] = [
   col("uscc", "统一社会信用代码", false, 18, "18 characters, GB 32100-2015; required for enterprises"),
-  col("kind", "组织类型", true, 20, "enterprise 企业 | university 高校 | institute 科研院所 | service 服务机构 | government 政府部门"),
+  col(
+    "kind",
+    "组织类型",
+    true,
+    20,
+    "enterprise 企业 | university 高校 | institute 科研院所 | service 服务机构 | government 政府部门",
+  ),
   col("nameZh", "中文名称", true, 200, "registered Chinese name"),
   col("nameEn", "英文名称", true, 200, "English name"),
   col("district", "区县", false, 100, "e.g. 南湖区"),
@@ -24,7 +36,13 @@ export const ORG_COLUMNS: readonly ColumnSpec[] = [
   col("sizeBand", "规模", false, 10, "micro 微型 | small 小型 | medium 中型 | large 大型 (default small)"),
   col("foundedYear", "成立年份", false, 4, "four-digit year"),
   col("website", "网站", false, 300, "https://…"),
-  col("products", "主要产品", false, 2000, "items separated by ; — each 中文|English, e.g. 功率电感|Power inductor"),
+  col(
+    "products",
+    "主要产品",
+    false,
+    2000,
+    "items separated by ; — each 中文|English, e.g. 功率电感|Power inductor",
+  ),
   col("chainNodes", "产业链环节", false, 1000, "chain node codes separated by ;, e.g. power-inductor;mlcc"),
 ];
 
@@ -56,7 +74,12 @@ export const KIND_LABELS: Readonly<Record<string, string>> = {
   政府部门: "government",
   集群运营方: "operator",
 };
-export const SIZE_LABELS: Readonly<Record<string, string>> = { 微型: "micro", 小型: "small", 中型: "medium", 大型: "large" };
+export const SIZE_LABELS: Readonly<Record<string, string>> = {
+  微型: "micro",
+  小型: "small",
+  中型: "medium",
+  大型: "large",
+};
 export const VOLUME_LABELS: Readonly<Record<string, string>> = {
   "100万元以下": "lt1m",
   "100万-1000万元": "1m-10m",

@@ -5,6 +5,11 @@ export class ImportFileError extends DomainError {
   readonly code = "VALIDATION_FAILED";
   readonly status = 400;
   constructor(message: string, where?: { row: number; column?: number | string }) {
-    super(`import file: ${message}`, where ? [{ path: `row ${where.row}${where.column ? `, column ${where.column}` : ""}`, message }] : undefined);
+    super(
+      `import file: ${message}`,
+      where
+        ? [{ path: `row ${where.row}${where.column ? `, column ${where.column}` : ""}`, message }]
+        : undefined,
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { ImportFormat } from "@clusterbrain/contracts";
 import ExcelJS from "exceljs";
-import { ImportFileError } from "./import.errors.ts";
 import { CsvSyntaxError, decodeCsvBytes, parseCsv } from "./csv.parser.ts";
+import { ImportFileError } from "./import.errors.ts";
 
 /** One spreadsheet row as text cells; `row` is its number in the file (header = 1). */
 export interface SheetRow {
@@ -51,7 +51,8 @@ function readCsv(bytes: Uint8Array): SheetRow[] {
   try {
     return parseCsv(text.replace(/^\uFEFF/, "")).map((cells, i) => ({ row: i + 1, cells }));
   } catch (err) {
-    if (err instanceof CsvSyntaxError) throw new ImportFileError(err.message, { row: err.row, column: err.column });
+    if (err instanceof CsvSyntaxError)
+      throw new ImportFileError(err.message, { row: err.row, column: err.column });
     throw err;
   }
 }

@@ -1,0 +1,178 @@
+import { randomUUID } from "node:crypto";
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  type ImportIssue,
+  type ImportOptions,
+  type ImportReport,
+} from "@clusterbrain/contracts";
+import type { Actor } from "../../auth/actor.ts";
+import { policy } from "../../auth/policy.ts";
+import type { Database, DbOrTx } from "../../db/database.ts";
+import { ForbiddenError } from "../../errors/index.ts";
+import { writeAudit } from "../audit/audit.service.ts";
+import { COLUMNS } from "./import.columns.ts";
+import { ImportFileError } from "./import.errors.ts";
+import { type HeaderMap, mapHeader, sortIssues } from "./import.header.ts";
+import { ImportRepository } from "./import.repository.ts";
+import { validateOrgRows } from "./org-import.validator.ts";
+import { validateRelationRows } from "./relation-import.validator.ts";
+import { readSheet, type SheetRow } from "./sheet.reader.ts";
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+
+/** Result of validating (and perhaps writing) inside one database scope. */
+interface Outcome {
+  issues: ImportIssue[];
+  validRows: number;
+  createdIds: string[];
+}
+
+/**
+ * File imports. Validation reads the database (existing USCCs, chain nodes, relations) and, for a
+ * real run, happens in the same transaction as the writes, so what was checked is what is written.
+ */
+export class ImportService {
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private authorize(actor: Actor, entity: ImportOptions["entity"]): void {
+    if (entity === "orgs" && !policy.canCreateOrg(actor)) {
+      throw new ForbiddenError("only the cluster operator's owners and admins may import organisations");
+    }
+    if (entity === "relations" && !policy.canWriteOrgData(actor, actor.orgId)) {
+      throw new ForbiddenError(
+        "importing relations needs the owner, admin or member role in your organisation",
+      );
+    }
+  }
+
+  async run(actor: Actor, options: ImportOptions, bytes: Uint8Array): Promise<ImportReport> {
+    this.authorize(actor, options.entity);
+    if (bytes.length > IMPORT_MAX_BYTES)
+      throw new ImportFileError(`the file is larger than ${IMPORT_MAX_BYTES} bytes`);
+    if (options.format === "csv" && ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
+      throw new ImportFileError("this looks like an .xlsx workbook; send it with format xlsx");
+    }
+    const rows = await readSheet(bytes, options.format);
+    if (rows.length === 0) throw new ImportFileError("the file has no header row");
+    const [headerRow, ...dataRows] = rows;
+    if (dataRows.length > IMPORT_MAX_ROWS) {
+      throw new ImportFileError(
+        `the file has ${dataRows.length} data rows; at most ${IMPORT_MAX_ROWS} per import`,
+      );
+    }
+    const columns = COLUMNS[options.entity];
+    const header = mapHeader(headerRow, columns);
+    const base = {
+      entity: options.entity,
+      format: options.format,
+      mode: options.mode,
+      dryRun: options.dryRun,
+      totalRows: dataRows.length,
+      ignoredColumns: header.ignored,
+    };
+    if (header.issues.length > 0) {
+      // Without the right columns no row can be read; say so once, on the header.
+      return {
+        ...base,
+        validRows: 0,
+        invalidRows: dataRows.length,
+        written: 0,
+        committed: false,
+        issues: header.issues,
+        createdIds: [],
+      };
+    }
+
+    const write = !options.dryRun;
+    const outcome = write
+      ? await this.db.transaction((tx) => this.validateAndWrite(tx, actor, options, header, dataRows, true))
+      : await this.validateAndWrite(this.db, actor, options, header, dataRows, false);
+    const committed = write && outcome.createdIds.length > 0;
+    return {
+      ...base,
+      validRows: outcome.validRows,
+      invalidRows: dataRows.length - outcome.validRows,
+      written: outcome.createdIds.length,
+      committed,
+      issues: sortIssues(outcome.issues, columns),
+      createdIds: outcome.createdIds,
+    };
+  }
+
+  private async validateAndWrite(
+    db: DbOrTx,
+    actor: Actor,
+    options: ImportOptions,
+    header: HeaderMap,
+    rows: SheetRow[],
+    write: boolean,
+  ): Promise<Outcome> {
+    const repo = new ImportRepository(db);
+    const chainNodeIds = await repo.chainNodeIndex();
+    const usccsInFile = (keys: string[]) =>
+      rows.flatMap((r) =>
+        keys.map((k) => (r.cells[header.columnIndex.get(k) ?? -1] ?? "").trim().toUpperCase()),
+      );
+    const at = this.now();
+
+    if (options.entity === "orgs") {
+      const existing = await repo.orgIdsByUscc(usccsInFile(["uscc"]).filter((u) => u !== ""));
+      const result = validateOrgRows(rows, header, { existingUsccs: new Set(existing.keys()), chainNodeIds });
+      const apply = write && (options.mode === "valid-rows" || result.issues.length === 0);
+      if (!apply || result.drafts.length === 0)
+        return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
+      const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));
+      await repo.insertOrgs(withIds, at);
+      for (const { id, draft } of withIds) {
+        await writeAudit(
+          db,
+          actor,
+          {
+            orgId: id,
+            action: "org.import",
+            entity: "org",
+            entityId: id,
+            after: { ...draft, row: undefined },
+          },
+          at,
+        );
+      }
+      return { issues: result.issues, validRows: result.drafts.length, createdIds: withIds.map((d) => d.id) };
+    }
+
+    const orgIdByUscc = await repo.orgIdsByUscc(
+      usccsInFile(["supplierUscc", "customerUscc"]).filter((u) => u !== ""),
+    );
+    const existingKeys = await repo.relationKeysOf(actor.orgId);
+    const result = validateRelationRows(rows, header, {
+      actorOrgId: actor.orgId,
+      orgIdByUscc,
+      chainNodeIds,
+      existingKeys,
+    });
+    const apply = write && (options.mode === "valid-rows" || result.issues.length === 0);
+    if (!apply || result.drafts.length === 0)
+      return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
+    const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));
+    await repo.insertRelations(actor.orgId, withIds, at);
+    for (const { id, draft } of withIds) {
+      await writeAudit(
+        db,
+        actor,
+        {
+          orgId: actor.orgId,
+          action: "relation.import",
+          entity: "relation",
+          entityId: id,
+          after: { ...draft, row: undefined },
+        },
+        at,
+      );
+    }
+    return { issues: result.issues, validRows: result.drafts.length, createdIds: withIds.map((d) => d.id) };
+  }
+}
