@@ -13,6 +13,7 @@ export { type AppConfig, ConfigError, loadConfig } from "./config/config.ts";
 export type { Database, DatabaseHandle } from "./db/database.ts";
 export { openDatabase } from "./db/database.ts";
 export { migrate } from "./db/migrate.ts";
+export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const DEFAULT_WEB_DIST = resolve(repoRoot, "apps", "web", "dist");

@@ -17,7 +17,7 @@ describe("configuration", () => {
   });
 
   it.each([
-    [{ PORT: "abc" }, /^config: PORT /],
+    [{ PORT: "abc" }, /^config: PORT must be a number \(got "abc"\)$/],
     [{ PORT: "70000" }, /^config: PORT /],
     [{ LOG_LEVEL: "loud" }, /^config: LOG_LEVEL must be one of/],
     [{ PUBLIC_URL: "not a url" }, /^config: PUBLIC_URL /],

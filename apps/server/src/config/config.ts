@@ -57,7 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const name = String(issue.path[0] ?? "environment");
     const got = cleaned[name];
     const shown = name === "SESSION_SECRET" ? "(hidden)" : JSON.stringify(got);
-    throw new ConfigError(`config: ${name} ${describe(issue)} (got ${shown})`);
+    throw new ConfigError(`config: ${name} ${describe(issue, got)} (got ${shown})`);
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
@@ -82,10 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
-function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === "invalid_type") return "is required";
+function describe(issue: z.core.$ZodIssue, got: string | undefined): string {
+  if (issue.code === "invalid_type") return got === undefined ? "is required" : `must be a ${issue.expected}`;
   if (issue.code === "too_small" || issue.code === "too_big") {
-    return issue.message.startsWith("Too") ? "is out of range" : issue.message;
+    return issue.message.startsWith("Too")
+      ? `is out of range (${issue.message.toLowerCase()})`
+      : issue.message;
   }
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "invalid_format") return `must be a valid ${issue.format}`;
