@@ -20,6 +20,8 @@ export interface CrossEfficiencyResult {
   /** Mean over the other raters (peer appraisal); equals the self score when n = 1. */
   meanExcludingSelf: number[];
   ccr: number[];
+  /** Each rater's multiplier weights (v for inputs, u for outputs). */
+  weights: { v: number[]; u: number[] }[];
 }
 
 /**
@@ -96,11 +98,13 @@ export function crossEfficiency(
   const model = new EnvelopmentModel(data, "crs", solve);
   const ccr: number[] = [];
   const matrix: number[][] = [];
+  const raterWeights: { v: number[]; u: number[] }[] = [];
   for (let d = 0; d < n; d++) {
     const p = model.evaluate(data.inputs[d], data.outputs[d], "input", -1, false);
     ccr.push(p.efficiency);
     let weights = { v: p.v, u: p.u };
     if (mode !== "dual") weights = secondaryGoalWeights(data, d, p.efficiency, mode, solve) ?? weights;
+    raterWeights.push(weights);
     const row: number[] = [];
     for (let k = 0; k < n; k++) {
       let num = 0;
@@ -120,5 +124,13 @@ export function crossEfficiency(
   const meanExcludingSelf = ccr.map((self, k) =>
     n === 1 ? self : (matrix.reduce((acc, row) => acc + row[k], 0) - matrix[k][k]) / (n - 1),
   );
-  return { units: unitLabels(data), mode, matrix, meanIncludingSelf, meanExcludingSelf, ccr };
+  return {
+    units: unitLabels(data),
+    mode,
+    matrix,
+    meanIncludingSelf,
+    meanExcludingSelf,
+    ccr,
+    weights: raterWeights,
+  };
 }

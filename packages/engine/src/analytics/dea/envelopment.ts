@@ -122,7 +122,9 @@ export class EnvelopmentModel {
     const u: number[] = [];
     for (let i = 0; i < m; i++) v.push(clean(orientation === "input" ? -d[i] : d[i]));
     for (let r = 0; r < s; r++) u.push(clean(orientation === "input" ? d[m + r] : -d[m + r]));
-    const u0 = this.rts === "vrs" ? clean(orientation === "input" ? d[rows - 1] : -d[rows - 1]) : 0;
+    // u0 is free in sign (it signals the returns to scale), so it is only rounded, not clamped.
+    const u0Raw = this.rts === "vrs" ? (orientation === "input" ? d[rows - 1] : -d[rows - 1]) : 0;
+    const u0 = Math.abs(u0Raw) < 1e-10 ? 0 : u0Raw;
     let lambdas = res.x.subarray(0, n);
     let slacksX = new Array<number>(m).fill(0);
     let slacksY = new Array<number>(s).fill(0);
@@ -190,7 +192,7 @@ export class EnvelopmentModel {
   }
 }
 
-/** Zeroes solver noise so exact zeros print as zeros. */
+/** Zeroes solver noise: slacks and weights are non-negative by definition, so negatives are rounding. */
 export function clean(v: number): number {
-  return Math.abs(v) < 1e-10 ? 0 : v;
+  return v < 1e-10 ? 0 : v;
 }

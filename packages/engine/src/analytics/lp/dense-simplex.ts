@@ -42,8 +42,10 @@ export interface SimplexOptions {
 }
 
 const EPS_PIVOT = 1e-9;
-const EPS_COST = 1e-10;
+const EPS_FEAS = 1e-9;
+const EPS_COST = 1e-9;
 const BLAND_AFTER = 30;
+const REFACTOR_EVERY = 32;
 
 interface Tableau {
   m: number;
@@ -59,6 +61,9 @@ interface Tableau {
   iterations: number;
   nStructural: number;
   candidates: Int32Array | null;
+  blandOnly: boolean;
+  /** Scaled right-hand side, for refactoring. */
+  b: Float64Array;
 }
 
 function pivot(t: Tableau, r: number, entering: number): void {
@@ -101,7 +106,7 @@ function iterate(t: Tableau, cost: Float64Array, maxIterations: number): LpStatu
       for (let k = 0; k < m; k++) s += cost[basis[k]] * binv[k * m + i];
       y[i] = s;
     }
-    const bland = degenerate > BLAND_AFTER;
+    const bland = t.blandOnly || degenerate > BLAND_AFTER;
     let entering = -1;
     let bestD = -EPS_COST;
     const cand = t.candidates;
@@ -109,7 +114,7 @@ function iterate(t: Tableau, cost: Float64Array, maxIterations: number): LpStatu
       const total = cand.length + nTotal - t.nStructural;
       for (let q = 0; q < total; q++) {
         const j = q < cand.length ? cand[q] : t.nStructural + q - cand.length;
-        if (pos[j] >= 0 || blocked[j] === 1) continue;
+        if (pos[j] >= 0 || blocked[j] !== 0) continue;
         const off = j * m;
         let d = cost[j];
         for (let i = 0; i < m; i++) d -= y[i] * cols[off + i];
@@ -121,7 +126,7 @@ function iterate(t: Tableau, cost: Float64Array, maxIterations: number): LpStatu
     }
     if (entering < 0) {
       for (let j = 0; j < nTotal; j++) {
-        if (pos[j] >= 0 || blocked[j] === 1) continue;
+        if (pos[j] >= 0 || blocked[j] !== 0) continue;
         const off = j * m;
         let d = cost[j];
         for (let i = 0; i < m; i++) d -= y[i] * cols[off + i];
@@ -134,23 +139,40 @@ function iterate(t: Tableau, cost: Float64Array, maxIterations: number): LpStatu
     }
     if (entering < 0) return "optimal";
     computeColumn(t, entering);
-    let r = -1;
-    let minRatio = Number.POSITIVE_INFINITY;
+    // Harris two-pass ratio test: bound the step allowing a tiny infeasibility, then take the largest
+    // pivot among rows within that bound; tiny pivots are what wreck a dense basis inverse.
+    // Pivots are also judged against the column's largest entry: a 1e-9 pivot beside a 5e4 entry is noise.
+    let wMax = 0;
+    let anyPositive = false;
     for (let i = 0; i < m; i++) {
-      if (w[i] <= EPS_PIVOT) continue;
-      const ratio = Math.max(xB[i], 0) / w[i];
-      if (ratio < minRatio - 1e-12) {
-        minRatio = ratio;
-        r = i;
-      } else if (ratio <= minRatio + 1e-12 && r >= 0) {
-        // Ties: Bland's smallest index when guarding against cycling, else the larger pivot for stability.
-        if (bland ? basis[i] < basis[r] : w[i] > w[r]) r = i;
-      }
+      wMax = Math.max(wMax, Math.abs(w[i]));
+      if (w[i] > EPS_PIVOT) anyPositive = true;
     }
-    if (r < 0) return "unbounded";
-    degenerate = minRatio < 1e-12 ? degenerate + 1 : 0;
+    const pivTol = Math.max(EPS_PIVOT, 1e-11 * wMax);
+    let bound = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < m; i++) {
+      if (w[i] > pivTol) bound = Math.min(bound, (Math.max(xB[i], 0) + (bland ? 0 : EPS_FEAS)) / w[i]);
+    }
+    if (bound === Number.POSITIVE_INFINITY) {
+      if (!anyPositive) return "unbounded";
+      // Only unusable pivots: skip this column for the rest of the phase.
+      blocked[entering] = 2;
+      continue;
+    }
+    // Under Bland's rule the textbook minimum ratio with smallest-index ties keeps its anti-cycling
+    // guarantee; otherwise Harris's bound lets the largest pivot win among near-ties.
+    let r = -1;
+    for (let i = 0; i < m; i++) {
+      if (w[i] <= pivTol) continue;
+      const ratio = Math.max(xB[i], 0) / w[i];
+      if (bland ? ratio > bound * (1 + 1e-12) + 1e-300 : ratio > bound) continue;
+      if (r < 0 || (bland ? basis[i] < basis[r] : w[i] > w[r])) r = i;
+    }
+    const step = Math.max(xB[r], 0) / w[r];
+    degenerate = step < 1e-12 ? degenerate + 1 : 0;
     pivot(t, r, entering);
     t.iterations++;
+    if (t.iterations % REFACTOR_EVERY === 0) refactor(t, t.b);
   }
   return "iteration_limit";
 }
@@ -192,7 +214,71 @@ function failed(status: LpStatus, n: number, m: number, iterations: number): LpR
   return { status, objective: 0, x: new Float64Array(n), duals: new Float64Array(m), iterations };
 }
 
+/** Recomputes B⁻¹ and x_B from scratch, discarding the drift of the product-form updates. */
+function refactor(t: Tableau, b: Float64Array): void {
+  const { m, cols, basis } = t;
+  const bMat = new Float64Array(m * m);
+  for (let k = 0; k < m; k++) for (let i = 0; i < m; i++) bMat[i * m + k] = cols[basis[k] * m + i];
+  const fresh = invertSmall(bMat, m);
+  if (!fresh) return;
+  t.binv.set(fresh);
+  for (let i = 0; i < m; i++) {
+    let s = 0;
+    for (let k = 0; k < m; k++) s += fresh[i * m + k] * b[k];
+    t.xB[i] = s;
+  }
+}
+
+/** Runs a phase to optimality, then refactors and re-prices until a fresh inverse confirms it. */
+function iterateRefactored(t: Tableau, cost: Float64Array, b: Float64Array, maxIterations: number): LpStatus {
+  for (let round = 0; round < 4; round++) {
+    const before = t.iterations;
+    const st = iterate(t, cost, maxIterations);
+    for (let j = 0; j < t.nTotal; j++) if (t.blocked[j] === 2) t.blocked[j] = 0;
+    refactor(t, b);
+    if (st !== "optimal" || t.iterations === before) return st;
+  }
+  return iterate(t, cost, maxIterations);
+}
+
+/** Largest violation of a row (relative to the row's magnitude) or of x ≥ 0 (relative to max |x|). */
+function maxRelativeViolation(lp: DenseLp, x: Float64Array): number {
+  let worst = 0;
+  let xMax = 1;
+  for (const v of x) xMax = Math.max(xMax, Math.abs(v));
+  for (const v of x) if (v < 0) worst = Math.max(worst, (-v / xMax) * 100);
+  for (let i = 0; i < lp.nRows; i++) {
+    let act = 0;
+    let mag = Math.max(1, Math.abs(lp.b[i]));
+    for (let j = 0; j < lp.nCols; j++) {
+      const v = lp.a[j * lp.nRows + i] * x[j];
+      act += v;
+      mag = Math.max(mag, Math.abs(v));
+    }
+    const s = lp.senses[i];
+    const viol = s === "le" ? act - lp.b[i] : s === "ge" ? lp.b[i] - act : Math.abs(act - lp.b[i]);
+    worst = Math.max(worst, viol / mag);
+  }
+  return worst;
+}
+
+/**
+ * Solves min/max c'x s.t. rows, x ≥ 0. A result that fails an independent feasibility check (or an
+ * infeasible verdict reached with partial pricing) is re-solved once with full Bland pricing, so
+ * numerical trouble costs time, not correctness.
+ */
 export function solveDenseLp(lp: DenseLp, options: SimplexOptions = {}): LpResult {
+  const first = solveOnce(lp, options, false);
+  const suspect =
+    (first.status === "optimal" && maxRelativeViolation(lp, first.x) > 1e-7) ||
+    (first.status === "infeasible" && options.candidates !== undefined);
+  if (!suspect) return first;
+  const second = solveOnce(lp, { maxIterations: options.maxIterations }, true);
+  second.iterations += first.iterations;
+  return second;
+}
+
+function solveOnce(lp: DenseLp, options: SimplexOptions, blandOnly: boolean): LpResult {
   const m = lp.nRows;
   const n = lp.nCols;
   const maxIterations = options.maxIterations ?? 50 * (m + n) + 1000;
@@ -218,9 +304,45 @@ export function solveDenseLp(lp: DenseLp, options: SimplexOptions = {}): LpResul
   }
   const nTotal = n + nSlack + nArt;
   const cols = new Float64Array(nTotal * m);
-  for (let j = 0; j < n; j++) {
-    for (let i = 0; i < m; i++) cols[j * m + i] = lp.a[j * m + i] * sign[i];
+  // Scale by powers of two (exact in floating point): a few geometric-mean passes shrink the spread of
+  // magnitudes, then columns are equilibrated to max |a| = 1, so the absolute pivot and pricing
+  // tolerances mean the same thing whatever units the data come in.
+  const rowScale = new Float64Array(m).fill(1);
+  const colScale = new Float64Array(n).fill(1);
+  const pow2 = (v: number) => 2 ** Math.round(Math.log2(v));
+  for (let pass = 0; pass < 3; pass++) {
+    for (let i = 0; i < m; i++) {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = 0;
+      for (let j = 0; j < n; j++) {
+        const v = Math.abs(lp.a[j * m + i] * colScale[j]);
+        if (v > 0) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      if (hi > 0) rowScale[i] = pow2(1 / Math.sqrt(lo * hi));
+    }
+    for (let j = 0; j < n; j++) {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = 0;
+      for (let i = 0; i < m; i++) {
+        const v = Math.abs(lp.a[j * m + i] * rowScale[i]);
+        if (v > 0) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      if (hi > 0) colScale[j] = pow2(1 / Math.sqrt(lo * hi));
+    }
   }
+  for (let j = 0; j < n; j++) {
+    let mx = 0;
+    for (let i = 0; i < m; i++) mx = Math.max(mx, Math.abs(lp.a[j * m + i] * rowScale[i]));
+    if (mx > 0) colScale[j] = pow2(1 / mx);
+    for (let i = 0; i < m; i++) cols[j * m + i] = lp.a[j * m + i] * sign[i] * rowScale[i] * colScale[j];
+  }
+  for (let i = 0; i < m; i++) b[i] *= rowScale[i];
   const basis = new Int32Array(m);
   const pos = new Int32Array(nTotal).fill(-1);
   const isArt = new Uint8Array(nTotal);
@@ -260,17 +382,20 @@ export function solveDenseLp(lp: DenseLp, options: SimplexOptions = {}): LpResul
     iterations: 0,
     nStructural: n,
     candidates: options.candidates ?? null,
+    blandOnly,
+    b,
   };
 
   if (nArt > 0) {
     const cost1 = new Float64Array(nTotal);
     for (let j = 0; j < nTotal; j++) cost1[j] = isArt[j];
-    const st = iterate(t, cost1, maxIterations);
+    // Phase 1 is bounded below by 0, so an "unbounded" verdict can only be rounding: judge by the sum below.
+    const st = iterateRefactored(t, cost1, b, maxIterations);
     if (st === "iteration_limit") return failed(st, n, m, t.iterations);
     let infeas = 0;
     let bScale = 1;
     for (let i = 0; i < m; i++) {
-      if (isArt[basis[i]]) infeas += t.xB[i];
+      if (isArt[basis[i]]) infeas += Math.abs(t.xB[i]);
       bScale = Math.max(bScale, b[i]);
     }
     if (infeas > 1e-9 * bScale) return failed("infeasible", n, m, t.iterations);
@@ -298,8 +423,8 @@ export function solveDenseLp(lp: DenseLp, options: SimplexOptions = {}): LpResul
 
   const cost2 = new Float64Array(nTotal);
   const dir = lp.maximize ? -1 : 1;
-  for (let j = 0; j < n; j++) cost2[j] = dir * lp.c[j];
-  const st2 = iterate(t, cost2, maxIterations);
+  for (let j = 0; j < n; j++) cost2[j] = dir * lp.c[j] * colScale[j];
+  const st2 = iterateRefactored(t, cost2, b, maxIterations);
   if (st2 !== "optimal") return failed(st2, n, m, t.iterations);
 
   // Recompute x_B and duals from a fresh inverse of B to shed accumulated update error.
@@ -312,13 +437,14 @@ export function solveDenseLp(lp: DenseLp, options: SimplexOptions = {}): LpResul
     if (j >= n) continue;
     let s = 0;
     for (let k = 0; k < m; k++) s += fresh[i * m + k] * b[k];
+    s *= colScale[j];
     x[j] = s < 0 && s > -1e-9 ? 0 : s;
   }
   const duals = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     let s = 0;
     for (let k = 0; k < m; k++) s += cost2[basis[k]] * fresh[k * m + i];
-    duals[i] = dir * s * sign[i];
+    duals[i] = dir * s * sign[i] * rowScale[i];
   }
   let objective = 0;
   for (let j = 0; j < n; j++) objective += lp.c[j] * x[j];

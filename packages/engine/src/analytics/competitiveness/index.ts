@@ -1,0 +1,2 @@
+export * from "./competitiveness.ts";
+export * from "./entropy-topsis.ts";
