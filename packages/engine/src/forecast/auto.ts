@@ -8,6 +8,8 @@ import type { PointForecast } from "./types.ts";
 
 const sesOn = (a: readonly number[], h: number): PointForecast =>
   etsForecast(fitEts(a, { error: "A", trend: "N", season: "N", period: 1 }), h);
+const holtOn = (a: readonly number[], h: number): PointForecast =>
+  etsForecast(fitEts(a, { error: "A", trend: "A", season: "N", period: 1 }), h);
 const dampedOn = (a: readonly number[], h: number): PointForecast =>
   etsForecast(fitEts(a, { error: "A", trend: "Ad", season: "N", period: 1 }), h);
 
@@ -28,6 +30,10 @@ export function multiSeasonalPool(periods: readonly number[]): Candidate[] {
     (y, h) =>
       mstlForecast(y, h, { periods: [short], recentCycles: 3, detrend: "block" }, (a) => dampedOn(a, h)),
     (y, h) => mstlForecast(y, h, { periods: [short], recentCycles: 7 }, (a) => thetaCore(a, h)),
+    (y, h) =>
+      mstlForecast(y, h, { periods: [short], recentCycles: 1, detrend: "block" }, (a) => holtOn(a, h)),
+    (y, h) =>
+      mstlForecast(y, h, { periods: [short], recentCycles: 2, detrend: "block" }, (a) => dampedOn(a, h)),
   ];
 }
 
@@ -55,11 +61,15 @@ export function singleSeasonalPool(period: number): Candidate[] {
 
 /**
  * Automatic choice per series. Intermittent demand (ADI > 1.32, Syntetos & Boylan 2005) gets
- * SBA. Otherwise candidates are ranked on the last four horizon-long windows (rolling origin):
- * with several periods the single best is kept (the pool members differ mostly in which cycle
- * they trust, so averaging blurs the shape); with one period the median of the best two
- * (combining two validated methods is steadier than either). Series too short to validate
- * fall back to the first pool member (Theta for one period, seasonal naive for several).
+ * SBA. Otherwise candidates are scored by their mean absolute error on the last four
+ * horizon-long windows (rolling origin) and averaged with weights error^−p: p = 8 over the whole
+ * multi-seasonal pool (close to picking the best, but hedged when two are equally good; a plain
+ * median blurs the daily shape), p = 4 over the best three of the single-period pool. For
+ * the multi-seasonal pool the interval sd is rescaled to the combination's validation errors
+ * (its members' own sds, e.g. seasonal naive's, are far too wide once combined); the
+ * single-period members' sds already cover about right, and rescaling them to errors of the
+ * validated winners made them too narrow (measured on M4 weekly). Series too short to
+ * validate fall back to the first pool member (Theta for one period, seasonal naive for several).
  */
 export function autoForecast(
   y: readonly number[],
@@ -70,8 +80,14 @@ export function autoForecast(
   if (y.some((v) => v === 0) && averageDemandInterval(y) > 1.32) return sba(y, horizon);
   const usable = periods.filter((p) => p > 1 && y.length >= 3 * p);
   if (usable.length >= 2) {
-    return holdoutSelect(y, horizon, multiSeasonalPool(usable), { windows: 4, top: 1 });
+    const pool = multiSeasonalPool(usable);
+    return holdoutSelect(y, horizon, pool, { windows: 4, top: pool.length, power: 8, calibrate: true });
   }
   const pool = singleSeasonalPool(usable[0] ?? 1);
-  return holdoutSelect(y, horizon, pool, { windows: 4, top: 2, minHistory: Math.max(2 * horizon, 10) });
+  return holdoutSelect(y, horizon, pool, {
+    windows: 4,
+    top: 3,
+    power: 4,
+    minHistory: Math.max(2 * horizon, 10),
+  });
 }

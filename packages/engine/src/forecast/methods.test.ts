@@ -125,4 +125,23 @@ describe("holdout selection", () => {
     expect(holdoutSelect(y, 5, [zero, last], { windows: 2 }).method).toBe("last");
     expect(holdoutSelect(y, 5, [last, zero], { windows: 2 }).mean).toEqual([49, 49, 49, 49, 49]);
   });
+
+  const flat = (value: number, sd: number) => (_: readonly number[], h: number) => ({
+    method: `flat${value}`,
+    mean: new Array<number>(h).fill(value),
+    sd: new Array<number>(h).fill(sd),
+  });
+  const ten = new Array<number>(30).fill(10);
+
+  it("weights by error^-power", () => {
+    // validation MAE: flat 9 → 1, flat 12 → 2; power 1 → weights 1 and ½: (9 + 6)/1.5 = 10
+    const f = holdoutSelect(ten, 3, [flat(12, 1), flat(9, 1)], { windows: 2, top: 2, power: 1 });
+    near(f.mean, [10, 10, 10]);
+  });
+
+  it("calibrates the sd to the validation errors", () => {
+    // flat 9 misses by 1 every time; its claimed sd 2 is rescaled by √(1/4) to 1
+    const f = holdoutSelect(ten, 3, [flat(9, 2), flat(15, 1)], { windows: 2, calibrate: true });
+    near(f.sd, [1, 1, 1]);
+  });
 });
