@@ -42,7 +42,9 @@ export function evaluate(
     const i95 = f.intervals.find((i) => i.level === 95);
     if (i80) c80 += coverage(sr.test, i80.lower, i80.upper);
     if (i95) c95 += coverage(sr.test, i95.lower, i95.upper);
-    const key = f.method.replace(/\(.*$/s, "") === "median" ? "median" : f.method;
+    // Blends are counted by kind, single models by name.
+    const kind = f.method.replace(/\(.*$/s, "");
+    const key = kind === "median" || kind === "weighted" ? `${kind} blend` : f.method;
     chosen[key] = (chosen[key] ?? 0) + 1;
     onSeries?.();
   }
