@@ -42,7 +42,9 @@ export default function GrantsPage() {
   const [actionError, setActionError] = useState<unknown>(null);
   const [form] = Form.useForm<GrantFormValues>();
   const [toast, toastHolder] = message.useMessage();
-  const fmt = (iso: string) => new Date(iso).toLocaleString(locale === "en" ? "en-GB" : "zh-CN");
+  // Grants run to the end of a day in the cluster's own time zone, whatever the viewer's clock says.
+  const fmt = (iso: string) =>
+    new Date(iso).toLocaleDateString(locale === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai" });
 
   const create = async (values: GrantFormValues) => {
     setBusy(true);

@@ -1,0 +1,17 @@
+import type { Page } from "playwright-core";
+
+export class AuditPage {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilLoaded(): Promise<void> {
+    await this.page.getByTestId("audit-page").waitFor();
+    await this.page.locator('[data-testid="audit-table"] .ant-spin-spinning').waitFor({ state: "detached" });
+  }
+
+  /** Action codes of the rows on the current page, newest first as the server orders them. */
+  async actions(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(4) code')
+      .allTextContents();
+  }
+}

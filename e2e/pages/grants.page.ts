@@ -1,0 +1,48 @@
+import type { Page } from "playwright-core";
+import { chooseFirstMatch, chooseOption } from "./select.helper.ts";
+
+export interface NewGrant {
+  /** Typed into the grantee picker; the first organisation offered is chosen. */
+  granteeSearch: string;
+  dataClassLabel: string;
+  purpose: string;
+  until: string;
+}
+
+export class GrantsPage {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilShown(): Promise<void> {
+    await this.page.getByTestId("grants-page").waitFor();
+  }
+
+  /** Fills and submits the new-grant dialog; returns the grantee's name as shown. */
+  async create(grant: NewGrant): Promise<string> {
+    await this.page.getByTestId("grant-create").click();
+    const form = this.page.getByTestId("grant-form");
+    await form.waitFor();
+    const grantee = await chooseFirstMatch(
+      this.page,
+      this.page.getByTestId("grant-grantee"),
+      grant.granteeSearch,
+    );
+    await chooseOption(this.page, this.page.getByTestId("grant-data-class"), grant.dataClassLabel);
+    await this.page.getByTestId("grant-purpose").fill(grant.purpose);
+    await this.page.getByTestId("grant-until").fill(grant.until);
+    await this.page.locator(".ant-modal-footer .ant-btn-primary").click();
+    await form.waitFor({ state: "detached" });
+    return grantee;
+  }
+
+  /** Status text of the given grant row whose grantee matches. */
+  async givenStatus(granteeName: string): Promise<string> {
+    const row = this.page.getByTestId("grants-given").locator("tr", { hasText: granteeName });
+    return (await row.getByTestId("grant-status").textContent()) ?? "";
+  }
+
+  async revoke(granteeName: string): Promise<void> {
+    const row = this.page.getByTestId("grants-given").locator("tr", { hasText: granteeName });
+    await row.getByTestId("grant-revoke").click();
+    await this.page.locator(".ant-popconfirm:visible .ant-btn-primary").click();
+  }
+}
