@@ -41,7 +41,7 @@ export interface GraphTabuTuning {
 
 export function defaultTuning(ci: CompiledInstance): GraphTabuTuning {
   return {
-    maxStall: Math.max(2500, 8 * ci.opCount),
+    maxStall: Math.max(5000, 40 * ci.opCount),
     tenureBase: 10 + Math.floor(ci.jobCount / ci.machineCount),
     tenureSpread: 0.5,
     walkMin: 2,
@@ -60,7 +60,6 @@ export function tabuGraphSearch(
 
 class GraphTabu {
   private readonly st: SequenceState;
-  private readonly n: number;
   private readonly times: GraphTimes;
   private readonly r: Float64Array;
   private readonly q: Float64Array;
@@ -95,7 +94,7 @@ class GraphTabu {
     private readonly tuning: GraphTabuTuning,
   ) {
     const n = ci.opCount;
-    this.n = n;
+
     this.st = new SequenceState(ci);
     this.st.load(initial);
     this.times = new GraphTimes(ci, this.st);
