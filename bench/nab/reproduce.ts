@@ -2,29 +2,42 @@
 // published standard threshold, must give NAB's own Score, TP, FP and FN for each file.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { labelNabFile, NAB_PROFILES, scoreNabFile } from "@clusterbrain/engine/monitor";
+import {
+  labelNabFile,
+  NAB_PROFILE_NAMES,
+  NAB_PROFILES,
+  type NabProfileName,
+  scoreNabFile,
+} from "@clusterbrain/engine/monitor";
 import { readNabCsv, windowsToIndices } from "./nab-data.ts";
 
 export interface ReproductionRow {
+  profile: NabProfileName;
+  threshold: number;
   file: string;
   expected: { score: number; tp: number; fp: number; fn: number };
   ours: { score: number; tp: number; fp: number; fn: number };
   match: boolean;
 }
 
-export function reproduceNumentaScores(nabDir: string): { threshold: number; rows: ReproductionRow[] } {
+/** Every realKnownCause file under every profile, at Numenta's published threshold for that profile. */
+export function reproduceNumentaScores(nabDir: string): ReproductionRow[] {
+  return NAB_PROFILE_NAMES.flatMap((p) => reproduceProfile(nabDir, p));
+}
+
+function reproduceProfile(nabDir: string, profile: NabProfileName): ReproductionRow[] {
   const resultsDir = join(nabDir, "golden_results", "results", "numenta");
   const thresholds = JSON.parse(readFileSync(join(nabDir, "config", "thresholds.json"), "utf8")) as Record<
     string,
     Record<string, { threshold: number }>
   >;
-  const threshold = thresholds.numenta.standard.threshold;
+  const threshold = thresholds.numenta[profile].threshold;
   const labels = JSON.parse(readFileSync(join(nabDir, "labels", "combined_windows.json"), "utf8")) as Record<
     string,
     [string, string][]
   >;
   const expected = new Map<string, ReproductionRow["expected"]>();
-  for (const line of readFileSync(join(resultsDir, "numenta_standard_scores.csv"), "utf8").split(/\r?\n/)) {
+  for (const line of readFileSync(join(resultsDir, `numenta_${profile}_scores.csv`), "utf8").split(/\r?\n/)) {
     const c = line.split(",");
     if (c[2]?.startsWith("realKnownCause/")) {
       expected.set(c[2], { score: Number(c[4]), tp: Number(c[5]), fp: Number(c[7]), fn: Number(c[8]) });
@@ -41,7 +54,7 @@ export function reproduceNumentaScores(nabDir: string): { threshold: number; row
       .filter((l) => l.length > 0)
       .map((l) => Number(l.split(",")[2]));
     const file = labelNabFile(timestamps.length, windowsToIndices(timestamps, labels[name] ?? []));
-    const s = scoreNabFile(file, scores, threshold, NAB_PROFILES.standard);
+    const s = scoreNabFile(file, scores, threshold, NAB_PROFILES[profile]);
     const exp = expected.get(name);
     if (!exp) throw new Error(`no published score for ${name}`);
     const ours = { score: s.score, tp: s.tp, fp: s.fp, fn: s.fn };
@@ -51,7 +64,7 @@ export function reproduceNumentaScores(nabDir: string): { threshold: number; row
       ours.tp === exp.tp &&
       ours.fp === exp.fp &&
       ours.fn === exp.fn;
-    rows.push({ file: name, expected: exp, ours, match });
+    rows.push({ profile, threshold, file: name, expected: exp, ours, match });
   }
-  return { threshold, rows };
+  return rows;
 }
