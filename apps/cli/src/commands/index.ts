@@ -1,7 +1,10 @@
 import type { Command } from "commander";
+import { registerAnalyze } from "./analyze.command.ts";
 import { registerDemo } from "./demo.command.ts";
 import { registerDetect } from "./detect.command.ts";
+import { registerExport } from "./export.command.ts";
 import { registerForecast } from "./forecast.command.ts";
+import { registerImport } from "./import.command.ts";
 import { registerMigrate } from "./migrate.command.ts";
 import { registerSchedule } from "./schedule.command.ts";
 import { registerServe } from "./serve.command.ts";
@@ -12,7 +15,10 @@ import { registerUser } from "./user.command.ts";
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
+  registerAnalyze,
   registerDemo,
+  registerImport,
+  registerExport,
   registerSchedule,
   registerDetect,
   registerForecast,
