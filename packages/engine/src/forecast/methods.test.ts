@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { naive, naive2, seasonalNaive } from "./baseline.ts";
+import { autoEts, fitEts } from "./ets.ts";
 import { etsFilter, etsPoint, etsSd } from "./ets-core.ts";
 import { forecast } from "./forecast.ts";
 import { croston, sba, tsb } from "./intermittent.ts";
+import { mstlForecast } from "./mstl.ts";
 import { holdoutSelect } from "./select.ts";
 import { thetaCore } from "./theta.ts";
 
@@ -83,6 +85,33 @@ describe("ETS recursions (hand-checked, fixed parameters)", () => {
     near(etsPoint(spec, 1, run, 2), [5.5, 17.16]);
     // relative errors 0 and 3/15 = .2 → σ² = .04/2
     expect(run.sigma2).toBeCloseTo(0.02, 12);
+  });
+});
+
+describe("ETS by likelihood and AICc", () => {
+  it("AICc = −2logL + 2k + 2k(k+1)/(n−k−1), k counting α, ℓ0 and σ for SES", () => {
+    const y = [3, 5, 4, 6, 5, 7, 6, 8, 7, 9];
+    const fit = fitEts(y, { error: "A", trend: "N", season: "N", period: 1 });
+    // k = 3, n = 10: penalty 6 + 24/6 = 10
+    expect(fit.k).toBe(3);
+    expect(fit.aicc).toBeCloseTo(fit.run.minus2LogLik + 10, 9);
+  });
+
+  it("picks a seasonal model for a noisy seasonal series and a trend model for a noisy line", () => {
+    const wiggle = (t: number) => 0.3 * Math.sin(7.3 * t);
+    const seasonal = Array.from({ length: 48 }, (_, t) => 50 + [8, -3, -9, 4][t % 4] + wiggle(t));
+    expect(autoEts(seasonal, 4).spec.season).not.toBe("N");
+    const line = Array.from({ length: 40 }, (_, t) => 20 + 1.5 * t + wiggle(t));
+    expect(autoEts(line, 1).spec.trend).not.toBe("N");
+  });
+});
+
+describe("MSTL-style decomposition", () => {
+  it("removes the profile around the centred moving-average trend", () => {
+    // y = (1 + t) + (0, 2) alternating = 1 4 3 6 5 8. 2×2 MA at t = 1..4: 3, 4, 5, 6; detrended
+    // 1, −1, 1, −1 → profile (−1, +1). Adjusted: 2 3 4 5 6 7; naive → 7; add −1, +1 → 6, 8
+    const f = mstlForecast([1, 4, 3, 6, 5, 8], 2, { periods: [2], log: false }, (a) => naive(a, 2));
+    near(f.mean, [6, 8]);
   });
 });
 
