@@ -1,5 +1,6 @@
 export * from "./chain/index.ts";
 export * from "./competitiveness/index.ts";
+export * from "./csv.ts";
 export * from "./dea/index.ts";
 export * from "./errors.ts";
 export * from "./lp/dense-simplex.ts";
