@@ -224,4 +224,20 @@ describe("the platform in Chromium", () => {
       await context.close();
     }
   });
+
+  it("a refused sign-in shows the server's code and message under a translated headline", async () => {
+    const { context, page } = await app.newPage();
+    try {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn({ email: demoCredentials("viewer").email, password: "not-the-password" });
+      await page.getByTestId("error-alert").waitFor();
+      expect(await page.getByTestId("error-alert").textContent()).toContain("账号或密码错误");
+      expect(await page.getByTestId("error-code").textContent()).toContain("INVALID_CREDENTIALS");
+      expect(await login.errorMessage()).not.toBe("");
+      expect(await login.isShown()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import {
   isMessageKey,
   LOCALE_STORAGE_KEY,
@@ -42,8 +42,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Private mode or disabled storage: the choice simply lasts for this page only.
     }
-    document.documentElement.lang = next;
   }, []);
+
+  // Screen readers and CJK font selection follow the page language.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   const value = useMemo<I18n>(
     () => ({

@@ -1,6 +1,7 @@
+import { ERROR_CODES } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.messages.ts";
-import { LOCALES, MESSAGES, parseLocale, placeholders, translate } from "./translate.ts";
+import { isMessageKey, LOCALES, MESSAGES, parseLocale, placeholders, translate } from "./translate.ts";
 import { zhCN } from "./zh-cn.messages.ts";
 
 describe("i18n message catalogues", () => {
@@ -51,5 +52,12 @@ describe("translate", () => {
     expect(parseLocale("zh-CN")).toBe("zh-CN");
     expect(parseLocale(null)).toBe("zh-CN");
     expect(parseLocale("fr")).toBe("zh-CN");
+  });
+});
+
+describe("error codes", () => {
+  it("every API error code has a translated headline", () => {
+    const missing = ERROR_CODES.filter((code) => !isMessageKey(`errorCode.${code}`));
+    expect(missing).toEqual([]);
   });
 });

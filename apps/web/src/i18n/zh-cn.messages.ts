@@ -179,6 +179,19 @@ export const zhCN = {
   "error.title": "出错了",
   "error.network": "无法连接服务器",
   "error.code": "错误代码：{code}",
+  "errorCode.BAD_REQUEST": "请求有误",
+  "errorCode.VALIDATION_FAILED": "输入内容有误",
+  "errorCode.UNAUTHENTICATED": "请先登录",
+  "errorCode.INVALID_CREDENTIALS": "账号或密码错误",
+  "errorCode.ACCOUNT_LOCKED": "账号已被暂时锁定",
+  "errorCode.CSRF_FAILED": "安全校验失败，请刷新页面后重试",
+  "errorCode.FORBIDDEN": "没有权限执行此操作",
+  "errorCode.NOT_FOUND": "未找到该记录",
+  "errorCode.CONFLICT": "数据冲突，请刷新后重试",
+  "errorCode.RATE_LIMITED": "操作过于频繁，请稍后再试",
+  "errorCode.PAYLOAD_TOO_LARGE": "提交的内容过大",
+  "errorCode.UNSUPPORTED_MEDIA_TYPE": "不支持的内容类型",
+  "errorCode.INTERNAL": "服务器内部错误",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
