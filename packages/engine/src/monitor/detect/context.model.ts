@@ -17,6 +17,8 @@ export interface ContextModelOptions {
   readonly shortWindow?: number;
   /** A new extreme beyond the old range by less than this fraction of it scores below alarm level. */
   readonly minExcess?: number;
+  /** Time-of-day buckets (timestamps in epoch ms, UTC) that also predict the level; 0 turns this off. */
+  readonly timeOfDayBuckets?: number;
 }
 
 const DEFAULTS: Required<ContextModelOptions> = {
@@ -27,7 +29,12 @@ const DEFAULTS: Required<ContextModelOptions> = {
   longWindow: 1000,
   shortWindow: 20,
   minExcess: 0.01,
+  timeOfDayBuckets: 24,
 };
+
+const DAY_MS = 86_400_000;
+/** Count-map keys of time-of-day contexts sit far above any packed sequence key. */
+const TIME_KEY_BASE = 2 ** 40;
 
 /** Level slot that stores a context's total count in the count map. */
 const TOTAL = 63;
@@ -42,6 +49,8 @@ const TOTAL = 63;
  *    with few observations); the surprise 1 − P(level | context) is turned into an anomaly
  *    likelihood as in Numenta's HTM detector (Ahmad et al. 2017): the short-window mean surprise
  *    against the long-window mean and spread, through the normal CDF, scaled to 0..0.89.
+ *    The surprise is averaged with that of the level given the hour of day (as HTM's NAB encoder
+ *    also sees the time of day), so a value normal at noon but not at 3 a.m. stands out.
  * Everything is learned online; no global min/max (contextOSE reads the whole file first).
  */
 export class ContextModel implements AnomalyModel {
@@ -77,7 +86,7 @@ export class ContextModel implements AnomalyModel {
     this.shortMean = new RollingMean(o.shortWindow);
   }
 
-  learn(value: number): number {
+  learn(value: number, timestamp: number): number {
     const o = this.o;
     const first = this.seen === 0;
     this.seen++;
@@ -90,7 +99,7 @@ export class ContextModel implements AnomalyModel {
     const fine = this.level(value, span, o.rangeLevels);
     const newBand = !this.visited[fine];
     this.visited[fine] = true;
-    const likelihood = this.sequenceLikelihood(this.level(value, span, o.contextLevels));
+    const likelihood = this.sequenceLikelihood(this.level(value, span, o.contextLevels), timestamp);
     if (widened) {
       // Noise creeping past the old max by a hair is not news; a clear break is.
       if (excess < o.minExcess) return 0.6 + (0.2 * excess) / o.minExcess;
@@ -115,17 +124,29 @@ export class ContextModel implements AnomalyModel {
     return keys;
   }
 
-  private sequenceLikelihood(level: number): number {
+  /** 1 − P(level | context), with add-½ smoothing. */
+  private surprise(key: number, level: number): number {
+    const total = this.counts.get(key * 64 + TOTAL) ?? 0;
+    const c = this.counts.get(key * 64 + level) ?? 0;
+    return 1 - (c + 0.5) / (total + 0.5 * this.o.contextLevels);
+  }
+
+  private sequenceLikelihood(level: number, timestamp: number): number {
     const o = this.o;
     const keys = this.contextKeys();
     let surprise = 1;
     for (let k = keys.length - 1; k >= 0; k--) {
-      const total = this.counts.get(keys[k] * 64 + TOTAL) ?? 0;
-      if (total >= o.minContextCount || k === 0) {
-        const c = this.counts.get(keys[k] * 64 + level) ?? 0;
-        surprise = 1 - (c + 0.5) / (total + 0.5 * o.contextLevels);
+      if (k === 0 || (this.counts.get(keys[k] * 64 + TOTAL) ?? 0) >= o.minContextCount) {
+        surprise = this.surprise(keys[k], level);
         break;
       }
+    }
+    if (o.timeOfDayBuckets > 0) {
+      // Daily rhythm (shifts, traffic, load): the level expected at this hour, averaged in.
+      const dayPart = (((timestamp % DAY_MS) + DAY_MS) % DAY_MS) / DAY_MS;
+      const key = TIME_KEY_BASE + Math.min(o.timeOfDayBuckets - 1, Math.floor(dayPart * o.timeOfDayBuckets));
+      surprise = (surprise + this.surprise(key, level)) / 2;
+      keys.push(key);
     }
     for (const key of keys) {
       this.counts.set(key * 64 + level, (this.counts.get(key * 64 + level) ?? 0) + 1);

@@ -19,7 +19,7 @@ export interface AnomalyModel {
   /** Default alarm threshold: the score above which this model's output means "anomaly". */
   readonly suggestedThreshold: number;
   /** Anomaly score in [0, 1] for a finite value at a strictly later time than the last one. */
-  learn(value: number): number;
+  learn(value: number, timestamp: number): number;
   snapshot(): JsonValue;
 }
 

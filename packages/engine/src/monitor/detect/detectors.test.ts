@@ -92,11 +92,11 @@ describe("context model internals", () => {
           const opts = { longWindow: 30, shortWindow: 5 };
           const k = cut % xs.length;
           const full = new ContextModel(opts);
-          const expected = xs.map((x) => full.learn(x));
+          const expected = xs.map((x, i) => full.learn(x, i * 3_600_000));
           const first = new ContextModel(opts);
-          const got = xs.slice(0, k).map((x) => first.learn(x));
+          const got = xs.slice(0, k).map((x, i) => first.learn(x, i * 3_600_000));
           const restored = ContextModel.restore(JSON.parse(JSON.stringify(first.snapshot())));
-          for (const x of xs.slice(k)) got.push(restored.learn(x));
+          xs.slice(k).forEach((x, i) => got.push(restored.learn(x, (k + i) * 3_600_000)));
           expect(got).toEqual(expected);
         },
       ),
@@ -107,9 +107,9 @@ describe("context model internals", () => {
   it("a familiar level in an unfamiliar order raises the sequence likelihood", () => {
     const m = new ContextModel({ longWindow: 60, shortWindow: 5 });
     const cycle = [0, 2, 4, 6, 8, 10, 8, 6, 4, 2];
-    for (let i = 0; i < 400; i++) m.learn(cycle[i % cycle.length]);
-    const normal = Math.max(...Array.from({ length: 10 }, (_, i) => m.learn(cycle[i])));
-    const scrambled = Math.max(...[0, 10, 0, 10, 2, 8, 0, 10, 4, 10].map((x) => m.learn(x)));
+    for (let i = 0; i < 400; i++) m.learn(cycle[i % cycle.length], i);
+    const normal = Math.max(...Array.from({ length: 10 }, (_, i) => m.learn(cycle[i], 400 + i)));
+    const scrambled = Math.max(...[0, 10, 0, 10, 2, 8, 0, 10, 4, 10].map((x, i) => m.learn(x, 410 + i)));
     expect(normal).toBeLessThan(0.5);
     expect(scrambled).toBeGreaterThan(0.8);
     expect(scrambled).toBeLessThan(0.9); // no new value band: the sequence part, not range novelty

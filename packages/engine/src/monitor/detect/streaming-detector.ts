@@ -27,7 +27,7 @@ export class StreamingDetector {
   update(timestamp: number, value: number): DetectorResult {
     const g = this.guard.check(timestamp, value);
     if (!g.accept) return { score: 0, flags: g.flags };
-    const raw = this.model.learn(value);
+    const raw = this.model.learn(value, timestamp);
     const flags = g.flags;
     if (this.guard.guardState.seen <= this.opts.warmup) {
       flags.push("warmup");
