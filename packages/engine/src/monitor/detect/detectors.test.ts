@@ -96,7 +96,7 @@ describe("context model internals", () => {
           const first = new ContextModel(opts);
           const got = xs.slice(0, k).map((x, i) => first.learn(x, i * 3_600_000));
           const restored = ContextModel.restore(JSON.parse(JSON.stringify(first.snapshot())));
-          xs.slice(k).forEach((x, i) => got.push(restored.learn(x, (k + i) * 3_600_000)));
+          for (let i = k; i < xs.length; i++) got.push(restored.learn(xs[i], i * 3_600_000));
           expect(got).toEqual(expected);
         },
       ),
