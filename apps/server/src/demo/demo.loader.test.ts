@@ -5,6 +5,7 @@ import { verifyPassword } from "../auth/secrets.ts";
 import type { Database } from "../db/database.ts";
 import {
   auditLog,
+  chainLinks,
   chainNodes,
   indicators,
   memberships,
@@ -25,6 +26,7 @@ async function counts(db: Database) {
   return {
     orgs: await rows(db.select({ n: count() }).from(orgs)),
     chainNodes: await rows(db.select({ n: count() }).from(chainNodes)),
+    chainLinks: await rows(db.select({ n: count() }).from(chainLinks)),
     orgChainNodes: await rows(db.select({ n: count() }).from(orgChainNodes)),
     relations: await rows(db.select({ n: count() }).from(relations)),
     indicators: await rows(db.select({ n: count() }).from(indicators)),
@@ -40,6 +42,7 @@ describeEachDatabase("demo loader", (getDb) => {
     expect(await counts(db)).toEqual({
       orgs: expected.orgs.length,
       chainNodes: expected.chainNodes.length,
+      chainLinks: expected.chainNodes.reduce((s, n) => s + n.upstream.length, 0),
       orgChainNodes: expected.orgs.reduce((s, o) => s + o.nodeKeys.length, 0),
       relations: expected.relations.length,
       indicators: expected.indicators.length,

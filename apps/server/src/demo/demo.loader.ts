@@ -5,6 +5,7 @@ import { hashPassword } from "../auth/secrets.ts";
 import type { Database, Tx } from "../db/database.ts";
 import {
   auditLog,
+  chainLinks,
   chainNodes,
   indicators,
   loginAttempts,
@@ -31,6 +32,7 @@ export interface DemoLoadSummary {
   seed: number;
   orgs: number;
   chainNodes: number;
+  chainLinks: number;
   orgChainNodes: number;
   searchTokens: number;
   relations: number;
@@ -95,6 +97,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
       }
     }
     await insertChunked(tx, chainNodes, rows.chainNodes);
+    await insertChunked(tx, chainLinks, rows.chainLinks);
     await insertChunked(tx, orgs, rows.orgs, 500);
     await insertChunked(tx, orgChainNodes, rows.orgChainNodes);
     await insertTokens(tx, rows.orgSearchTokens);
@@ -120,6 +123,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     seed,
     orgs: rows.orgs.length,
     chainNodes: rows.chainNodes.length,
+    chainLinks: rows.chainLinks.length,
     orgChainNodes: rows.orgChainNodes.length,
     searchTokens: rows.orgSearchTokens.length,
     relations: rows.relations.length,

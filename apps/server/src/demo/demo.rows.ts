@@ -1,5 +1,6 @@
 import type { DemoCluster, DemoOrg } from "@clusterbrain/demo";
 import type {
+  chainLinks,
   chainNodes,
   indicators,
   memberships,
@@ -13,6 +14,7 @@ import { orgSearchTokens as tokensOf } from "../modules/orgs/org-search.ts";
 /** Database rows of the demo cluster, one array per table (ids are the generator's stable keys). */
 export interface DemoRows {
   chainNodes: (typeof chainNodes.$inferInsert)[];
+  chainLinks: (typeof chainLinks.$inferInsert)[];
   orgs: (typeof orgs.$inferInsert)[];
   orgChainNodes: (typeof orgChainNodes.$inferInsert)[];
   orgSearchTokens: (typeof orgSearchTokens.$inferInsert)[];
@@ -66,6 +68,9 @@ export function demoRows(cluster: DemoCluster, at: Date): DemoRows {
       stage: n.stage,
       sortOrder: i,
     })),
+    chainLinks: cluster.chainNodes.flatMap((n) =>
+      n.upstream.map((from) => ({ fromNodeId: from, toNodeId: n.key })),
+    ),
     orgs: cluster.orgs.map((o) => orgRow(o, at)),
     orgChainNodes: cluster.orgs.flatMap((o) => o.nodeKeys.map((nodeId) => ({ orgId: o.key, nodeId }))),
     orgSearchTokens: cluster.orgs.flatMap((o) =>
