@@ -224,7 +224,14 @@ describeEachDatabase("imports and exports", (getDb) => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ExcelJS.Buffer);
     const total = await orgCount(db);
-    expect(workbook.worksheets[0].actualRowCount).toBe(total + 1);
+    const sheet = workbook.worksheets[0];
+    expect(sheet.actualRowCount).toBe(total + 1);
+    // Public profile fields only: no contact person, phone or e-mail of anyone (those need a grant).
+    const text: string[] = [];
+    sheet.eachRow((row) => row.eachCell((cell) => text.push(String(cell.value))));
+    const privateValues = demo.orgs.flatMap((o) => [o.contactEmail, o.contactPhone]);
+    expect(text.filter((t) => privateValues.includes(t))).toEqual([]);
+    expect(text.join(" ")).not.toMatch(/contact@|0573-8/);
 
     const round: ImportReport = (
       await importJson(app, operator, { entity: "orgs", format: "xlsx", dryRun: true }, res.rawPayload)
