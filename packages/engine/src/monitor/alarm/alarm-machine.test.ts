@@ -29,6 +29,12 @@ describe("ISA-18.2 style alarm machine", () => {
     expect(m.current.state).toBe("rtn_unack");
   });
 
+  it("the same chatter without deadband and delays would raise an alarm per crossing", () => {
+    const bare = new AlarmMachine({ ...def, deadband: 0, onDelay: 0, offDelay: 0 });
+    const chatter = [70, 85, 86, 87, 88, 81, 79.5, 81, 79, 81, 79, 81, 70, 70, 70, 70];
+    expect(feed(bare, chatter).filter((e) => e.kind === "raised").length).toBe(4);
+  });
+
   it("on-delay ignores a spike shorter than the delay", () => {
     const m = new AlarmMachine(def);
     expect(feed(m, [70, 85, 86, 70, 70])).toEqual([]);
