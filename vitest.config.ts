@@ -8,6 +8,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: [
             "packages/*/src/**/*.test.ts",
             "apps/cli/src/**/*.test.ts",
@@ -21,17 +22,20 @@ export default defineConfig({
       {
         test: {
           name: "medium",
+          sequence: { groupOrder: 1 },
           include: ["apps/server/src/**/*.test.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry; keep the worker count modest on 2 cores.
+          // groupOrder runs the tiers one after another, so their worker pools never compete.
           maxWorkers: 2,
         },
       },
       {
         test: {
           name: "e2e",
+          sequence: { groupOrder: 2 },
           include: ["e2e/**/*.e2e.ts"],
           environment: "node",
           testTimeout: 180_000,
