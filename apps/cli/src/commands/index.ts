@@ -1,11 +1,13 @@
 import type { Command } from "commander";
 import { registerAnalyze } from "./analyze.command.ts";
+import { registerCapacity } from "./capacity.command.ts";
 import { registerDemo } from "./demo.command.ts";
 import { registerDetect } from "./detect.command.ts";
 import { registerExport } from "./export.command.ts";
 import { registerForecast } from "./forecast.command.ts";
 import { registerImport } from "./import.command.ts";
 import { registerMigrate } from "./migrate.command.ts";
+import { registerMrp } from "./mrp.command.ts";
 import { registerSchedule } from "./schedule.command.ts";
 import { registerServe } from "./serve.command.ts";
 import { registerSpc } from "./spc.command.ts";
@@ -25,5 +27,7 @@ export const commands: RegisterCommand[] = [
   registerSpc,
   registerServe,
   registerMigrate,
+  registerMrp,
+  registerCapacity,
   registerUser,
 ];

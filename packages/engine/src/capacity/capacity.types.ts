@@ -43,6 +43,13 @@ export interface BalanceOptions {
   integral?: boolean;
   /** Cost of moving one operation one period away from its preferred period. Default 0.5. */
   periodShiftCost?: number;
+  /** Utilisation above which load is discouraged (below 100 % overtime is penalised harder). Default 0.85. */
+  targetUtilisation?: number;
+  /**
+   * A plan to stay close to (e.g. today's balanced plan in a what-if): placements it uses cost
+   * nothing, any other placement costs an extra move.
+   */
+  reference?: Assignment[];
   /** Solver time limit in seconds. Default 30. */
   timeLimitSeconds?: number;
 }

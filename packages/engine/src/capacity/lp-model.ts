@@ -21,13 +21,14 @@ export interface LpModel {
   jobs: Array<{ order: number; operation: number }>;
 }
 
-// Objective weights, in priority order: schedule everything, then no overload, then a level peak,
-// then stay where the planner put the work. Overload and peaks are in utilisation units.
+// Objective weights, in priority order: schedule everything, no overtime, stay under the target
+// utilisation, then trade a lower overall peak against moving work (one whole operation moved to
+// an alternative costs as much as 10 points of peak). Utilisation terms are in units of 100 %.
 const W_UNSCHEDULED = 10_000;
 const W_OVERLOAD = 100;
-const W_PEAK = 10;
-const W_RESOURCE_PEAK = 1;
-const W_MOVE = 0.01;
+const W_ABOVE_TARGET = 10;
+const W_PEAK = 1;
+const W_MOVE = 0.1;
 
 const num = (v: number): string => String(Number(v.toPrecision(12)));
 
@@ -42,10 +43,13 @@ function linear(terms: Array<[number, string]>): string {
 /**
  * Levelling model in CPLEX LP text: columns x = share of an operation placed on (resource,
  * period) in its window where there is capacity, u = share left unscheduled, over = overtime per
- * cell, U_r = peak utilisation of resource r, U = overall peak.
+ * cell, above = hours over the target utilisation per cell, U = overall peak utilisation.
  */
 export function buildLpModel(input: CapacityInput, capacity: number[][], options: BalanceOptions): LpModel {
   const shift = options.periodShiftCost ?? 0.5;
+  const kept = options.reference
+    ? new Set(options.reference.map((a) => `${a.order}#${a.operation}#${a.resource}#${a.period}`))
+    : undefined;
   const rIndex = new Map(input.resources.map((r, i) => [r.id, i]));
   const placements: Placement[] = [];
   const unscheduled: string[] = [];
@@ -53,7 +57,6 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
   const objective: Array<[number, string]> = [];
   const rows: string[] = [];
   const cellTerms = new Map<number, Placement[]>();
-  const R = input.resources.length;
   const P = input.periods;
 
   input.orders.forEach((o, oi) => {
@@ -80,7 +83,8 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
           };
           placements.push(pl);
           assign.push([1, pl.name]);
-          const cost = (a === 0 ? 0 : (alt.cost ?? 1)) + shift * Math.abs(p - o.period);
+          let cost = (a === 0 ? 0 : (alt.cost ?? 1)) + shift * Math.abs(p - o.period);
+          if (kept) cost = kept.has(`${o.id}#${k}#${alt.resource}#${p}`) ? 0 : cost + 1;
           if (cost > 0) objective.push([W_MOVE * cost, pl.name]);
           const cell = r * P + p;
           const list = cellTerms.get(cell);
@@ -97,29 +101,21 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
   });
 
   objective.push([W_PEAK, "U"]);
-  for (let r = 0; r < R; r++) {
-    objective.push([W_RESOURCE_PEAK, `U${r}`]);
-    rows.push(
-      ` top${r}: ${linear([
-        [1, `U${r}`],
-        [-1, "U"],
-      ])} <= 0`,
-    );
-  }
-  for (const [cell, list] of [...cellTerms].sort((a, b) => a[0] - b[0])) {
+  const target = options.targetUtilisation ?? 0.85;
+  for (const [cell, list] of [...cellTerms].sort((x, y) => x[0] - y[0])) {
     const r = Math.floor(cell / P);
     const p = cell % P;
     const cap = capacity[r][p];
+    const hours: Array<[number, string]> = list.filter((pl) => pl.hours > 0).map((pl) => [pl.hours, pl.name]);
+    if (hours.length === 0) continue;
     const over = `o${r}_${p}`;
-    objective.push([W_OVERLOAD / cap, over]);
-    const util: Array<[number, string]> = list
-      .filter((pl) => pl.hours > 0)
-      .map((pl) => [pl.hours / cap, pl.name]);
-    if (util.length === 0) continue;
-    rows.push(` pk${r}_${p}: ${linear([...util, [-1, `U${r}`]])} <= 0`);
+    const above = `a${r}_${p}`;
+    objective.push([W_OVERLOAD / cap, over], [W_ABOVE_TARGET / cap, above]);
     rows.push(
-      ` ov${r}_${p}: ${linear([...list.filter((pl) => pl.hours > 0).map((pl): [number, string] => [pl.hours, pl.name]), [-1, over]])} <= ${num(cap)}`,
+      ` pk${r}_${p}: ${linear([...hours.map(([h, v]): [number, string] => [h / cap, v]), [-1, "U"]])} <= 0`,
     );
+    rows.push(` ov${r}_${p}: ${linear([...hours, [-1, over]])} <= ${num(cap)}`);
+    rows.push(` tg${r}_${p}: ${linear([...hours, [-1, above]])} <= ${num(target * cap)}`);
   }
 
   const bounds = [

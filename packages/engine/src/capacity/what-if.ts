@@ -1,6 +1,7 @@
 import { CapacityError } from "./capacity.errors.ts";
-import type { BalanceOptions, BalanceResult, CapacityInput } from "./capacity.types.ts";
+import type { BalanceOptions, BalanceResult, CapacityInput, UtilisationReport } from "./capacity.types.ts";
 import { balanceLoad } from "./load-balance.ts";
+import { utilisationReport } from "./utilisation.ts";
 
 /** A capacity change to test: a resource down (capacity 0) or scaled over a period range. */
 export interface CapacityChange {
@@ -52,27 +53,45 @@ export function applyCapacityChanges(input: CapacityInput, changes: CapacityChan
   return { ...input, resources };
 }
 
+/** Where a share of an operation runs (empty list = unscheduled). */
+export interface Placed {
+  resource: string;
+  period: number;
+  fraction: number;
+}
+
 export interface WhatIfResult {
   base: BalanceResult;
   changed: BalanceResult;
+  /** Today's balanced plan measured against the reduced capacity: the problem the change creates. */
+  baseUnderChange: UtilisationReport;
   /** changed.after − base.after, utilisation per resource and period (null where either has no capacity). */
   utilisationDelta: Array<Array<number | null>>;
   loadDelta: number[][];
   peakDelta: number;
   /** Operations whose placement differs between the two balanced plans. */
-  reassigned: Array<{ order: string; operation: number; before: string; after: string }>;
+  reassigned: Array<{ order: string; operation: number; before: Placed[]; after: Placed[] }>;
 }
 
-function placementKey(result: BalanceResult): Map<string, string> {
-  const out = new Map<string, string[]>();
+function placements(result: BalanceResult): Map<string, Placed[]> {
+  const out = new Map<string, Placed[]>();
   for (const a of result.assignments) {
     const key = `${a.order}#${a.operation}`;
     const list = out.get(key) ?? [];
-    list.push(`${a.resource}@${a.period}${a.fraction < 1 - 1e-6 ? `×${a.fraction.toFixed(2)}` : ""}`);
+    list.push({ resource: a.resource, period: a.period, fraction: a.fraction });
     out.set(key, list);
   }
-  return new Map([...out].map(([k, v]) => [k, v.sort().join(" + ")]));
+  for (const list of out.values())
+    list.sort((x, y) => x.resource.localeCompare(y.resource) || x.period - y.period);
+  return out;
 }
+
+const same = (x: Placed[] = [], y: Placed[] = []) =>
+  x.length === y.length &&
+  x.every(
+    (p, i) =>
+      p.resource === y[i].resource && p.period === y[i].period && Math.abs(p.fraction - y[i].fraction) < 1e-6,
+  );
 
 /** Balances the plan as is and with the changes, and reports what the changes cost. */
 export async function whatIf(
@@ -81,7 +100,10 @@ export async function whatIf(
   options: BalanceOptions = {},
 ): Promise<WhatIfResult> {
   const base = await balanceLoad(input, options);
-  const changed = await balanceLoad(applyCapacityChanges(input, changes), options);
+  const changed = await balanceLoad(applyCapacityChanges(input, changes), {
+    ...options,
+    reference: base.assignments,
+  });
   const utilisationDelta = changed.after.utilisation.map((row, r) =>
     row.map((u, p) => {
       const b = base.after.utilisation[r][p];
@@ -89,23 +111,24 @@ export async function whatIf(
     }),
   );
   const loadDelta = changed.after.load.map((row, r) => row.map((l, p) => l - base.after.load[r][p]));
-  const before = placementKey(base);
-  const after = placementKey(changed);
+  const before = placements(base);
+  const after = placements(changed);
   const keys = [...new Set([...before.keys(), ...after.keys()])].sort();
   const reassigned = keys
-    .filter((key) => before.get(key) !== after.get(key))
+    .filter((key) => !same(before.get(key), after.get(key)))
     .map((key) => {
       const [order, operation] = key.split("#");
       return {
         order,
         operation: Number(operation),
-        before: before.get(key) ?? "unscheduled",
-        after: after.get(key) ?? "unscheduled",
+        before: before.get(key) ?? [],
+        after: after.get(key) ?? [],
       };
     });
   return {
     base,
     changed,
+    baseUnderChange: utilisationReport(base.after.resources, changed.after.capacity, base.assignments),
     utilisationDelta,
     loadDelta,
     peakDelta: changed.after.peakUtilisation - base.after.peakUtilisation,
