@@ -13,6 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Database } from "./db/database.ts";
+import { AppCaches } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
@@ -79,6 +80,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     security: { ...DEFAULT_SECURITY, ...options.security },
     sessionSecret: options.sessionSecret,
     now: options.now ?? (() => new Date()),
+    caches: new AppCaches(),
   };
   const list = options.modules ?? defaultModules;
   await app.register(

@@ -41,17 +41,30 @@ export function authHook(deps: AppDeps) {
     const repo = new AuthRepository(deps.db);
     const now = deps.now();
     const authz = request.headers.authorization;
+    const cache = deps.caches.credentials;
     if (authz?.startsWith("Bearer ")) {
-      const row = await repo.findApiToken(hashApiToken(authz.slice(7).trim()), now);
-      if (!row) throw new UnauthenticatedError("API token is invalid, expired or revoked");
-      await repo.touchApiToken(row.credentialId, now);
+      const key = `t:${hashApiToken(authz.slice(7).trim())}`;
+      let row = cache.get(key);
+      if (row === undefined) {
+        row = (await repo.findApiToken(key.slice(2), now)) ?? null;
+        cache.set(key, row);
+        // last_used_at is refreshed on a cache miss, i.e. at most once per TTL per token.
+        if (row) await repo.touchApiToken(row.credentialId, now);
+      }
+      if (!row || (row.expiresAt && row.expiresAt <= now))
+        throw new UnauthenticatedError("API token is invalid, expired or revoked");
       request.actor = toActor(row, "token", request.id);
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const row = await repo.findSession(sessionIdFor(cookie, deps.sessionSecret), now);
-    if (!row) return;
+    const sessionId = sessionIdFor(cookie, deps.sessionSecret);
+    let row = cache.get(`s:${sessionId}`);
+    if (row === undefined) {
+      row = (await repo.findSession(sessionId, now)) ?? null;
+      cache.set(`s:${sessionId}`, row);
+    }
+    if (!row || (row.expiresAt && row.expiresAt <= now)) return;
     if (UNSAFE.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== "string" || !row.csrfToken || !safeEqual(sent, row.csrfToken))

@@ -7,6 +7,7 @@ import type {
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database } from "../db/database.ts";
+import type { AppCaches } from "../http/app-caches.ts";
 
 /** Fastify instance with zod schemas as the type provider; what every module's routes receive. */
 export type ZodApp = FastifyInstance<
@@ -46,6 +47,7 @@ export interface AppDeps {
   sessionSecret: string;
   /** Injected clock so lockout/expiry tests need no sleeping. */
   now: () => Date;
+  caches: AppCaches;
 }
 
 /**

@@ -20,7 +20,7 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 export const authModule: FeatureModule = {
   name: "auth",
   routes(app, deps) {
-    const service = new AuthService(deps.db, deps.security, deps.sessionSecret, deps.now);
+    const service = new AuthService(deps.db, deps.security, deps.sessionSecret, deps.now, deps.caches);
     const cookieOptions = {
       path: "/",
       httpOnly: true,
@@ -32,7 +32,9 @@ export const authModule: FeatureModule = {
     async function csrfFor(request: FastifyRequest): Promise<string> {
       const actor = requireActor(request);
       if (actor.via !== "session") return "";
-      const row = await new AuthRepository(deps.db).findSession(actor.credentialId, deps.now());
+      const row =
+        deps.caches.credentials.get(`s:${actor.credentialId}`) ??
+        (await new AuthRepository(deps.db).findSession(actor.credentialId, deps.now()));
       return row?.csrfToken ?? "";
     }
 

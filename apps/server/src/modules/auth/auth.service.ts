@@ -25,6 +25,7 @@ import {
   RateLimitedError,
   UnauthenticatedError,
 } from "../../errors/index.ts";
+import type { AppCaches } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import type { SecuritySettings } from "../module.ts";
 import { AuthRepository } from "./auth.repository.ts";
@@ -51,6 +52,7 @@ export class AuthService {
     private readonly security: SecuritySettings,
     private readonly sessionSecret: string,
     private readonly now: () => Date,
+    private readonly caches: AppCaches,
   ) {}
 
   /**
@@ -117,6 +119,7 @@ export class AuthService {
 
   async logout(actor: Actor): Promise<void> {
     if (actor.via === "session") await new AuthRepository(this.db).deleteSession(actor.credentialId);
+    this.caches.credentials.delete(`s:${actor.credentialId}`);
   }
 
   /** The signed-in user, org and role; with a session, also the CSRF token for writes. */
@@ -182,6 +185,8 @@ export class AuthService {
       if (!row || row.userId !== actor.userId || row.orgId !== actor.orgId)
         throw new NotFoundError("api token", id);
       await repo.revokeApiToken(id, now);
+      // The cache is keyed by token hash, which we do not keep; revocations are rare, so drop all.
+      this.caches.credentials.clear();
       await writeAudit(
         tx,
         actor,

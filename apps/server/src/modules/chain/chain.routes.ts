@@ -19,7 +19,7 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 export const chainModule: FeatureModule = {
   name: "chain",
   routes(app, deps) {
-    const service = new ChainService(deps.db, deps.now);
+    const service = new ChainService(deps.db, deps.now, deps.caches.aggregates);
 
     app.get(
       "/chain/map",

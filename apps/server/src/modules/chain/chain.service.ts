@@ -11,6 +11,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import type { AggregateCache } from "../../http/app-caches.ts";
 import { K_MIN, suppressBelowK } from "../../privacy/k-anonymity.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { privateReadAccess } from "../grants/grant-access.ts";
@@ -50,6 +51,7 @@ export class ChainService {
   constructor(
     private readonly db: DbOrTx,
     private readonly now: () => Date,
+    private readonly aggregates: AggregateCache,
   ) {}
 
   async nodes(): Promise<{ items: ChainNode[] }> {
@@ -62,6 +64,10 @@ export class ChainService {
    * distinct customers must reach k, so no single firm's trade shows through).
    */
   async map(): Promise<ChainMapResponse> {
+    return this.aggregates.chainMap.getOrLoad("map", () => this.computeMap());
+  }
+
+  private async computeMap(): Promise<ChainMapResponse> {
     const repo = new ChainRepository(this.db);
     const [nodes, orgCounts, firmCounts, links, flows] = await Promise.all([
       repo.nodes(),
@@ -156,6 +162,7 @@ export class ChainService {
         );
       }
     });
+    this.aggregates.invalidate();
     const created = await new ChainRepository(this.db).relationById(id);
     if (!created) throw new NotFoundError("relation", id);
     return toRelation(created);
@@ -180,5 +187,6 @@ export class ChainService {
         );
       }
     });
+    this.aggregates.invalidate();
   }
 }

@@ -36,3 +36,38 @@ export async function privateReadAccess(
   }
   return access;
 }
+
+/** The same decision for several data classes of one org in one grant lookup (profile pages). */
+export async function privateReadAccessMany<C extends DataClass>(
+  db: DbOrTx,
+  actor: Actor,
+  ownerOrgId: string,
+  dataClasses: readonly C[],
+  now: Date,
+): Promise<Record<C, PrivateAccess>> {
+  const out = {} as Record<C, PrivateAccess>;
+  if (actor.orgId === ownerOrgId) {
+    for (const c of dataClasses) out[c] = policy.privateAccess(actor, ownerOrgId, c, false);
+    return out;
+  }
+  const active = await new GrantRepository(db).findActiveClasses(ownerOrgId, actor.orgId, dataClasses, now);
+  for (const c of dataClasses) {
+    const grant = active.get(c);
+    out[c] = policy.privateAccess(actor, ownerOrgId, c, grant !== undefined);
+    if (out[c] === "grant" && grant) {
+      await writeAudit(
+        db,
+        actor,
+        {
+          orgId: ownerOrgId,
+          action: "grant.read",
+          entity: c,
+          entityId: ownerOrgId,
+          after: { grantId: grant },
+        },
+        now,
+      );
+    }
+  }
+  return out;
+}

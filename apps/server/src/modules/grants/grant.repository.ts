@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
 import { type DATA_CLASSES, grants, orgs } from "../../db/schema/index.ts";
@@ -39,6 +39,32 @@ export class GrantRepository {
       .orderBy(desc(grants.expiresAt), grants.id)
       .limit(1);
     return row;
+  }
+
+  /** Active grants of several classes at once: data class → grant id. */
+  async findActiveClasses(
+    grantorOrgId: string,
+    granteeOrgId: string,
+    dataClasses: readonly (typeof DATA_CLASSES)[number][],
+    now: Date,
+  ): Promise<Map<string, string>> {
+    if (dataClasses.length === 0) return new Map();
+    const rows = await this.db
+      .select({ id: grants.id, dataClass: grants.dataClass })
+      .from(grants)
+      .where(
+        and(
+          eq(grants.orgId, grantorOrgId),
+          eq(grants.granteeOrgId, granteeOrgId),
+          inArray(grants.dataClass, [...dataClasses]),
+          isNull(grants.revokedAt),
+          gt(grants.expiresAt, now),
+        ),
+      )
+      .orderBy(grants.id);
+    const out = new Map<string, string>();
+    for (const r of rows) if (!out.has(r.dataClass)) out.set(r.dataClass, r.id);
+    return out;
   }
 
   async insert(values: typeof grants.$inferInsert): Promise<GrantRow> {

@@ -13,7 +13,7 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 export const indicatorModule: FeatureModule = {
   name: "indicators",
   routes(app, deps) {
-    const service = new IndicatorService(deps.db, deps.now);
+    const service = new IndicatorService(deps.db, deps.now, deps.caches.aggregates);
     app.get(
       "/orgs/:id/indicators",
       {

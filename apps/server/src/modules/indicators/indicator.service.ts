@@ -3,6 +3,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
 import { ForbiddenError, NotFoundError } from "../../errors/index.ts";
+import type { AggregateCache } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { privateReadAccess } from "../grants/grant-access.ts";
 import { OrgRepository } from "../orgs/org.repository.ts";
@@ -12,6 +13,7 @@ export class IndicatorService {
   constructor(
     private readonly db: DbOrTx,
     private readonly now: () => Date,
+    private readonly aggregates: AggregateCache,
   ) {}
 
   /** Own staff, or a grantee of "indicators" (the read is audited); anyone else gets 404. */
@@ -46,6 +48,7 @@ export class IndicatorService {
         now,
       );
     });
+    this.aggregates.invalidate();
     return this.list(actor, orgId);
   }
 }

@@ -65,7 +65,9 @@ export function orgSearchTokens(org: SearchableOrg): SearchToken[] {
  */
 export function queryTerms(q: string): { whole: string; segments: string[] } {
   const whole = normalize(q).slice(0, 200);
-  return { whole, segments: segmentWords(whole).slice(0, 10) };
+  const segments = segmentWords(whole).slice(0, 10);
+  // A one-word query is its own only segment: one pattern, one scan.
+  return { whole, segments: segments.length === 1 && segments[0] === whole ? [] : segments };
 }
 
 /** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\'). */

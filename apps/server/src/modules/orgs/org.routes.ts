@@ -18,7 +18,7 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 export const orgModule: FeatureModule = {
   name: "orgs",
   routes(app, deps) {
-    const service = new OrgService(deps.db, deps.now);
+    const service = new OrgService(deps.db, deps.now, deps.caches.aggregates);
 
     app.get(
       "/orgs",

@@ -14,8 +14,9 @@ import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
 import { memberships, orgs, users } from "../../db/schema/index.ts";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import type { AggregateCache } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { privateReadAccess } from "../grants/grant-access.ts";
+import { privateReadAccessMany } from "../grants/grant-access.ts";
 import { toOrgProfile, toOrgSummary } from "./org.mapper.ts";
 import { type OrgInsert, OrgRepository, type OrgRow } from "./org.repository.ts";
 import { orgSearchTokens } from "./org-search.ts";
@@ -33,6 +34,7 @@ export class OrgService {
   constructor(
     private readonly db: DbOrTx,
     private readonly now: () => Date,
+    private readonly aggregates: AggregateCache,
   ) {}
 
   async search(_actor: Actor, q: OrgSearchQuery): Promise<OrgSearchResponse> {
@@ -49,7 +51,7 @@ export class OrgService {
   }
 
   async facets(): Promise<OrgFacets> {
-    return new OrgRepository(this.db).facets();
+    return this.aggregates.facets.getOrLoad("all", () => new OrgRepository(this.db).facets());
   }
 
   /** Public profile for anyone signed in; equipment and contacts only for own staff or through a grant (audited). */
@@ -58,10 +60,9 @@ export class OrgService {
     const row = await repo.findById(id);
     if (!row) throw new NotFoundError("org", id);
     const now = this.now();
-    const equipment = await privateReadAccess(this.db, actor, id, "equipment", now);
-    const contacts = await privateReadAccess(this.db, actor, id, "contacts", now);
+    const access = await privateReadAccessMany(this.db, actor, id, ["equipment", "contacts"], now);
     const nodes = (await repo.chainNodesOf([id])).get(id) ?? [];
-    return toOrgProfile(row, nodes, { equipment, contacts });
+    return toOrgProfile(row, nodes, access);
   }
 
   /** Owner/admin edit their own org; every change is audited with before and after. */
@@ -115,6 +116,7 @@ export class OrgService {
         now,
       );
     });
+    this.aggregates.invalidate();
     return this.get(actor, id);
   }
 
@@ -150,6 +152,7 @@ export class OrgService {
         now,
       );
     });
+    this.aggregates.invalidate();
     return this.get(actor, id);
   }
 

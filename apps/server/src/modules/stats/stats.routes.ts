@@ -13,7 +13,7 @@ const errors = { 401: errorBodySchema };
 export const statsModule: FeatureModule = {
   name: "stats",
   routes(app, deps) {
-    const service = new StatsService(deps.db);
+    const service = new StatsService(deps.db, deps.caches.aggregates);
     app.get(
       "/stats/firms-per-node",
       {

@@ -2,15 +2,31 @@ import type { ClusterIndicators, FirmsPerDistrict, FirmsPerNode } from "@cluster
 import { asc, count, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
 import { orgs } from "../../db/schema/index.ts";
+import type { AggregateCache } from "../../http/app-caches.ts";
 import { K_MIN, suppressedSum } from "../../privacy/k-anonymity.ts";
 import { ChainRepository } from "../chain/chain.repository.ts";
 import { IndicatorRepository } from "../indicators/indicator.repository.ts";
 
 /** Dashboard figures. Counts of public profile facts are shown as is; sums of private data are k-suppressed. */
 export class StatsService {
-  constructor(private readonly db: DbOrTx) {}
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly cache: AggregateCache,
+  ) {}
 
-  async firmsPerNode(): Promise<FirmsPerNode> {
+  firmsPerNode(): Promise<FirmsPerNode> {
+    return this.cache.firmsPerNode.getOrLoad("all", () => this.computeFirmsPerNode());
+  }
+
+  clusterIndicators(): Promise<ClusterIndicators> {
+    return this.cache.clusterIndicators.getOrLoad("all", () => this.computeClusterIndicators());
+  }
+
+  firmsPerDistrict(): Promise<FirmsPerDistrict> {
+    return this.cache.districts.getOrLoad("all", () => this.computeFirmsPerDistrict());
+  }
+
+  private async computeFirmsPerNode(): Promise<FirmsPerNode> {
     const repo = new ChainRepository(this.db);
     const [nodes, counts] = await Promise.all([repo.nodes(), repo.firmCountsByNode()]);
     return {
@@ -25,7 +41,7 @@ export class StatsService {
   }
 
   /** Cluster totals per year over firms' private indicators, each suppressed below k firms. */
-  async clusterIndicators(): Promise<ClusterIndicators> {
+  private async computeClusterIndicators(): Promise<ClusterIndicators> {
     const rows = await new IndicatorRepository(this.db).allFirmYears();
     const byYear = new Map<number, typeof rows>();
     for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
@@ -49,7 +65,7 @@ export class StatsService {
     };
   }
 
-  async firmsPerDistrict(): Promise<FirmsPerDistrict> {
+  private async computeFirmsPerDistrict(): Promise<FirmsPerDistrict> {
     const rows = await this.db
       .select({ district: orgs.district, firms: count() })
       .from(orgs)
