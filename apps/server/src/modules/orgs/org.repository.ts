@@ -14,8 +14,17 @@ export interface NodeRef {
   nameEn: string;
 }
 
-interface SearchHit {
+/** One directory row as the search query returns it (summary columns only, one query per page). */
+export interface SearchHit {
   id: string;
+  kind: OrgRow["kind"];
+  nameZh: string;
+  nameEn: string;
+  district: string;
+  industryCode: string;
+  sizeBand: OrgRow["sizeBand"];
+  products: OrgRow["products"];
+  chainNodeIds: string[];
   total: number | string;
 }
 
@@ -96,7 +105,7 @@ export class OrgRepository {
    * Directory search. Text matching runs over org_search_tokens by substring (LIKE), sorting uses
    * COLLATE "C" and an id tie-break, so PGlite and PostgreSQL return the same pages.
    */
-  async search(q: OrgSearchQuery): Promise<{ ids: string[]; total: number }> {
+  async search(q: OrgSearchQuery): Promise<{ hits: SearchHit[]; total: number }> {
     const conds = [];
     if (q.kind) conds.push(eq(orgs.kind, q.kind));
     if (q.district) conds.push(eq(orgs.district, q.district));
@@ -152,7 +161,13 @@ export class OrgRepository {
     const where = conds.length ? sql`WHERE ${and(...conds)}` : sql``;
     const offset = (q.page - 1) * q.pageSize;
     const result = await this.db.execute(
-      sql`SELECT ${orgs.id} AS id, COUNT(*) OVER () AS total FROM ${from} ${where}
+      sql`SELECT ${orgs.id} AS id, ${orgs.kind} AS kind, ${orgs.nameZh} AS "nameZh", ${orgs.nameEn} AS "nameEn",
+            ${orgs.district} AS district, ${orgs.industryCode} AS "industryCode", ${orgs.sizeBand} AS "sizeBand",
+            ${orgs.products} AS products,
+            ARRAY(SELECT n.id FROM org_chain_nodes ocn JOIN chain_nodes n ON n.id = ocn.node_id
+                  WHERE ocn.org_id = ${orgs.id} ORDER BY n.stage, n.sort_order, n.id) AS "chainNodeIds",
+            COUNT(*) OVER () AS total
+          FROM ${from} ${where}
           ORDER BY ${orderBy}, ${orgs.id} COLLATE "C" ASC LIMIT ${q.pageSize} OFFSET ${offset}`,
     );
     const rows = (result as unknown as { rows: SearchHit[] }).rows;
@@ -161,7 +176,7 @@ export class OrgRepository {
       const count = await this.db.execute(sql`SELECT COUNT(*) AS total FROM ${from} ${where}`);
       total = Number((count as unknown as { rows: { total: number | string }[] }).rows[0]?.total ?? 0);
     }
-    return { ids: rows.map((r) => r.id), total };
+    return { hits: rows, total };
   }
 
   async facets(): Promise<{ districts: string[]; industries: string[]; kinds: OrgRow["kind"][] }> {

@@ -17,7 +17,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import type { AggregateCache } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { privateReadAccessMany } from "../grants/grant-access.ts";
-import { toOrgProfile, toOrgSummary } from "./org.mapper.ts";
+import { toOrgProfile } from "./org.mapper.ts";
 import { type OrgInsert, OrgRepository, type OrgRow } from "./org.repository.ts";
 import { orgSearchTokens } from "./org-search.ts";
 
@@ -38,15 +38,8 @@ export class OrgService {
   ) {}
 
   async search(_actor: Actor, q: OrgSearchQuery): Promise<OrgSearchResponse> {
-    const repo = new OrgRepository(this.db);
-    const { ids, total } = await repo.search(q);
-    const rows = await repo.findByIds(ids);
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const nodes = await repo.chainNodesOf(ids);
-    const items = ids.flatMap((id) => {
-      const row = byId.get(id);
-      return row ? [toOrgSummary(row, nodes.get(id) ?? [])] : [];
-    });
+    const { hits, total } = await new OrgRepository(this.db).search(q);
+    const items = hits.map(({ total: _t, ...summary }) => summary);
     return { items, total, page: q.page, pageSize: q.pageSize };
   }
 
