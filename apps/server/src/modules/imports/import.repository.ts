@@ -1,6 +1,14 @@
 import { eq, inArray, or } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
-import { chainNodes, orgChainNodes, orgSearchTokens, orgs, relations } from "../../db/schema/index.ts";
+import {
+  auditLog,
+  chainNodes,
+  orgChainNodes,
+  orgSearchTokens,
+  orgs,
+  relations,
+} from "../../db/schema/index.ts";
+import type { AuditRecord } from "../audit/audit.repository.ts";
 import { orgSearchTokens as tokensOf } from "../orgs/org-search.ts";
 import type { OrgDraft } from "./org-import.validator.ts";
 import { type RelationDraft, relationKey } from "./relation-import.validator.ts";
@@ -106,5 +114,25 @@ export class ImportRepository {
       createdAt: at,
     }));
     for (const part of chunks(rows, 1000)) await this.db.insert(relations).values(part);
+  }
+
+  /**
+   * One audit entry per created row, in the same shape AuditRepository writes, but as multi-row
+   * inserts: a 10,000-row import would otherwise spend most of its time on single inserts.
+   */
+  async insertAudit(records: AuditRecord[]): Promise<void> {
+    const rows = records.map((r) => ({
+      orgId: r.orgId,
+      actorUserId: r.actorUserId,
+      actorOrgId: r.actorOrgId,
+      action: r.action,
+      entity: r.entity,
+      entityId: r.entityId,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      requestId: r.requestId ?? null,
+      at: r.at,
+    }));
+    for (const part of chunks(rows, 1000)) await this.db.insert(auditLog).values(part);
   }
 }

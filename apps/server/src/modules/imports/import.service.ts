@@ -10,7 +10,8 @@ import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { Database, DbOrTx } from "../../db/database.ts";
 import { ForbiddenError } from "../../errors/index.ts";
-import { writeAudit } from "../audit/audit.service.ts";
+import type { AuditRecord } from "../audit/audit.repository.ts";
+import type { AuditEvent } from "../audit/audit.service.ts";
 import { COLUMNS } from "./import.columns.ts";
 import { ImportFileError } from "./import.errors.ts";
 import { type HeaderMap, mapHeader, sortIssues } from "./import.header.ts";
@@ -18,6 +19,24 @@ import { ImportRepository } from "./import.repository.ts";
 import { validateOrgRows } from "./org-import.validator.ts";
 import { validateRelationRows } from "./relation-import.validator.ts";
 import { readSheet, type SheetRow } from "./sheet.reader.ts";
+
+/** The audit entry for one imported row (who, when, what; no "before": the row is new). */
+function auditRecord(
+  actor: Actor,
+  at: Date,
+  event: Omit<AuditEvent, "after">,
+  draft: { row: number },
+): AuditRecord {
+  const { row: _row, ...after } = draft;
+  return {
+    ...event,
+    after,
+    actorUserId: actor.userId,
+    actorOrgId: actor.orgId,
+    requestId: actor.requestId ?? null,
+    at,
+  };
+}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -127,20 +146,11 @@ export class ImportService {
         return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
       const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));
       await repo.insertOrgs(withIds, at);
-      for (const { id, draft } of withIds) {
-        await writeAudit(
-          db,
-          actor,
-          {
-            orgId: id,
-            action: "org.import",
-            entity: "org",
-            entityId: id,
-            after: { ...draft, row: undefined },
-          },
-          at,
-        );
-      }
+      await repo.insertAudit(
+        withIds.map(({ id, draft }) =>
+          auditRecord(actor, at, { orgId: id, action: "org.import", entity: "org", entityId: id }, draft),
+        ),
+      );
       return { issues: result.issues, validRows: result.drafts.length, createdIds: withIds.map((d) => d.id) };
     }
 
@@ -159,20 +169,16 @@ export class ImportService {
       return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
     const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));
     await repo.insertRelations(actor.orgId, withIds, at);
-    for (const { id, draft } of withIds) {
-      await writeAudit(
-        db,
-        actor,
-        {
-          orgId: actor.orgId,
-          action: "relation.import",
-          entity: "relation",
-          entityId: id,
-          after: { ...draft, row: undefined },
-        },
-        at,
-      );
-    }
+    await repo.insertAudit(
+      withIds.map(({ id, draft }) =>
+        auditRecord(
+          actor,
+          at,
+          { orgId: actor.orgId, action: "relation.import", entity: "relation", entityId: id },
+          draft,
+        ),
+      ),
+    );
     return { issues: result.issues, validRows: result.drafts.length, createdIds: withIds.map((d) => d.id) };
   }
 }

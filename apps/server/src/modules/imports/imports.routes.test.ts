@@ -122,6 +122,9 @@ describeEachDatabase("imports and exports", (getDb) => {
     expect(await orgCount(db)).toBe(before + 97);
     const audited = await db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, "org.import"));
     expect(Number(audited[0].n)).toBe(97);
+    const [entry] = await db.select().from(auditLog).where(eq(auditLog.entityId, report.createdIds[0]));
+    expect(entry).toMatchObject({ action: "org.import", actorUserId: "user-demo-operator", before: null });
+    expect(entry.after).toMatchObject({ nameZh: fixture.rows[0][2], uscc: fixture.rows[0][0] });
     const [one] = await db
       .select()
       .from(orgs)
