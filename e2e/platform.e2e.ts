@@ -117,7 +117,12 @@ describe("the platform in Chromium", () => {
         expect(await overflowX(page)).toBeLessThanOrEqual(0);
         await screenshot(page, "5-dashboard-768");
 
-        await shell.navigate("directory");
+        // Open the drawer by hand once to look at it; Shell.navigate does the same for later screens.
+        await page.getByTestId("menu-toggle").click();
+        await page.locator(".ant-drawer .ant-menu").waitFor();
+        await page.waitForTimeout(400);
+        await screenshot(page, "6-menu-drawer-768");
+        await page.getByTestId("nav-directory").click();
         const directory = new DirectoryPage(page);
         await directory.waitUntilShown();
         await directory.search("inductor");
@@ -151,6 +156,11 @@ describe("the platform in Chromium", () => {
         await sider.locator(".ant-layout-sider-trigger").click();
         await shell.navigate("chain");
         await page.locator('[data-testid="chart-chain"][data-rendered="true"]').waitFor();
+        // Weak links (断链风险) are listed; choosing one lists the organisations on that node.
+        const weak = page.getByTestId("chain-weak-list").locator(".ant-list-item");
+        expect(await weak.count()).toBeGreaterThan(0);
+        await weak.first().click();
+        await page.getByTestId("chain-node-orgs").locator(".ant-list-item").first().waitFor();
         await screenshot(page, "8-chain-map-1280");
       } finally {
         await context.close();

@@ -42,6 +42,8 @@ export async function startE2eApp(): Promise<E2eApp> {
     browser: chromium,
     newPage: async (viewport = { width: 1280, height: 900 }) => {
       const context = await chromium.newContext({ viewport, baseURL: running.url, locale: "zh-CN" });
+      // `npm test` runs the unit and database tiers beside this one on two cores: allow for a slow machine.
+      context.setDefaultTimeout(60_000);
       const page = await context.newPage();
       return { context, page };
     },

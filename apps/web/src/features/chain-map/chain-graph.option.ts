@@ -83,7 +83,16 @@ export function chainGraphOption(
           { name: labels.normal, itemStyle: { color: NORMAL_COLOR } },
           { name: labels.weakLink, itemStyle: { color: WEAK_COLOR } },
         ],
-        label: { show: true, position: "right", fontSize: 11 },
+        // A light backdrop keeps labels readable where edges cross them.
+        label: {
+          show: true,
+          position: "right",
+          fontSize: 11,
+          backgroundColor: "rgba(255,255,255,0.85)",
+          padding: [1, 3],
+          borderRadius: 2,
+        },
+        lineStyle: { color: "#8c8c8c" },
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: 7,
         emphasis: { focus: "adjacency", lineStyle: { width: 4 } },
@@ -110,8 +119,8 @@ export function chainGraphOption(
             target: e.toNodeId,
             // Suppressed (k<3) flows are drawn thin and dashed: the link exists, its size is withheld.
             lineStyle: e.relations.suppressed
-              ? { type: "dashed", width: 1, opacity: 0.5 }
-              : { width: 1 + 5 * ((e.relations.value ?? 0) / maxRelations), opacity: 0.6, curveness: 0.1 },
+              ? { type: "dashed", width: 1, opacity: 0.3 }
+              : { width: 1 + 5 * ((e.relations.value ?? 0) / maxRelations), opacity: 0.4, curveness: 0.1 },
             tooltip: labels.relations(e.relations.suppressed ? null : e.relations.value),
           })),
       },

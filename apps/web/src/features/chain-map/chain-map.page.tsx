@@ -1,5 +1,5 @@
 import { Alert, Card, Col, List, Row, Skeleton, Tag, Typography } from "antd";
-import { useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../../shared/api/endpoints.ts";
@@ -55,10 +55,10 @@ export default function ChainMapPage() {
   );
   const weak = map.data?.nodes.filter((n) => n.weakLink) ?? [];
 
-  const onClick = (e: ChartEvent) => {
+  const onClick = useCallback((e: ChartEvent) => {
     const data = e.data as { id?: unknown } | undefined;
     if (e.dataType === "node" && typeof data?.id === "string") setSelected(data.id);
-  };
+  }, []);
 
   return (
     <div data-testid="chain-page">

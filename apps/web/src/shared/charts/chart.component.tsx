@@ -1,7 +1,7 @@
 import type { EChartsCoreOption } from "echarts/core";
 // esm/core, not lib/core: the CommonJS build renders a blank chart in production bundles.
 import ReactEChartsCore from "echarts-for-react/esm/core";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { countDataPoints } from "./chart-data.ts";
 import { echarts } from "./echarts.setup.ts";
 
@@ -24,6 +24,12 @@ interface ChartProps {
  */
 export function Chart({ option, testId, height = 320, onClick }: ChartProps) {
   const [rendered, setRendered] = useState(false);
+  // "finished" fires once drawing and the entry animation are done: tests and screenshots wait for it.
+  const events = useMemo(() => {
+    const map: Record<string, (event: ChartEvent) => void> = { finished: () => setRendered(true) };
+    if (onClick !== undefined) map.click = onClick;
+    return map;
+  }, [onClick]);
   return (
     <div
       data-testid={testId}
@@ -35,8 +41,7 @@ export function Chart({ option, testId, height = 320, onClick }: ChartProps) {
         option={option}
         notMerge
         style={{ height, width: "100%" }}
-        onChartReady={() => setRendered(true)}
-        onEvents={onClick === undefined ? undefined : { click: onClick }}
+        onEvents={events}
       />
     </div>
   );

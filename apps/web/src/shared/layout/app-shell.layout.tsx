@@ -101,7 +101,7 @@ export function AppShell() {
             </Typography.Text>
           </Space>
           <Space wrap={false}>
-            {screens.md === true && (
+            {wide && (
               <Typography.Text type="secondary" data-testid="shell-user">
                 {me.user.displayName} · {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
               </Typography.Text>
