@@ -1,4 +1,4 @@
-// `npm run bench -- schedule [--quick] [--time S] [--family ta,mk] [--instances ta01-ta50] [--workers 2]`
+// `npm run bench -- schedule [--quick] [--time S] [--family ta,mk] [--instances ta01-ta50] [--workers 2] [--render-only]`
 
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -68,6 +68,15 @@ function validate(inst: BenchInstance, schedule: Schedule) {
 }
 
 export async function run(args: string[]): Promise<void> {
+  if (args.includes("--render-only")) {
+    // Re-render schedule.md from schedule.json (e.g. after a report format change).
+    writeResults(
+      "schedule",
+      loadPrevious(),
+      renderMarkdown(loadPrevious(), Object.keys(ANCHOR_FILES) as AnchorName[]),
+    );
+    return;
+  }
   const a = parseArgs(args);
   const catalog = loadCatalog();
   const chosen = select(catalog, a);
