@@ -8,7 +8,7 @@ import {
   initialStates,
   specName,
 } from "./ets-core.ts";
-import { nelderMead } from "./optimize.ts";
+import { type Minimum, nelderMead } from "./optimize.ts";
 import type { PointForecast } from "./types.ts";
 
 export type { EtsSpec } from "./ets-core.ts";
@@ -53,22 +53,42 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit {
     const p = unpack(x);
     return admissible(p) ? etsFilter(y, spec, p).minus2LogLik : Number.POSITIVE_INFINITY;
   };
-  // Start values and first simplex steps: [alpha, beta?, gamma?, phi?, l0, b0?].
+  // Three starts for the smoothing parameters (slow, medium, fast adaptation): a likelihood
+  // with 20+ seasonal states has several local optima and one start often lands in a poor one.
   const scale = Math.max(Math.abs(init.l0), 1e-6);
-  const start: [number, number, boolean][] = [
-    [seasonal ? 0.2 : 0.3, 0.1, true],
-    [0.03, 0.02, trend],
-    [0.05, 0.03, seasonal],
-    [0.95, 0.02, damped],
-    [init.l0, 0.1 * scale, true],
-    [init.b0, 0.02 * scale + Math.abs(init.b0) * 0.2, trend],
+  const starts = [
+    [seasonal ? 0.2 : 0.3, 0.03, 0.05],
+    [0.8, 0.3, 0.1],
+    [0.05, 0.01, 0.3],
   ];
-  const used = start.filter(([, , on]) => on);
-  const x0 = used.map(([v]) => v);
-  const step = used.map(([, s]) => s);
-  let best = nelderMead(objective, x0, { step, maxIterations: 400 });
-  // One restart from the optimum escapes the simplex's premature collapse (a common NM remedy).
-  const again = nelderMead(objective, best.x, { step: step.map((s) => s / 2), maxIterations: 200 });
+  const build = ([a, b, g]: number[]): { x0: number[]; step: number[] } => {
+    const slots: [number, number, boolean][] = [
+      [a, 0.1, true],
+      [b, 0.02, trend],
+      [g, 0.03, seasonal],
+      [0.95, 0.02, damped],
+      [init.l0, 0.1 * scale, true],
+      [init.b0, 0.02 * scale + Math.abs(init.b0) * 0.2, trend],
+    ];
+    const used = slots.filter(([, , on]) => on);
+    return { x0: used.map(([v]) => v), step: used.map(([, st]) => st) };
+  };
+  let best: Minimum | null = null;
+  let bestStep: number[] = [];
+  for (const s0 of starts) {
+    const { x0, step } = build(s0);
+    const m = nelderMead(objective, x0, { step, maxIterations: 150 });
+    if (!best || m.value < best.value) {
+      best = m;
+      bestStep = step;
+    }
+  }
+  if (!best) throw new Error("unreachable: no start evaluated");
+  // Polish the best start, then restart once from its optimum (a common remedy for NM's
+  // premature simplex collapse).
+  const polished = nelderMead(objective, best.x, { step: bestStep, maxIterations: 400 });
+  if (polished.value <= best.value) best = polished;
+  const again = nelderMead(objective, best.x, { step: bestStep.map((v) => v / 2), maxIterations: 200 });
   if (again.value < best.value) best = again;
   const params = unpack(best.x);
   const run = etsFilter(y, spec, params);
