@@ -12,7 +12,7 @@ import { loadHighsLpSolver } from "./highs-lp.ts";
 let highs: LpSolveFn;
 beforeAll(async () => {
   const solve = await loadHighsLpSolver();
-  highs = (lp) => solve(lp);
+  highs = (lp, _candidates, _rowScale, slackCost) => solve(lp, slackCost);
 });
 
 // Values on a 0.01 grid spanning four orders of magnitude, with ties, to stress scaling and degeneracy.

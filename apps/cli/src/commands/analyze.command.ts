@@ -59,6 +59,7 @@ export const registerAnalyze: RegisterCommand = (program) => {
     .requiredOption("--outputs <cols>", "comma-separated output columns")
     .option("--model <ccr|bcc|sbm>", "model", "ccr")
     .option("--orientation <input|output>", "orientation (CCR/BCC)", "input")
+    .option("--rts <crs|vrs>", "returns to scale for SBM", "crs")
     .option("--id <column>", "unit label column (default: row number)")
     .option("--super", "add super-efficiency (Andersen–Petersen, or super-SBM)")
     .option("--cross", "add aggressive cross-efficiency (CCR)")

@@ -18,6 +18,7 @@ export interface DeaCliOptions {
   outputs: string;
   model: string;
   orientation: string;
+  rts: string;
   id?: string;
   super?: boolean;
   cross?: boolean;
@@ -48,8 +49,9 @@ export function runDea(file: string, o: DeaCliOptions): void {
   const model = o.model.toLowerCase();
   const orientation = orientationOf(o.orientation);
   if (model === "sbm") {
-    const r = sbm(data, { rts: "crs" });
-    const sup = o.super ? superSbm(data).units : null;
+    if (o.rts !== "crs" && o.rts !== "vrs") throw new Error(`--rts must be crs or vrs, got "${o.rts}"`);
+    const r = sbm(data, { rts: o.rts });
+    const sup = o.super ? superSbm(data, { rts: o.rts }).units : null;
     print(o.json ?? false, { model, ...r, superSbm: sup }, () => [
       ["unit", "SBM", ...(sup ? ["super-SBM"] : []), "slacks x", "slacks y", "peers"],
       ...r.units.map((u, i) => [

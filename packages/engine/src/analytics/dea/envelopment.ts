@@ -1,12 +1,24 @@
 import { AnalyticsError } from "../errors.ts";
-import { type DenseLp, type LpResult, type RowSense, solveDenseLp } from "../lp/dense-simplex.ts";
+import {
+  type DenseLp,
+  geometricRowScales,
+  type LpResult,
+  type RowSense,
+  solveDenseLp,
+} from "../lp/dense-simplex.ts";
 import type { DeaData, Orientation, ReturnsToScale } from "./dea-data.ts";
 import { technologyMatrix } from "./dea-data.ts";
 
 /** A pluggable LP solver so tests and the bench can run the same models through HiGHS. */
-export type LpSolveFn = (lp: DenseLp, candidates?: Int32Array) => LpResult;
+export type LpSolveFn = (
+  lp: DenseLp,
+  candidates?: Int32Array,
+  rowScale?: Float64Array,
+  slackCost?: Float64Array,
+) => LpResult;
 
-export const denseSolver: LpSolveFn = (lp, candidates) => solveDenseLp(lp, candidates ? { candidates } : {});
+export const denseSolver: LpSolveFn = (lp, candidates, rowScale, slackCost) =>
+  solveDenseLp(lp, { candidates, rowScale, slackCost });
 
 /** The result of projecting one point (x_o, y_o) onto a reference technology. */
 export interface RadialPoint {
@@ -34,11 +46,12 @@ export class EnvelopmentModel {
   readonly rows: number;
   private readonly rts: ReturnsToScale;
   private readonly stage1: Float64Array;
-  private stage2: Float64Array | null = null;
   private readonly solve: LpSolveFn;
   private readonly peerSeen: Uint8Array;
   private candidates: Int32Array = new Int32Array(0);
   private candidateList: number[] = [];
+  /** Row scales of the technology, computed once: every LP of this model shares those columns. */
+  private readonly rowScale: Float64Array;
 
   constructor(reference: DeaData, rts: ReturnsToScale, solve: LpSolveFn = denseSolver) {
     this.n = reference.inputs.length;
@@ -52,6 +65,7 @@ export class EnvelopmentModel {
     this.stage1 = new Float64Array(this.rows * (this.n + 1));
     this.stage1.set(tech);
     if (rts === "vrs") for (let j = 0; j < this.n; j++) this.stage1[j * this.rows + this.rows - 1] = 1;
+    this.rowScale = geometricRowScales(this.stage1, this.rows, this.n);
   }
 
   private senses(first: RowSense, second: RowSense): RowSense[] {
@@ -106,7 +120,7 @@ export class EnvelopmentModel {
       senses: this.senses("le", "ge"),
       maximize: orientation === "output",
     };
-    const res = this.solve(lp, this.candidates);
+    const res = this.solve(lp, this.candidates, this.rowScale);
     if (saved) a.set(saved, exclude * rows);
     if (res.status === "unbounded" && orientation === "output") {
       // Only possible when the reference set cannot produce any of y_o's positive outputs at x_o.
@@ -154,7 +168,12 @@ export class EnvelopmentModel {
     };
   }
 
-  /** Second stage: with the radial score fixed, maximise the sum of input and output slacks. */
+  /**
+   * Second stage: with the radial score fixed, maximise the sum of input and output slacks. The
+   * stage-one rows are reused without the score column; the slacks are the rows' own slack and
+   * surplus variables, which the solver prices directly (fewer columns and artificials than
+   * explicit slack columns on equality rows).
+   */
   private maxSlacks(
     xo: readonly number[],
     yo: readonly number[],
@@ -163,31 +182,31 @@ export class EnvelopmentModel {
     exclude: number,
   ): { lambdas: Float64Array; slacksX: number[]; slacksY: number[] } | null {
     const { n, m, s, rows } = this;
-    const cols = n + m + s;
-    if (!this.stage2) {
-      this.stage2 = new Float64Array(rows * cols);
-      this.stage2.set(this.stage1.subarray(0, n * rows));
-      for (let i = 0; i < m; i++) this.stage2[(n + i) * rows + i] = 1;
-      for (let r = 0; r < s; r++) this.stage2[(n + m + r) * rows + m + r] = -1;
-    }
-    const a = this.stage2;
+    const a = this.stage1;
     const saved = exclude >= 0 ? a.slice(exclude * rows, (exclude + 1) * rows) : null;
     if (exclude >= 0) a.fill(0, exclude * rows, (exclude + 1) * rows);
     const b = new Float64Array(rows);
     for (let i = 0; i < m; i++) b[i] = orientation === "input" ? eff * xo[i] : xo[i];
     for (let r = 0; r < s; r++) b[m + r] = orientation === "input" ? yo[r] : eff * yo[r];
     if (this.rts === "vrs") b[rows - 1] = 1;
-    const c = new Float64Array(cols);
-    for (let k = n; k < cols; k++) c[k] = 1;
-    const senses = new Array<RowSense>(rows).fill("eq");
-    const res = this.solve({ nRows: rows, nCols: cols, a, b, c, senses, maximize: true }, this.candidates);
+    const slackCost = new Float64Array(rows).fill(1);
+    const lp: DenseLp = {
+      nRows: rows,
+      nCols: n,
+      a,
+      b,
+      c: new Float64Array(n),
+      senses: this.senses("le", "ge"),
+      maximize: true,
+    };
+    const res = this.solve(lp, this.candidates, this.rowScale, slackCost);
     if (saved) a.set(saved, exclude * rows);
     // Rounding in the fixed score can make the second stage marginally infeasible; keep stage one then.
     if (res.status !== "optimal") return null;
     const slacksX: number[] = [];
     const slacksY: number[] = [];
-    for (let i = 0; i < m; i++) slacksX.push(clean(res.x[n + i]));
-    for (let r = 0; r < s; r++) slacksY.push(clean(res.x[n + m + r]));
+    for (let i = 0; i < m; i++) slacksX.push(clean(res.rowSlacks[i]));
+    for (let r = 0; r < s; r++) slacksY.push(clean(res.rowSlacks[m + r]));
     return { lambdas: res.x.subarray(0, n), slacksX, slacksY };
   }
 }

@@ -27,6 +27,12 @@ export interface SuperEfficiencyOptions {
   rts?: ReturnsToScale;
   orientation?: Orientation;
   solver?: LpSolveFn;
+  /**
+   * The units' own radial scores under the same rts and orientation (e.g. from radialDea). An
+   * inefficient unit is never its own peer, so its super-efficiency equals that score and needs no
+   * LP (Andersen & Petersen 1993); only efficient units are re-solved.
+   */
+  scores?: readonly number[];
 }
 
 /** Andersen & Petersen (1993) super-efficiency, so efficient units can be ranked among themselves. */
@@ -38,6 +44,10 @@ export function superEfficiency(data: DeaData, options: SuperEfficiencyOptions =
   const model = new EnvelopmentModel(data, rts, options.solver ?? denseSolver);
   let lpCount = 0;
   const units = data.inputs.map((xo, o): SuperEfficiencyUnit => {
+    const known = options.scores?.[o];
+    const inefficient =
+      known !== undefined && (orientation === "input" ? known < 1 - 1e-9 : known > 1 + 1e-9);
+    if (inefficient) return { index: o, unit: labels[o], efficiency: known, status: "optimal", peers: [] };
     const p = model.evaluate(xo, data.outputs[o], orientation, o, false);
     lpCount += p.lpCount;
     return {

@@ -29,6 +29,8 @@ export interface LpResult {
   x: Float64Array;
   /** Dual prices: the rate of change of the optimal objective per unit of b_i. */
   duals: Float64Array;
+  /** Slack (≤ rows: b − a·x) or surplus (≥ rows: a·x − b) per row; 0 for equalities. */
+  rowSlacks: Float64Array;
   iterations: number;
 }
 
@@ -39,6 +41,50 @@ export interface SimplexOptions {
    * improves, so the optimum is unchanged; DEA passes the units that were peers in earlier LPs.
    */
   candidates?: Int32Array;
+  /**
+   * Precomputed geometric row scales (length nRows), e.g. from `geometricRowScales` once for a family
+   * of LPs sharing most columns; skips the per-solve scaling passes. Columns are still equilibrated.
+   */
+  rowScale?: Float64Array;
+  /**
+   * Objective coefficients of the rows' own slack/surplus variables (length nRows; ignored on
+   * equality rows). Lets a max-slack stage reuse ≤/≥ rows instead of adding slack columns.
+   */
+  slackCost?: Float64Array;
+}
+
+/** Row scales from two geometric-mean passes over a column-major matrix (see solveDenseLp). */
+export function geometricRowScales(a: Float64Array, m: number, n: number): Float64Array {
+  const rowScale = new Float64Array(m).fill(1);
+  const colScale = new Float64Array(n).fill(1);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < m; i++) {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = 0;
+      for (let j = 0, off = i; j < n; j++, off += m) {
+        const v = Math.abs(a[off] * colScale[j]);
+        if (v > 0) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+      if (hi > 0) rowScale[i] = 1 / Math.sqrt(lo * hi);
+    }
+    for (let j = 0; j < n; j++) {
+      let lo = Number.POSITIVE_INFINITY;
+      let hi = 0;
+      const off = j * m;
+      for (let i = 0; i < m; i++) {
+        const v = Math.abs(a[off + i] * rowScale[i]);
+        if (v > 0) {
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+      }
+      if (hi > 0) colScale[j] = 1 / Math.sqrt(lo * hi);
+    }
+  }
+  return rowScale;
 }
 
 const EPS_PIVOT = 1e-9;
@@ -210,8 +256,23 @@ export function invertSmall(mat: Float64Array, m: number): Float64Array | null {
   return inv;
 }
 
-function failed(status: LpStatus, n: number, m: number, iterations: number): LpResult {
-  return { status, objective: 0, x: new Float64Array(n), duals: new Float64Array(m), iterations };
+function failed(
+  status: LpStatus,
+  n: number,
+  m: number,
+  iterations: number,
+): { result: LpResult; suspect: boolean } {
+  return {
+    result: {
+      status,
+      objective: 0,
+      x: new Float64Array(n),
+      duals: new Float64Array(m),
+      rowSlacks: new Float64Array(m),
+      iterations,
+    },
+    suspect: false,
+  };
 }
 
 /** Recomputes B⁻¹ and x_B from scratch, discarding the drift of the product-form updates. */
@@ -231,35 +292,23 @@ function refactor(t: Tableau, b: Float64Array): void {
 
 /** Runs a phase to optimality, then refactors and re-prices until a fresh inverse confirms it. */
 function iterateRefactored(t: Tableau, cost: Float64Array, b: Float64Array, maxIterations: number): LpStatus {
+  const before = Float64Array.from(t.xB);
   for (let round = 0; round < 4; round++) {
-    const before = t.iterations;
     const st = iterate(t, cost, maxIterations);
     for (let j = 0; j < t.nTotal; j++) if (t.blocked[j] === 2) t.blocked[j] = 0;
+    before.set(t.xB);
     refactor(t, b);
-    if (st !== "optimal" || t.iterations === before) return st;
+    if (st !== "optimal") return st;
+    // Re-price only when the fresh inverse moved the solution: otherwise the optimum stands.
+    let drift = 0;
+    let scale = 1;
+    for (let i = 0; i < t.m; i++) {
+      drift = Math.max(drift, Math.abs(t.xB[i] - before[i]), -t.xB[i]);
+      scale = Math.max(scale, Math.abs(t.xB[i]));
+    }
+    if (drift <= 1e-11 * scale) return st;
   }
   return iterate(t, cost, maxIterations);
-}
-
-/** Largest violation of a row (relative to the row's magnitude) or of x ≥ 0 (relative to max |x|). */
-function maxRelativeViolation(lp: DenseLp, x: Float64Array): number {
-  let worst = 0;
-  let xMax = 1;
-  for (const v of x) xMax = Math.max(xMax, Math.abs(v));
-  for (const v of x) if (v < 0) worst = Math.max(worst, (-v / xMax) * 100);
-  for (let i = 0; i < lp.nRows; i++) {
-    let act = 0;
-    let mag = Math.max(1, Math.abs(lp.b[i]));
-    for (let j = 0; j < lp.nCols; j++) {
-      const v = lp.a[j * lp.nRows + i] * x[j];
-      act += v;
-      mag = Math.max(mag, Math.abs(v));
-    }
-    const s = lp.senses[i];
-    const viol = s === "le" ? act - lp.b[i] : s === "ge" ? lp.b[i] - act : Math.abs(act - lp.b[i]);
-    worst = Math.max(worst, viol / mag);
-  }
-  return worst;
 }
 
 /**
@@ -269,16 +318,23 @@ function maxRelativeViolation(lp: DenseLp, x: Float64Array): number {
  */
 export function solveDenseLp(lp: DenseLp, options: SimplexOptions = {}): LpResult {
   const first = solveOnce(lp, options, false);
-  const suspect =
-    (first.status === "optimal" && maxRelativeViolation(lp, first.x) > 1e-7) ||
-    (first.status === "infeasible" && options.candidates !== undefined);
-  if (!suspect) return first;
-  const second = solveOnce(lp, { maxIterations: options.maxIterations }, true);
-  second.iterations += first.iterations;
-  return second;
+  const suspect = first.suspect || (first.result.status === "infeasible" && options.candidates !== undefined);
+  if (!suspect) return first.result;
+  const second = solveOnce(
+    lp,
+    { maxIterations: options.maxIterations, rowScale: options.rowScale, slackCost: options.slackCost },
+    true,
+  );
+  second.result.iterations += first.result.iterations;
+  return second.result;
 }
 
-function solveOnce(lp: DenseLp, options: SimplexOptions, blandOnly: boolean): LpResult {
+/** One solve; `suspect` flags a basis whose fresh basic solution is not feasible (x_B < 0). */
+function solveOnce(
+  lp: DenseLp,
+  options: SimplexOptions,
+  blandOnly: boolean,
+): { result: LpResult; suspect: boolean } {
   const m = lp.nRows;
   const n = lp.nCols;
   const maxIterations = options.maxIterations ?? 50 * (m + n) + 1000;
@@ -304,51 +360,33 @@ function solveOnce(lp: DenseLp, options: SimplexOptions, blandOnly: boolean): Lp
   }
   const nTotal = n + nSlack + nArt;
   const cols = new Float64Array(nTotal * m);
-  // Scale by powers of two (exact in floating point): a few geometric-mean passes shrink the spread of
-  // magnitudes, then columns are equilibrated to max |a| = 1, so the absolute pivot and pricing
-  // tolerances mean the same thing whatever units the data come in.
-  const rowScale = new Float64Array(m).fill(1);
+  // Scale: two geometric-mean passes shrink the spread of magnitudes, then columns are equilibrated
+  // to max |a| = 1, so the absolute pivot and pricing tolerances mean the same thing whatever units
+  // the data come in. (Plain reciprocals, not powers of two: a one-ulp change of a coefficient is
+  // far below every tolerance, and log2/pow per column cost more than the simplex itself here.)
+  const a = lp.a;
+  const rowScale = options.rowScale ?? geometricRowScales(a, m, n);
   const colScale = new Float64Array(n).fill(1);
-  const pow2 = (v: number) => 2 ** Math.round(Math.log2(v));
-  for (let pass = 0; pass < 3; pass++) {
-    for (let i = 0; i < m; i++) {
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = 0;
-      for (let j = 0; j < n; j++) {
-        const v = Math.abs(lp.a[j * m + i] * colScale[j]);
-        if (v > 0) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-      if (hi > 0) rowScale[i] = pow2(1 / Math.sqrt(lo * hi));
-    }
-    for (let j = 0; j < n; j++) {
-      let lo = Number.POSITIVE_INFINITY;
-      let hi = 0;
-      for (let i = 0; i < m; i++) {
-        const v = Math.abs(lp.a[j * m + i] * rowScale[i]);
-        if (v > 0) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
-      }
-      if (hi > 0) colScale[j] = pow2(1 / Math.sqrt(lo * hi));
-    }
-  }
   for (let j = 0; j < n; j++) {
+    const off = j * m;
     let mx = 0;
-    for (let i = 0; i < m; i++) mx = Math.max(mx, Math.abs(lp.a[j * m + i] * rowScale[i]));
-    if (mx > 0) colScale[j] = pow2(1 / mx);
-    for (let i = 0; i < m; i++) cols[j * m + i] = lp.a[j * m + i] * sign[i] * rowScale[i] * colScale[j];
+    for (let i = 0; i < m; i++) {
+      const v = Math.abs(a[off + i] * rowScale[i]);
+      if (v > mx) mx = v;
+    }
+    const cs = mx > 0 ? 1 / mx : 1;
+    colScale[j] = cs;
+    for (let i = 0; i < m; i++) cols[off + i] = a[off + i] * sign[i] * rowScale[i] * cs;
   }
   for (let i = 0; i < m; i++) b[i] *= rowScale[i];
   const basis = new Int32Array(m);
   const pos = new Int32Array(nTotal).fill(-1);
   const isArt = new Uint8Array(nTotal);
   let next = n;
+  const slackCol = new Int32Array(m).fill(-1);
   for (let i = 0; i < m; i++) {
     if (kind[i] !== 2) {
+      slackCol[i] = next;
       cols[next * m + i] = kind[i] === 0 ? 1 : -1;
       if (kind[i] === 0) {
         basis[i] = next;
@@ -424,6 +462,12 @@ function solveOnce(lp: DenseLp, options: SimplexOptions, blandOnly: boolean): Lp
   const cost2 = new Float64Array(nTotal);
   const dir = lp.maximize ? -1 : 1;
   for (let j = 0; j < n; j++) cost2[j] = dir * lp.c[j] * colScale[j];
+  // A slack's value is the original row's slack/surplus whichever way the row was normalised; in the
+  // scaled row it is multiplied by rowScale, so its cost is divided by it.
+  if (options.slackCost) {
+    for (let i = 0; i < m; i++)
+      if (slackCol[i] >= 0) cost2[slackCol[i]] = (dir * options.slackCost[i]) / rowScale[i];
+  }
   const st2 = iterateRefactored(t, cost2, b, maxIterations);
   if (st2 !== "optimal") return failed(st2, n, m, t.iterations);
 
@@ -432,11 +476,21 @@ function solveOnce(lp: DenseLp, options: SimplexOptions, blandOnly: boolean): Lp
   for (let k = 0; k < m; k++) for (let i = 0; i < m; i++) bMat[i * m + k] = cols[basis[k] * m + i];
   const fresh = invertSmall(bMat, m) ?? binv;
   const x = new Float64Array(n);
+  const rowSlacks = new Float64Array(m);
+  const slackRow = new Int32Array(nTotal).fill(-1);
+  for (let i = 0; i < m; i++) if (slackCol[i] >= 0) slackRow[slackCol[i]] = i;
+  // Rows hold exactly by construction (B x_B = b); feasibility is x_B ≥ 0 and zero artificials.
+  let worst = 0;
+  let xScale = 1;
   for (let i = 0; i < m; i++) {
     const j = basis[i];
-    if (j >= n) continue;
     let s = 0;
     for (let k = 0; k < m; k++) s += fresh[i * m + k] * b[k];
+    xScale = Math.max(xScale, Math.abs(s));
+    worst = Math.max(worst, isArt[j] ? Math.abs(s) : -s);
+    const row = slackRow[j];
+    if (row >= 0) rowSlacks[row] = Math.max(0, s / rowScale[row]);
+    if (j >= n) continue;
     s *= colScale[j];
     x[j] = s < 0 && s > -1e-9 ? 0 : s;
   }
@@ -448,5 +502,9 @@ function solveOnce(lp: DenseLp, options: SimplexOptions, blandOnly: boolean): Lp
   }
   let objective = 0;
   for (let j = 0; j < n; j++) objective += lp.c[j] * x[j];
-  return { status: "optimal", objective, x, duals, iterations: t.iterations };
+  if (options.slackCost) for (let i = 0; i < m; i++) objective += options.slackCost[i] * rowSlacks[i];
+  return {
+    result: { status: "optimal", objective, x, duals, rowSlacks, iterations: t.iterations },
+    suspect: worst > 1e-9 * xScale,
+  };
 }

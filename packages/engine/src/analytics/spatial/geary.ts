@@ -53,7 +53,7 @@ export function gearyC(
   const varianceNormal = ((2 * s1 + s2) * (n - 1) - 4 * s02) / (2 * (n + 1) * s02);
   const a = (n - 1) * s1 * (n2 - 3 * n + 3 - (n - 1) * k);
   const b = 0.25 * (n - 1) * s2 * (n2 + 3 * n - 6 - (n2 - n + 2) * k);
-  const c = s02 * (n2 - 3 + (n - 1) ** 2 * k);
+  const c = s02 * (n2 - 3 - (n - 1) ** 2 * k);
   const varianceRandomisation = (a - b + c) / (n * (n - 2) * (n - 3) * s02);
   const zNormal = (C - 1) / Math.sqrt(varianceNormal);
   const zRandomisation = (C - 1) / Math.sqrt(varianceRandomisation);

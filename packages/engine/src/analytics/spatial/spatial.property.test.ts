@@ -26,6 +26,23 @@ describe("Moran's I of a randomly permuted variable", () => {
   });
 });
 
+describe("Geary's C of a randomly permuted variable", () => {
+  it("averages to 1 and its permutation spread matches the randomisation variance", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 6 }), fc.integer({ min: 1, max: 2 ** 31 }), (side, seed) => {
+        const w = latticeWeights(side, side, "r");
+        const rand = mulberry32(seed);
+        const y = Array.from({ length: side * side }, () => rand() * 10 + (rand() < 0.2 ? 20 : 0));
+        const r = gearyC(y, w, { permutations: 400, seed });
+        const perm = r.permutation!;
+        expect(Math.abs(perm.mean - 1)).toBeLessThan((4 * perm.sd) / Math.sqrt(400) + 1e-12);
+        expect(Math.abs(perm.sd / Math.sqrt(r.varianceRandomisation) - 1)).toBeLessThan(0.25);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
+
 describe("Geary's C and LISA", () => {
   it("a smooth gradient gives C < 1 and I > 0; a checkerboard gives C > 1 and I < 0", () => {
     const w = latticeWeights(5, 5, "b");
