@@ -21,7 +21,8 @@ export interface GeneratorOptions {
 
 /**
  * A layered synthetic BOM: items split evenly over `levels`; every item below the top gets one
- * parent in the level above plus random extra parents (about 2 children per parent in all; quantity per mostly 1), and
+ * parent in the level above plus random extra parents (about 2 children per parent in all; quantity per mostly 1; half the extra links go to a 2 % pool of
+ * common parts, as passives are shared by most boards), and
  * one edge in ten skips a level so low-level codes differ from the layer. Top items carry
  * independent demand in most periods; lot rules, lead times, stock and receipts vary per item.
  */
@@ -77,7 +78,9 @@ export function generatePlan(opts: GeneratorOptions): MrpInput {
     const l = levelOf(p);
     for (let k = int(0, 2); k > 0; k--) {
       const target = rand() < 0.1 && l + 2 < opts.levels ? int(l + 2, opts.levels - 1) : l + 1;
-      link(p, firstOf(target) + int(0, countOf(target) - 1));
+      // Half the extra links go to the 2 % of parts every design uses (passives, screws, solder).
+      const pool = rand() < 0.5 ? Math.ceil(countOf(target) * 0.02) : countOf(target);
+      link(p, firstOf(target) + int(0, pool - 1));
     }
   }
 

@@ -75,7 +75,13 @@ export function rowOf(plan: MrpPlan, grid: Float64Array, item: string): Float64A
  * expedite/defer/cancel messages), lot sizing, lead-time offsetting, then explosion into the
  * children's gross requirements at the release period.
  */
-export function runMrp(input: MrpInput): MrpPlan {
+export interface MrpOptions {
+  /** Keep the links that trace orders back to demand (default true); off saves time and memory. */
+  pegging?: boolean;
+}
+
+export function runMrp(input: MrpInput, options: MrpOptions = {}): MrpPlan {
+  const pegging = options.pegging ?? true;
   const { itemIds, index, horizon: H } = validateInput(input);
   const graph = buildBomGraph(itemIds, index, input.bom);
   const N = itemIds.length;
@@ -94,7 +100,7 @@ export function runMrp(input: MrpInput): MrpPlan {
     const d = input.demand[k];
     const i = index.get(d.item)!;
     gross[i * H + d.period] += d.quantity;
-    peg.addElement(i, d.period, d.quantity, -1, k);
+    if (pegging) peg.addElement(i, d.period, d.quantity, -1, k);
   }
 
   // Receipts grouped by item in due order (stable), as CSR.
@@ -179,7 +185,8 @@ export function runMrp(input: MrpInput): MrpPlan {
     if (earliestRelease < 0)
       exceptions.push({ kind: "past-due-release", item: item.id, value: earliestRelease });
     const lastOrder = oItem.length;
-    peg.pegItem(i, H, onHand, usedPeriods, usedQuantities, firstOrder, lastOrder, oReceipt.data, oQty.data);
+    if (pegging)
+      peg.pegItem(i, H, onHand, usedPeriods, usedQuantities, firstOrder, lastOrder, oReceipt.data, oQty.data);
 
     // Children need their components when the parent order is released (past due → now).
     for (let o = firstOrder; o < lastOrder; o++) {
@@ -190,7 +197,7 @@ export function runMrp(input: MrpInput): MrpPlan {
         const c = childIndex[k];
         const q = started * childFactor[k];
         gross[c * H + p] += q;
-        peg.addElement(c, p, q, o, -1);
+        if (pegging) peg.addElement(c, p, q, o, -1);
       }
     }
   }
@@ -228,6 +235,7 @@ export function runMrp(input: MrpInput): MrpPlan {
     exceptions,
     pegLinkCount: peg.linkCount,
     pegsOf(order: number): DemandPeg[] {
+      if (!pegging) throw new RangeError("pegging was switched off for this run");
       return [...peg.demandsOf(order)]
         .sort((a, b) => a[0] - b[0])
         .map(([k, quantity]) => ({

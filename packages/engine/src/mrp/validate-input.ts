@@ -24,28 +24,29 @@ function check(
   what: string,
   owner: string,
 ): number {
-  const at = (): MrpErrorLocation => ({ section, index, field });
+  if (typeof value === "number" && value >= 0 && value < Number.POSITIVE_INFINITY) {
+    if (rule === "whole" ? Number.isInteger(value) : rule !== "positive" || value > 0) return value;
+  } else if (rule === "finite" && typeof value === "number" && Number.isFinite(value)) {
+    return value;
+  }
+  return fail(value, rule, { section, index, field }, `${what} of ${owner}`);
+}
+
+function fail(value: unknown, rule: Check, at: MrpErrorLocation, subject: string): never {
   if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new MrpError("INVALID_NUMBER", `${subject} must be a finite number (got ${String(value)})`, at);
+  }
+  if (rule === "whole" && !Number.isInteger(value)) {
+    throw new MrpError("INVALID_PERIOD", `${subject} must be a whole number ≥ 0 (got ${value})`, at);
+  }
+  if (value < 0) {
     throw new MrpError(
-      "INVALID_NUMBER",
-      `${what} of ${owner} must be a finite number (got ${String(value)})`,
-      at(),
+      rule === "whole" ? "INVALID_PERIOD" : "NEGATIVE_QUANTITY",
+      `${subject} must not be negative (got ${value})`,
+      at,
     );
   }
-  if (rule === "whole" && (!Number.isInteger(value) || value < 0)) {
-    throw new MrpError(
-      "INVALID_PERIOD",
-      `${what} of ${owner} must be a whole number ≥ 0 (got ${value})`,
-      at(),
-    );
-  }
-  if (rule !== "finite" && value < 0) {
-    throw new MrpError("NEGATIVE_QUANTITY", `${what} of ${owner} must not be negative (got ${value})`, at());
-  }
-  if (rule === "positive" && value === 0) {
-    throw new MrpError("INVALID_NUMBER", `${what} of ${owner} must be greater than 0`, at());
-  }
-  return value;
+  throw new MrpError("INVALID_NUMBER", `${subject} must be greater than 0`, at);
 }
 
 function checkLotRule(rule: LotRule, index: number, item: string): void {
