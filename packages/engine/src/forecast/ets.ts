@@ -73,17 +73,13 @@ export function fitEts(y: readonly number[], spec: EtsSpec): EtsFit {
     const used = slots.filter(([, , on]) => on);
     return { x0: used.map(([v]) => v), step: used.map(([, st]) => st) };
   };
-  let best: Minimum | null = null;
-  let bestStep: number[] = [];
-  for (const s0 of starts) {
+  const tries = starts.map((s0) => {
     const { x0, step } = build(s0);
-    const m = nelderMead(objective, x0, { step, maxIterations: 150 });
-    if (!best || m.value < best.value) {
-      best = m;
-      bestStep = step;
-    }
-  }
-  if (!best) throw new Error("unreachable: no start evaluated");
+    return { min: nelderMead(objective, x0, { step, maxIterations: 150 }), step };
+  });
+  const first = tries.reduce((a, b) => (b.min.value < a.min.value ? b : a));
+  let best: Minimum = first.min;
+  const bestStep = first.step;
   // Polish the best start, then restart once from its optimum (a common remedy for NM's
   // premature simplex collapse).
   const polished = nelderMead(objective, best.x, { step: bestStep, maxIterations: 400 });
