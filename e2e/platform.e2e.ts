@@ -168,7 +168,7 @@ describe("the platform in Chromium", () => {
     });
   });
 
-  it("editing my organisation: a wrong 统一社会信用代码 is refused on its field; a valid edit is saved and audited", async () => {
+  it("my organisation: export to .xlsx; a wrong 统一社会信用代码 is refused on its field; a valid edit is saved and audited", async () => {
     const { context, page } = await app.newPage();
     try {
       const shell = new Shell(page);
@@ -178,6 +178,11 @@ describe("the platform in Chromium", () => {
       await shell.navigate("my-org");
       const myOrg = new MyOrgPage(page);
       await myOrg.waitUntilLoaded();
+
+      // Export of one's own data: the browser receives an .xlsx attachment.
+      const download = page.waitForEvent("download");
+      await page.getByTestId("my-org-export").click();
+      expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
 
       const uscc = await myOrg.value("uscc");
       expect(uscc).toMatch(/^[0-9A-HJ-NP-RTUW-Y]{18}$/);

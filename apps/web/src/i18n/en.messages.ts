@@ -79,6 +79,7 @@ export const en: Record<MessageKey, string> = {
   "directory.asc": "Ascending",
   "directory.desc": "Descending",
   "directory.reset": "Reset",
+  "directory.export": "Export to Excel",
   "directory.total": "{total} organisations",
   "directory.empty": "No organisations match",
   "directory.colName": "Name",
@@ -121,6 +122,7 @@ export const en: Record<MessageKey, string> = {
 
   "myOrg.title": "Edit my organisation",
   "myOrg.save": "Save",
+  "myOrg.export": "Export our data (Excel)",
   "myOrg.saved": "Saved",
   "myOrg.required": "Required",
   "myOrg.usccInvalid": "Invalid unified social credit code: {reason}",

@@ -77,6 +77,7 @@ export const zhCN = {
   "directory.asc": "升序",
   "directory.desc": "降序",
   "directory.reset": "重置",
+  "directory.export": "导出 Excel",
   "directory.total": "共 {total} 家机构",
   "directory.empty": "没有符合条件的机构",
   "directory.colName": "名称",
@@ -118,6 +119,7 @@ export const zhCN = {
 
   "myOrg.title": "编辑我的机构",
   "myOrg.save": "保存",
+  "myOrg.export": "导出本机构数据（Excel）",
   "myOrg.saved": "已保存",
   "myOrg.required": "必填",
   "myOrg.usccInvalid": "统一社会信用代码无效：{reason}",

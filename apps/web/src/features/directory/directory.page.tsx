@@ -1,10 +1,11 @@
+import { DownloadOutlined } from "@ant-design/icons";
 import type { OrgSummary } from "@clusterbrain/contracts";
 import { Button, Card, Col, Input, Row, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { type HTMLAttributes, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
-import { api } from "../../shared/api/endpoints.ts";
+import { api, downloads } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { type DirectoryQuery, parseDirectoryQuery, toApiQuery, toSearchParams } from "./directory-query.ts";
@@ -99,7 +100,17 @@ export default function DirectoryPage() {
   const allOption = { value: "", label: t("common.all") };
   return (
     <div data-testid="directory-page">
-      <Typography.Title level={3}>{t("directory.title")}</Typography.Title>
+      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+        <Typography.Title level={3}>{t("directory.title")}</Typography.Title>
+        <Button
+          icon={<DownloadOutlined />}
+          href={downloads.directory}
+          download
+          data-testid="directory-export"
+        >
+          {t("directory.export")}
+        </Button>
+      </Space>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={12}>

@@ -1,3 +1,4 @@
+import { DownloadOutlined } from "@ant-design/icons";
 import { SIZE_BANDS, usccProblem } from "@clusterbrain/contracts";
 import {
   Alert,
@@ -11,12 +12,13 @@ import {
   Row,
   Select,
   Skeleton,
+  Space,
   Typography,
 } from "antd";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { ApiError, fieldProblems } from "../../shared/api/api-error.ts";
-import { api } from "../../shared/api/endpoints.ts";
+import { api, downloads } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { canManageOrg } from "../../shared/auth/access.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
@@ -76,7 +78,12 @@ export default function MyOrgPage() {
   return (
     <div data-testid="my-org-page">
       {toastHolder}
-      <Typography.Title level={3}>{t("myOrg.title")}</Typography.Title>
+      <Space style={{ width: "100%", justifyContent: "space-between" }} wrap>
+        <Typography.Title level={3}>{t("myOrg.title")}</Typography.Title>
+        <Button icon={<DownloadOutlined />} href={downloads.myOrg} download data-testid="my-org-export">
+          {t("myOrg.export")}
+        </Button>
+      </Space>
       {!editable && <Alert type="info" showIcon title={t("myOrg.readOnly")} style={{ marginBottom: 16 }} />}
       <Form<MyOrgFormValues>
         form={form}

@@ -27,6 +27,12 @@ import { http, type Query } from "./http.client.ts";
 const V1 = "/api/v1";
 const enc = encodeURIComponent;
 
+/** Download links (plain GETs with the session cookie; the server answers an .xlsx attachment). */
+export const downloads = {
+  directory: `${V1}/exports/directory`,
+  myOrg: `${V1}/exports/my-org`,
+};
+
 export const api = {
   auth: {
     login: (body: LoginRequest) => http.post<LoginResponse>(`${V1}/auth/login`, body),
