@@ -19,6 +19,12 @@ export interface ContextModelOptions {
   readonly minExcess?: number;
   /** Time-of-day buckets (timestamps in epoch ms, UTC) that also predict the level; 0 turns this off. */
   readonly timeOfDayBuckets?: number;
+  /** Slow likelihood: mean surprise over this many points against the distribution of such means; 0 off. */
+  readonly slowWindow?: number;
+  /** Which surprise the slow channel averages: the combined one or the time-of-day one alone. */
+  readonly slowSource?: "combined" | "timeOfDay";
+  /** The slow channel needs this many more standard deviations than the fast one. */
+  readonly slowShift?: number;
 }
 
 const DEFAULTS: Required<ContextModelOptions> = {
@@ -30,6 +36,9 @@ const DEFAULTS: Required<ContextModelOptions> = {
   shortWindow: 20,
   minExcess: 0.01,
   timeOfDayBuckets: 24,
+  slowWindow: 80,
+  slowSource: "timeOfDay",
+  slowShift: 1,
 };
 
 const DAY_MS = 86_400_000;
@@ -51,6 +60,10 @@ const TOTAL = 63;
  *    against the long-window mean and spread, through the normal CDF, scaled to 0..0.89.
  *    The surprise is averaged with that of the level given the hour of day (as HTM's NAB encoder
  *    also sees the time of day), so a value normal at noon but not at 3 a.m. stands out.
+ *    A second, slow channel catches changes of rhythm too gradual for the 20-point window (a
+ *    missing daily peak, a holiday): the time-of-day surprise averaged over `slowWindow` points,
+ *    compared with the long-run distribution of that same average, and required to be
+ *    `slowShift` standard deviations more unusual; the larger of the two likelihoods counts.
  * Everything is learned online; no global min/max (contextOSE reads the whole file first).
  */
 export class ContextModel implements AnomalyModel {
@@ -64,6 +77,8 @@ export class ContextModel implements AnomalyModel {
   private readonly counts = new Map<number, number>();
   private readonly longMean: RollingMean;
   private readonly shortMean: RollingMean;
+  private readonly slowMean: RollingMean | undefined;
+  private readonly slowLong: RollingMean | undefined;
   private seen = 0;
 
   constructor(opts: ContextModelOptions = {}) {
@@ -84,6 +99,10 @@ export class ContextModel implements AnomalyModel {
     this.visited = new Array<boolean>(o.rangeLevels).fill(false);
     this.longMean = new RollingMean(o.longWindow);
     this.shortMean = new RollingMean(o.shortWindow);
+    if (o.slowWindow > 0) {
+      this.slowMean = new RollingMean(o.slowWindow);
+      this.slowLong = new RollingMean(o.longWindow);
+    }
   }
 
   learn(value: number, timestamp: number): number {
@@ -141,11 +160,13 @@ export class ContextModel implements AnomalyModel {
         break;
       }
     }
+    let todSurprise = surprise;
     if (o.timeOfDayBuckets > 0) {
       // Daily rhythm (shifts, traffic, load): the level expected at this hour, averaged in.
       const dayPart = (((timestamp % DAY_MS) + DAY_MS) % DAY_MS) / DAY_MS;
       const key = TIME_KEY_BASE + Math.min(o.timeOfDayBuckets - 1, Math.floor(dayPart * o.timeOfDayBuckets));
-      surprise = (surprise + this.surprise(key, level)) / 2;
+      todSurprise = this.surprise(key, level);
+      surprise = (surprise + todSurprise) / 2;
       keys.push(key);
     }
     for (const key of keys) {
@@ -156,9 +177,22 @@ export class ContextModel implements AnomalyModel {
     if (this.history.length > o.maxOrder) this.history.shift();
     this.longMean.push(surprise);
     this.shortMean.push(surprise);
+    let slow = 0;
+    if (this.slowMean && this.slowLong) {
+      this.slowMean.push(o.slowSource === "timeOfDay" ? todSurprise : surprise);
+      if (this.slowMean.full) {
+        const m = this.slowMean.mean();
+        if (this.slowLong.full) {
+          slow = normalCdfFast(
+            (m - this.slowLong.mean()) / Math.max(this.slowLong.stdDev(), 0.01) - o.slowShift,
+          );
+        }
+        this.slowLong.push(m);
+      }
+    }
     if (!this.longMean.full) return 0;
     const sd = Math.max(this.longMean.stdDev(), 0.01);
-    return normalCdfFast((this.shortMean.mean() - this.longMean.mean()) / sd);
+    return Math.max(slow, normalCdfFast((this.shortMean.mean() - this.longMean.mean()) / sd));
   }
 
   snapshot(): JsonValue {
@@ -172,6 +206,8 @@ export class ContextModel implements AnomalyModel {
       counts: [...this.counts].flat(),
       longMean: this.longMean.snapshot(),
       shortMean: this.shortMean.snapshot(),
+      slowMean: this.slowMean?.snapshot() ?? null,
+      slowLong: this.slowLong?.snapshot() ?? null,
     };
   }
 
@@ -201,6 +237,8 @@ export class ContextModel implements AnomalyModel {
     for (let i = 0; i + 1 < c.length; i += 2) m.counts.set(c[i], c[i + 1]);
     m.longMean.restore(s.longMean ?? null);
     m.shortMean.restore(s.shortMean ?? null);
+    m.slowMean?.restore(s.slowMean ?? null);
+    m.slowLong?.restore(s.slowLong ?? null);
     return m;
   }
 }
