@@ -1,10 +1,15 @@
 // M4 Hourly + Weekly: our forecasters scored exactly as M4 scores, beside the published table.
-// `npm run bench -- forecast [--quick [N]] [--only Hourly|Weekly] [--methods a,b]`
+// `npm run bench -- forecast [--quick [N]] [--only Hourly|Weekly] [--methods a,b] | [--render]`
 
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type Contender, evaluate, type MethodScore } from "./forecast/evaluate.ts";
 import { FREQUENCIES, loadM4, loadPublished, type M4Series } from "./forecast/m4-data.ts";
 import { type FrequencyReport, renderMarkdown, reproduction } from "./forecast/report.ts";
 import { machineInfo, writeResults } from "./lib/results.ts";
+
+const resultsFile = join(dirname(fileURLToPath(import.meta.url)), "results", "forecast.json");
 
 const CONTENDERS: Contender[] = [
   { label: "Naive2", method: "naive2", periods: "m4" },
@@ -31,7 +36,17 @@ function spread<T>(xs: readonly T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => xs[Math.floor((i * xs.length) / count)]);
 }
 
+/** `--render`: rebuild forecast.md from the committed forecast.json without recomputing. */
+function rerender(): void {
+  const saved = JSON.parse(readFileSync(resultsFile, "utf8")) as {
+    machine: Record<string, string | number>;
+    reports: FrequencyReport[];
+  };
+  writeResults("forecast", saved, renderMarkdown(saved.reports, false, saved.machine));
+}
+
 export async function run(args: string[]): Promise<void> {
+  if (args.includes("--render")) return rerender();
   const quick = args.includes("--quick");
   const quickN = Number(option(args, "--quick")) || 40;
   const only = option(args, "--only");
