@@ -50,6 +50,8 @@ export interface BalanceOptions {
    * nothing, any other placement costs an extra move.
    */
   reference?: Assignment[];
+  /** Relative optimality gap at which a MIP solve may stop. Default 0.01. */
+  mipGap?: number;
   /** Solver time limit in seconds. Default 30. */
   timeLimitSeconds?: number;
 }

@@ -42,6 +42,8 @@ export async function balanceLoad(
     output_flag: false,
     time_limit: options.timeLimitSeconds ?? 30,
     random_seed: 0,
+    // A 1 % gap is ample for a rough-cut plan and keeps MIP solves short.
+    mip_rel_gap: options.mipGap ?? 0.01,
   });
   const status = solution.Status;
   const hasSolution = model.placements.every((pl) => {
