@@ -2,11 +2,13 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2eApp, startE2eApp } from "./harness/app.harness.ts";
 import { demoCredentials } from "./harness/demo-users.ts";
+import { orgImportCsv } from "./harness/import-fixture.ts";
 import { screenshot } from "./harness/screenshots.ts";
 import { AuditPage } from "./pages/audit.page.ts";
 import { DASHBOARD_CHARTS, DashboardPage } from "./pages/dashboard.page.ts";
 import { DirectoryPage } from "./pages/directory.page.ts";
 import { GrantsPage } from "./pages/grants.page.ts";
+import { ImportsPage } from "./pages/imports.page.ts";
 import { LoginPage } from "./pages/login.page.ts";
 import { MyOrgPage } from "./pages/my-org.page.ts";
 import { ProfilePage } from "./pages/profile.page.ts";
@@ -251,6 +253,34 @@ describe("the platform in Chromium", () => {
       expect(await page.getByTestId("error-code").textContent()).toContain("INVALID_CREDENTIALS");
       expect(await login.errorMessage()).not.toBe("");
       expect(await login.isShown()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("import: a dry run of 100 rows with 3 bad ones reports exactly those rows and columns and writes nothing", async () => {
+    const { context, page } = await app.newPage();
+    try {
+      const shell = new Shell(page);
+      await new LoginPage(page).goto();
+      await new LoginPage(page).signIn(demoCredentials("operator"));
+      await shell.waitUntilShown();
+      await shell.navigate("imports");
+      const imports = new ImportsPage(page);
+      await imports.waitUntilShown();
+
+      const fixture = orgImportCsv(100);
+      await imports.chooseFile(fixture.path);
+      await imports.dryRun();
+      expect(await imports.count("import-total")).toBe(100);
+      expect(await imports.count("import-invalid")).toBe(3);
+      expect(await imports.count("import-written")).toBe(0);
+      expect(await imports.committedLabel()).toBe("未写入任何数据");
+      expect(await imports.issues()).toEqual(fixture.bad);
+      await screenshot(page, "11-import-dry-run");
+
+      const found = await context.request.get(`/api/v1/orgs?q=${encodeURIComponent(fixture.nameMarker)}`);
+      expect(((await found.json()) as { total: number }).total).toBe(0);
     } finally {
       await context.close();
     }

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 
-export type NavKey = "dashboard" | "directory" | "chain" | "my-org" | "grants" | "audit";
+export type NavKey = "dashboard" | "directory" | "chain" | "my-org" | "grants" | "imports" | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */
 export class Shell {

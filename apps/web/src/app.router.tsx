@@ -14,6 +14,7 @@ const ChainMapPage = lazy(() => import("./features/chain-map/chain-map.page.tsx"
 const MyOrgPage = lazy(() => import("./features/my-org/my-org.page.tsx"));
 const GrantsPage = lazy(() => import("./features/grants/grants.page.tsx"));
 const AuditPage = lazy(() => import("./features/audit/audit.page.tsx"));
+const ImportsPage = lazy(() => import("./features/imports/imports.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           { path: "my-org", element: <MyOrgPage /> },
           { path: "grants", element: <GrantsPage /> },
           { path: "audit", element: <AuditPage /> },
+          { path: "imports", element: <ImportsPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

@@ -1,4 +1,4 @@
-import { ERROR_CODES } from "@clusterbrain/contracts";
+import { ERROR_CODES, IMPORT_ISSUE_CODES } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.messages.ts";
 import { isMessageKey, LOCALES, MESSAGES, parseLocale, placeholders, translate } from "./translate.ts";
@@ -58,6 +58,13 @@ describe("translate", () => {
 describe("error codes", () => {
   it("every API error code has a translated headline", () => {
     const missing = ERROR_CODES.filter((code) => !isMessageKey(`errorCode.${code}`));
+    expect(missing).toEqual([]);
+  });
+});
+
+describe("import issue codes", () => {
+  it("every import issue code has a translated label", () => {
+    const missing = IMPORT_ISSUE_CODES.filter((code) => !isMessageKey(`importIssue.${code}`));
     expect(missing).toEqual([]);
   });
 });

@@ -10,6 +10,10 @@ import type {
   Grant,
   GrantCreateRequest,
   GrantList,
+  ImportEntity,
+  ImportReport,
+  ImportRequest,
+  ImportTemplate,
   LoginRequest,
   LoginResponse,
   MeResponse,
@@ -67,6 +71,11 @@ export const api = {
     list: (signal?: AbortSignal) => http.get<GrantList>(`${V1}/grants`, undefined, signal),
     create: (body: GrantCreateRequest) => http.post<Grant>(`${V1}/grants`, body),
     revoke: (id: string) => http.post<Grant>(`${V1}/grants/${enc(id)}/revoke`),
+  },
+  imports: {
+    run: (body: ImportRequest) => http.post<ImportReport>(`${V1}/imports`, body),
+    template: (entity: ImportEntity, signal?: AbortSignal) =>
+      http.get<ImportTemplate>(`${V1}/imports/templates/${entity}`, undefined, signal),
   },
   audit: {
     page: (query: Partial<AuditQuery>, signal?: AbortSignal) =>

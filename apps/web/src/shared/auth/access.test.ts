@@ -1,6 +1,6 @@
 import { ROLES } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
-import { canManageOrg, canViewAudit } from "./access.ts";
+import { canImport, canManageOrg, canViewAudit } from "./access.ts";
 
 describe("UI access hints", () => {
   it("lets only owners and admins manage an org", () => {
@@ -13,5 +13,14 @@ describe("UI access hints", () => {
       expect(canViewAudit({ role, isOperator: true })).toBe(true);
       expect(canViewAudit({ role, isOperator: false })).toBe(canManageOrg({ role }));
     }
+  });
+
+  it("offers imports to everyone but viewers, and always to the operator", () => {
+    expect(ROLES.filter((role) => canImport({ role, isOperator: false }))).toEqual([
+      "owner",
+      "admin",
+      "member",
+    ]);
+    expect(canImport({ role: "viewer", isOperator: true })).toBe(true);
   });
 });

@@ -11,3 +11,8 @@ export function canManageOrg(me: Pick<MeResponse, "role">): boolean {
 export function canViewAudit(me: Pick<MeResponse, "role" | "isOperator">): boolean {
   return me.isOperator || canManageOrg(me);
 }
+
+/** Who may import: the operator (organisations) and staff who may write relations (not viewers). */
+export function canImport(me: Pick<MeResponse, "role" | "isOperator">): boolean {
+  return me.isOperator || me.role !== "viewer";
+}

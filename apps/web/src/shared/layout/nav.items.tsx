@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   DashboardOutlined,
   EditOutlined,
   SafetyCertificateOutlined,
@@ -9,7 +10,7 @@ import {
 import type { MeResponse } from "@clusterbrain/contracts";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../../i18n/zh-cn.messages.ts";
-import { canViewAudit } from "../auth/access.ts";
+import { canImport, canViewAudit } from "../auth/access.ts";
 
 export interface NavItem {
   key: string;
@@ -24,11 +25,14 @@ const ALL: NavItem[] = [
   { key: "chain", path: "/chain", label: "nav.chainMap", icon: <ApartmentOutlined /> },
   { key: "my-org", path: "/my-org", label: "nav.myOrg", icon: <EditOutlined /> },
   { key: "grants", path: "/grants", label: "nav.grants", icon: <SafetyCertificateOutlined /> },
+  { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
 export function navItemsFor(me: MeResponse): NavItem[] {
-  return ALL.filter((item) => item.key !== "audit" || canViewAudit(me));
+  return ALL.filter(
+    (item) => (item.key !== "audit" || canViewAudit(me)) && (item.key !== "imports" || canImport(me)),
+  );
 }
 
 /** The menu entry a location belongs to (profiles belong to the directory). */
