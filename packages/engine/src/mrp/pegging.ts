@@ -24,6 +24,7 @@ export class PegLog {
   readonly linkQuantity = new GrowableFloat64();
   private linkStart: Int32Array | undefined;
   private linkSorted: Int32Array | undefined;
+  private readonly cache = new Map<number, Map<number, number>>();
 
   constructor(itemCount: number) {
     this.head = new Int32Array(itemCount).fill(-1);
@@ -126,25 +127,30 @@ export class PegLog {
 
   /**
    * Top-level demand records an order serves, with quantities in the demanded item's units:
-   * a link covering x of a parent order's requirement Q serves x/Q of everything that parent serves.
+   * a link covering x of a parent order's requirement Q serves x/Q of everything that parent
+   * serves. Results are cached per order, so shared parents (common parts) are resolved once.
    */
   demandsOf(order: number): Map<number, number> {
-    const out = new Map<number, number>();
-    this.visit(order, 1, out);
-    return out;
-  }
-
-  private visit(order: number, factor: number, out: Map<number, number>): void {
+    const cached = this.cache.get(order);
+    if (cached) return cached;
     const start = this.linkStart;
     const sorted = this.linkSorted;
     if (!start || !sorted) throw new Error("PegLog.finish() must run before pegging queries");
+    const out = new Map<number, number>();
     for (let k = start[order]; k < start[order + 1]; k++) {
       const l = sorted[k];
       const e = this.linkElement.data[l];
-      const q = this.linkQuantity.data[l] * factor;
+      const q = this.linkQuantity.data[l];
       const d = this.demand.data[e];
-      if (d >= 0) out.set(d, (out.get(d) ?? 0) + q);
-      else this.visit(this.parentOrder.data[e], q / this.quantity.data[e], out);
+      if (d >= 0) {
+        out.set(d, (out.get(d) ?? 0) + q);
+        continue;
+      }
+      const share = q / this.quantity.data[e];
+      for (const [dd, x] of this.demandsOf(this.parentOrder.data[e]))
+        out.set(dd, (out.get(dd) ?? 0) + x * share);
     }
+    this.cache.set(order, out);
+    return out;
   }
 }
