@@ -8,6 +8,7 @@ import type { AppDeps } from "../modules/module.ts";
 export const SESSION_COOKIE = "cb_session";
 export const CSRF_HEADER = "x-csrf-token";
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const LOGIN_ROUTE = "/api/v1/auth/login";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -57,7 +58,8 @@ export function authHook(deps: AppDeps) {
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (!cookie) return;
+    // Signing in does not use the existing session, so a stale cookie must not block it.
+    if (!cookie || request.routeOptions.url === LOGIN_ROUTE) return;
     const sessionId = sessionIdFor(cookie, deps.sessionSecret);
     let row = cache.get(`s:${sessionId}`);
     if (row === undefined) {

@@ -85,6 +85,14 @@ describeEachDatabase("auth: sessions, CSRF, API tokens, lockout", (getDb) => {
     });
     expect(wrong.statusCode).toBe(403);
     expect((await call(app, s, "PATCH", url, { website: "https://a.test" })).statusCode).toBe(200);
+    // Signing in again with a live cookie needs no token: login does not act on the session.
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      headers: { cookie: s.cookie },
+      payload: { email: EMAILS.aOwner, password: PASSWORD },
+    });
+    expect(again.statusCode).toBe(200);
   });
 
   it("API tokens: shown once, stored hashed, work as Bearer without CSRF, stop at revocation", async () => {
