@@ -28,7 +28,7 @@ export interface ContextModelOptions {
 }
 
 const DEFAULTS: Required<ContextModelOptions> = {
-  rangeLevels: 32,
+  rangeLevels: 16,
   contextLevels: 8,
   maxOrder: 3,
   minContextCount: 5,
@@ -72,7 +72,7 @@ export class ContextModel implements AnomalyModel {
   private readonly o: Required<ContextModelOptions>;
   private lo = Number.POSITIVE_INFINITY;
   private hi = Number.NEGATIVE_INFINITY;
-  private visited: boolean[];
+  private reps: number[] = [];
   private history: number[] = [];
   private readonly counts = new Map<number, number>();
   private readonly longMean: RollingMean;
@@ -96,7 +96,6 @@ export class ContextModel implements AnomalyModel {
     if (!(o.shortWindow >= 1 && o.longWindow > o.shortWindow)) {
       throw new MonitorError("BAD_PARAMETER", "need 1 ≤ shortWindow < longWindow");
     }
-    this.visited = new Array<boolean>(o.rangeLevels).fill(false);
     this.longMean = new RollingMean(o.longWindow);
     this.shortMean = new RollingMean(o.shortWindow);
     if (o.slowWindow > 0) {
@@ -115,9 +114,7 @@ export class ContextModel implements AnomalyModel {
     if (value < this.lo) this.lo = value;
     if (value > this.hi) this.hi = value;
     const span = this.hi - this.lo;
-    const fine = this.level(value, span, o.rangeLevels);
-    const newBand = !this.visited[fine];
-    this.visited[fine] = true;
+    const newBand = this.markSeen(value, span / o.rangeLevels);
     const likelihood = this.sequenceLikelihood(this.level(value, span, o.contextLevels), timestamp);
     if (widened) {
       // Noise creeping past the old max by a hair is not news; a clear break is.
@@ -126,6 +123,26 @@ export class ContextModel implements AnomalyModel {
     }
     if (newBand) return 1;
     return 0.89 * likelihood;
+  }
+
+  /**
+   * Whether no earlier value lies within `width` of this one (a never-visited band). Bands are
+   * measured in raw units around remembered values, so widening the range does not make old,
+   * familiar values look new again. A value is remembered when it is over half a band from all
+   * others, which keeps the list short (a few per band).
+   */
+  private markSeen(value: number, width: number): boolean {
+    const reps = this.reps;
+    let a = 0;
+    let b = reps.length;
+    while (a < b) {
+      const m = (a + b) >> 1;
+      if (reps[m] < value) a = m + 1;
+      else b = m;
+    }
+    const d = Math.min(a < reps.length ? reps[a] - value : Infinity, a > 0 ? value - reps[a - 1] : Infinity);
+    if (d > width / 2) reps.splice(a, 0, value);
+    return reps.length > 1 && d > width;
   }
 
   private level(value: number, span: number, levels: number): number {
@@ -201,7 +218,7 @@ export class ContextModel implements AnomalyModel {
       lo: this.lo,
       hi: this.hi,
       seen: this.seen,
-      visited: this.visited.map((v) => (v ? 1 : 0)),
+      reps: [...this.reps],
       history: [...this.history],
       counts: [...this.counts].flat(),
       longMean: this.longMean.snapshot(),
@@ -231,7 +248,7 @@ export class ContextModel implements AnomalyModel {
     m.lo = typeof s.lo === "number" ? s.lo : Number.POSITIVE_INFINITY;
     m.hi = typeof s.hi === "number" ? s.hi : Number.NEGATIVE_INFINITY;
     m.seen = s.seen;
-    m.visited = nums("visited").map((v) => v === 1);
+    m.reps = nums("reps");
     m.history = nums("history");
     const c = nums("counts");
     for (let i = 0; i + 1 < c.length; i += 2) m.counts.set(c[i], c[i + 1]);

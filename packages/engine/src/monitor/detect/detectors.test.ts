@@ -89,7 +89,7 @@ describe("context model internals", () => {
         fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 50, maxLength: 250 }),
         fc.nat(),
         (xs, cut) => {
-          const opts = { longWindow: 30, shortWindow: 5 };
+          const opts = { longWindow: 30, shortWindow: 5, slowWindow: 8 };
           const k = cut % xs.length;
           const full = new ContextModel(opts);
           const expected = xs.map((x, i) => full.learn(x, i * 3_600_000));
@@ -102,6 +102,16 @@ describe("context model internals", () => {
       ),
       { numRuns: 50 },
     );
+  });
+
+  it("a value far from every earlier one is novel; familiar values stay familiar after the range widens", () => {
+    const m = new ContextModel({ longWindow: 60, shortWindow: 5 });
+    // Two clusters, 0..1 and 9..10, with nothing between them.
+    for (let i = 0; i < 300; i++) m.learn(i % 2 === 0 ? (i % 7) / 7 : 9 + (i % 5) / 5, i);
+    expect(m.learn(5, 300)).toBeGreaterThanOrEqual(0.9); // the empty middle
+    expect(m.learn(40, 301)).toBeGreaterThanOrEqual(0.9); // a new extreme
+    expect(m.learn(0.5, 302)).toBeLessThan(0.9); // seen before the widening
+    expect(m.learn(9.5, 303)).toBeLessThan(0.9);
   });
 
   it("a familiar level in an unfamiliar order raises the sequence likelihood", () => {
