@@ -74,6 +74,8 @@ describe("the platform in Chromium", () => {
       await profile.waitUntilShown();
       expect(await profile.name()).toBe(opened);
       expect(await profile.factLabels()).toContain("统一社会信用代码");
+      // The best match for 电感 sits on an inductor node of the chain.
+      expect((await profile.chainNodeTags()).some((tag) => tag.includes("电感"))).toBe(true);
       await screenshot(page, "3-profile-zh");
 
       // Switch to English: labels change, and the choice survives a reload.

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from "@ant-design/icons";
 import type { OrgProfile } from "@clusterbrain/contracts";
 import { Button, Card, Col, Descriptions, Empty, List, Row, Skeleton, Space, Tag, Typography } from "antd";
 import type { ReactNode } from "react";
-import { useLocation, useNavigate, useParams } from "react-router";
+import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
@@ -74,10 +74,18 @@ function ProfileBody({ org }: { org: OrgProfile }) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12}>
           <Section title={t("profile.chainNodes")} testId="profile-chain-nodes">
-            <TagList
-              items={org.chainNodes.map((n) => pick(n.nameZh, n.nameEn))}
-              testId="profile-chain-node-tags"
-            />
+            {org.chainNodes.length === 0 ? (
+              <Typography.Text type="secondary">{t("profile.none")}</Typography.Text>
+            ) : (
+              // Each node links to the directory filtered to it: "who else does this?"
+              <Space size={[4, 4]} wrap data-testid="profile-chain-node-tags">
+                {org.chainNodes.map((n) => (
+                  <Link key={n.id} to={`/directory?chainNode=${encodeURIComponent(n.id)}`}>
+                    <Tag color="blue">{pick(n.nameZh, n.nameEn)}</Tag>
+                  </Link>
+                ))}
+              </Space>
+            )}
           </Section>
         </Col>
         <Col xs={24} md={12}>
