@@ -10,7 +10,7 @@ import {
   whatIf,
 } from "@clusterbrain/engine/capacity";
 import type { RegisterCommand } from "./index.ts";
-import { RowReader, readSheets, table, WorkbookError } from "./mrp.command.ts";
+import { RowReader, readSheets, table } from "./mrp.command.ts";
 
 /**
  * Reads a capacity plan. Files use 1-based periods (period 1 = first bucket) like the MRP
@@ -218,8 +218,10 @@ export const registerCapacity: RegisterCommand = (program) => {
           ].join("\n"),
         );
       } catch (err) {
-        if (err instanceof CapacityError)
-          throw new WorkbookError(err.code, err.message, file, undefined, err.path);
+        if (err instanceof CapacityError) {
+          if (err.path?.startsWith("changes")) throw new Error(`--down: ${err.message}`);
+          throw new Error(`${file}: ${err.message}${err.path ? ` (at ${err.path})` : ""}`);
+        }
         throw err;
       }
     });
