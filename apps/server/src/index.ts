@@ -50,6 +50,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const config = loadConfig(ephemeral ? { ...process.env, SESSION_SECRET: randomToken() } : process.env);
   const databaseUrl = options.databaseUrl ?? config.databaseUrl;
   const handle = await openDatabase({ url: databaseUrl });
+  const openedMs = Math.round(performance.now() - started);
   let app: FastifyInstance | undefined;
   try {
     const applied = await migrate(handle);
@@ -59,6 +60,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logLevel: options.logLevel ?? config.logLevel,
       webDist: options.webDist ?? DEFAULT_WEB_DIST,
     });
+    app.log.info({ database: handle.kind, ms: openedMs }, `database opened in ${openedMs} ms`);
     if (applied.length > 0) app.log.info({ applied }, "migrations applied");
     if (options.loadDemo) await maybeLoadDemo(handle.db, app.log);
     await app.listen({ port: options.port ?? config.port, host: options.host ?? config.host });
