@@ -481,12 +481,13 @@ function solveOnce(
   for (let i = 0; i < m; i++) if (slackCol[i] >= 0) slackRow[slackCol[i]] = i;
   // Rows hold exactly by construction (B x_B = b); feasibility is x_B ≥ 0 and zero artificials.
   let worst = 0;
+  // Judged against the right-hand side's size, not the largest basic value, which can dwarf a row.
   let xScale = 1;
+  for (let i = 0; i < m; i++) xScale = Math.max(xScale, Math.abs(b[i]));
   for (let i = 0; i < m; i++) {
     const j = basis[i];
     let s = 0;
     for (let k = 0; k < m; k++) s += fresh[i * m + k] * b[k];
-    xScale = Math.max(xScale, Math.abs(s));
     worst = Math.max(worst, isArt[j] ? Math.abs(s) : -s);
     const row = slackRow[j];
     if (row >= 0) rowSlacks[row] = Math.max(0, s / rowScale[row]);
