@@ -40,18 +40,18 @@ describe("clusterbrain capacity", () => {
   it("reads a workbook: one row per routing alternative, 1-based periods, first row preferred", async () => {
     const wb = new ExcelJS.Workbook();
     const res = wb.addWorksheet("resources");
-    [
+    res.addRows([
       ["resource", "capacity"],
       ["SMT-1", 8],
       ["SMT-2", 8],
-    ].forEach((r) => res.addRow(r));
+    ]);
     const ord = wb.addWorksheet("orders");
-    [
+    ord.addRows([
       ["order", "period", "earliest", "latest", "operation", "resource", "hours"],
       ["WO-1", 2, 1, 3, "smt", "SMT-1", 5],
       ["WO-1", 2, 1, 3, "smt", "SMT-2", 6],
       ["WO-2", 2, null, null, "smt", "SMT-1", 5],
-    ].forEach((r) => ord.addRow(r));
+    ]);
     const file = join(dir, "plan.xlsx");
     await wb.xlsx.writeFile(file);
     const read = await readCapacityFile(file);
