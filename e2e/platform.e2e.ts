@@ -137,6 +137,16 @@ describe("the platform in Chromium", () => {
         await shell.navigate("chain");
         await page.locator('[data-testid="chart-chain"][data-rendered="true"]').waitFor();
         expect(await overflowX(page)).toBeLessThanOrEqual(0);
+
+        for (const [key, testId] of [
+          ["my-org", "my-org-form"],
+          ["grants", "grants-page"],
+          ["imports", "imports-page"],
+        ] as const) {
+          await shell.navigate(key);
+          await page.getByTestId(testId).waitFor();
+          expect(await overflowX(page), key).toBeLessThanOrEqual(0);
+        }
       } finally {
         await context.close();
       }

@@ -47,6 +47,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // Screen readers and CJK font selection follow the page language.
   useEffect(() => {
     document.documentElement.lang = locale;
+    document.title = translate(locale, "app.title");
   }, [locale]);
 
   const value = useMemo<I18n>(
