@@ -1,6 +1,8 @@
 import { MonitorError } from "../errors.ts";
 import type { AnomalyModel, JsonValue } from "./detector.types.ts";
+import { normalCdfFast } from "./normal-cdf.ts";
 import { RollingMean } from "./rolling-mean.ts";
+import { SlowLikelihood } from "./slow-likelihood.ts";
 
 export interface ContextModelOptions {
   /** Fine levels over the learned range; a value in a never-visited level is novel. */
@@ -19,12 +21,12 @@ export interface ContextModelOptions {
   readonly minExcess?: number;
   /** Time-of-day buckets (timestamps in epoch ms, UTC) that also predict the level; 0 turns this off. */
   readonly timeOfDayBuckets?: number;
-  /** Slow likelihood: mean surprise over this many points against the distribution of such means; 0 off. */
+  /** Slow likelihoods: mean surprise over this many points against the distribution of such means; 0 off. */
   readonly slowWindow?: number;
-  /** Which surprise the slow channel averages: the combined one or the time-of-day one alone. */
-  readonly slowSource?: "combined" | "timeOfDay";
-  /** The slow channel needs this many more standard deviations than the fast one. */
-  readonly slowShift?: number;
+  /** Standard deviations the slow time-of-day channel must exceed its usual level by. */
+  readonly slowTimeShift?: number;
+  /** Standard deviations the slow sequence channel must exceed its usual level by. */
+  readonly slowSequenceShift?: number;
 }
 
 const DEFAULTS: Required<ContextModelOptions> = {
@@ -37,8 +39,8 @@ const DEFAULTS: Required<ContextModelOptions> = {
   minExcess: 0.01,
   timeOfDayBuckets: 24,
   slowWindow: 80,
-  slowSource: "timeOfDay",
-  slowShift: 1,
+  slowTimeShift: 1,
+  slowSequenceShift: 1.5,
 };
 
 const DAY_MS = 86_400_000;
@@ -60,10 +62,11 @@ const TOTAL = 63;
  *    against the long-window mean and spread, through the normal CDF, scaled to 0..0.89.
  *    The surprise is averaged with that of the level given the hour of day (as HTM's NAB encoder
  *    also sees the time of day), so a value normal at noon but not at 3 a.m. stands out.
- *    A second, slow channel catches changes of rhythm too gradual for the 20-point window (a
- *    missing daily peak, a holiday): the time-of-day surprise averaged over `slowWindow` points,
- *    compared with the long-run distribution of that same average, and required to be
- *    `slowShift` standard deviations more unusual; the larger of the two likelihoods counts.
+ *    Two slow channels catch changes too gradual for the 20-point window: the time-of-day
+ *    surprise (a missing daily peak, a holiday) and the sequence surprise (spikes growing denser,
+ *    a changed rhythm) each averaged over `slowWindow` points, compared with the long-run
+ *    distribution of that same average, and required to be a set number of standard deviations
+ *    more unusual than usual (`SlowLikelihood`); the largest likelihood counts.
  * Everything is learned online; no global min/max (contextOSE reads the whole file first).
  */
 export class ContextModel implements AnomalyModel {
@@ -77,8 +80,8 @@ export class ContextModel implements AnomalyModel {
   private readonly counts = new Map<number, number>();
   private readonly longMean: RollingMean;
   private readonly shortMean: RollingMean;
-  private readonly slowMean: RollingMean | undefined;
-  private readonly slowLong: RollingMean | undefined;
+  private readonly slowTime: SlowLikelihood | undefined;
+  private readonly slowSequence: SlowLikelihood | undefined;
   private seen = 0;
 
   constructor(opts: ContextModelOptions = {}) {
@@ -99,8 +102,8 @@ export class ContextModel implements AnomalyModel {
     this.longMean = new RollingMean(o.longWindow);
     this.shortMean = new RollingMean(o.shortWindow);
     if (o.slowWindow > 0) {
-      this.slowMean = new RollingMean(o.slowWindow);
-      this.slowLong = new RollingMean(o.longWindow);
+      this.slowTime = new SlowLikelihood(o.slowWindow, o.longWindow, o.slowTimeShift);
+      this.slowSequence = new SlowLikelihood(o.slowWindow, o.longWindow, o.slowSequenceShift);
     }
   }
 
@@ -177,6 +180,7 @@ export class ContextModel implements AnomalyModel {
         break;
       }
     }
+    const seqSurprise = surprise;
     let todSurprise = surprise;
     if (o.timeOfDayBuckets > 0) {
       // Daily rhythm (shifts, traffic, load): the level expected at this hour, averaged in.
@@ -194,19 +198,7 @@ export class ContextModel implements AnomalyModel {
     if (this.history.length > o.maxOrder) this.history.shift();
     this.longMean.push(surprise);
     this.shortMean.push(surprise);
-    let slow = 0;
-    if (this.slowMean && this.slowLong) {
-      this.slowMean.push(o.slowSource === "timeOfDay" ? todSurprise : surprise);
-      if (this.slowMean.full) {
-        const m = this.slowMean.mean();
-        if (this.slowLong.full) {
-          slow = normalCdfFast(
-            (m - this.slowLong.mean()) / Math.max(this.slowLong.stdDev(), 0.01) - o.slowShift,
-          );
-        }
-        this.slowLong.push(m);
-      }
-    }
+    const slow = Math.max(this.slowTime?.push(todSurprise) ?? 0, this.slowSequence?.push(seqSurprise) ?? 0);
     if (!this.longMean.full) return 0;
     const sd = Math.max(this.longMean.stdDev(), 0.01);
     return Math.max(slow, normalCdfFast((this.shortMean.mean() - this.longMean.mean()) / sd));
@@ -223,8 +215,8 @@ export class ContextModel implements AnomalyModel {
       counts: [...this.counts].flat(),
       longMean: this.longMean.snapshot(),
       shortMean: this.shortMean.snapshot(),
-      slowMean: this.slowMean?.snapshot() ?? null,
-      slowLong: this.slowLong?.snapshot() ?? null,
+      slowTime: this.slowTime?.snapshot() ?? null,
+      slowSequence: this.slowSequence?.snapshot() ?? null,
     };
   }
 
@@ -254,17 +246,8 @@ export class ContextModel implements AnomalyModel {
     for (let i = 0; i + 1 < c.length; i += 2) m.counts.set(c[i], c[i + 1]);
     m.longMean.restore(s.longMean ?? null);
     m.shortMean.restore(s.shortMean ?? null);
-    m.slowMean?.restore(s.slowMean ?? null);
-    m.slowLong?.restore(s.slowLong ?? null);
+    m.slowTime?.restore(s.slowTime);
+    m.slowSequence?.restore(s.slowSequence);
     return m;
   }
-}
-
-/** Φ(z) (Zelen & Severo, A&S 26.2.17; |error| < 7.5e-8) — plenty for a likelihood score. */
-function normalCdfFast(z: number): number {
-  const t = 1 / (1 + 0.2316419 * Math.abs(z));
-  const d = 0.3989422804014327 * Math.exp((-z * z) / 2);
-  const p =
-    d * t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
-  return z > 0 ? 1 - p : p;
 }

@@ -4,6 +4,7 @@ import { MonitorError } from "../errors.ts";
 import { ContextModel } from "./context.model.ts";
 import { createDetector, DETECTOR_NAMES, restoreDetector } from "./detector.registry.ts";
 import type { DetectorResult } from "./detector.types.ts";
+import { SlowLikelihood } from "./slow-likelihood.ts";
 
 const opts = { warmup: 20, restPeriod: 10 };
 const point = fc.record({
@@ -123,5 +124,42 @@ describe("context model internals", () => {
     expect(normal).toBeLessThan(0.5);
     expect(scrambled).toBeGreaterThan(0.8);
     expect(scrambled).toBeLessThan(0.9); // no new value band: the sequence part, not range novelty
+  });
+});
+
+describe("slow likelihood", () => {
+  it("rises on a sustained increase of surprise, not on one surprising point", () => {
+    // Irregular normal surprise in 0.1..0.5 (a fixed pseudo-random sequence).
+    const base = (i: number): number => {
+      const h = Math.sin(i * 12.9898) * 43758.5453;
+      return 0.1 + (h - Math.floor(h)) * 0.4;
+    };
+    const spike = new SlowLikelihood(20, 200, 1);
+    const shift = new SlowLikelihood(20, 200, 1);
+    for (let i = 0; i < 400; i++) {
+      spike.push(base(i));
+      shift.push(base(i));
+    }
+    let maxSpike = spike.push(1);
+    let maxShift = 0;
+    for (let i = 400; i < 420; i++) {
+      maxSpike = Math.max(maxSpike, spike.push(base(i)));
+      maxShift = Math.max(maxShift, shift.push(base(i) + 0.3));
+    }
+    expect(maxSpike).toBeLessThan(0.9);
+    expect(maxShift).toBeGreaterThan(0.99);
+  });
+
+  it("continues identically after a snapshot and restore", () => {
+    const xs = Array.from({ length: 300 }, (_, i) => ((i * 7919) % 101) / 101);
+    const a = new SlowLikelihood(10, 50, 1);
+    const b = new SlowLikelihood(10, 50, 1);
+    xs.slice(0, 150).forEach((x) => {
+      a.push(x);
+      b.push(x);
+    });
+    const c = new SlowLikelihood(10, 50, 1);
+    c.restore(JSON.parse(JSON.stringify(b.snapshot())));
+    expect(xs.slice(150).map((x) => c.push(x))).toEqual(xs.slice(150).map((x) => a.push(x)));
   });
 });
