@@ -3,7 +3,12 @@ import type { LocalizedItem } from "@clusterbrain/contracts";
 const segmenter = new Intl.Segmenter("zh", { granularity: "word" });
 
 function normalize(text: string): string {
-  return text.normalize("NFKC").toLowerCase().trim();
+  // Control characters never occur in stored terms (and TERM_SEPARATOR is one of them).
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/\p{Cc}/gu, " ")
+    .trim();
 }
 
 /** Word-like segments (Intl.Segmenter, zh dictionary) of a text, lower-cased and de-duplicated. */
@@ -30,19 +35,25 @@ export interface SearchableOrg {
   industryCode: string;
 }
 
+/** Separator between terms inside one stored row; control characters are stripped from queries. */
+export const TERM_SEPARATOR = "\u0001";
+/** Characters per stored row: keeps every row well under PostgreSQL's btree entry limit (~2.7 kB). */
+const CHUNK_CHARS = 600;
+
 /**
- * Tokens stored for an org: every segmented word plus each whole phrase (so a query like 电容
- * still matches 电容器, which the segmenter splits as 电|容器). Queries match by substring.
+ * Rows stored for an org: per field, every segmented word plus each whole phrase (so a query like
+ * 电容 still matches 电容器, which the segmenter splits as 电|容器), joined by TERM_SEPARATOR into
+ * a few chunks. A query term matches by substring; as no term spans a separator, that is the same
+ * as matching any single term, but the database scans ~10x fewer rows than one row per term.
  */
 export function orgSearchTokens(org: SearchableOrg): SearchToken[] {
-  const out = new Map<string, SearchToken>();
+  const terms = new Map<TokenField, Set<string>>();
   const add = (text: string, field: TokenField) => {
-    const phrase = normalize(text);
+    const phrase = normalize(text).replaceAll(TERM_SEPARATOR, " ");
     if (!phrase) return;
-    for (const t of [phrase, ...segmentWords(phrase)]) {
-      const token = t.slice(0, 200);
-      out.set(`${field}\u0000${token}`, { token, field });
-    }
+    const set = terms.get(field) ?? new Set<string>();
+    for (const t of [phrase, ...segmentWords(phrase)]) set.add(t.slice(0, CHUNK_CHARS));
+    terms.set(field, set);
   };
   add(org.nameZh, "name");
   add(org.nameEn, "name");
@@ -56,7 +67,19 @@ export function orgSearchTokens(org: SearchableOrg): SearchToken[] {
   }
   for (const c of org.certifications) add(c, "other");
   if (org.industryCode) add(org.industryCode, "other");
-  return [...out.values()];
+  const out: SearchToken[] = [];
+  for (const [field, set] of terms) {
+    let chunk = "";
+    for (const t of set) {
+      if (chunk && chunk.length + 1 + t.length > CHUNK_CHARS) {
+        out.push({ token: chunk, field });
+        chunk = "";
+      }
+      chunk = chunk ? `${chunk}${TERM_SEPARATOR}${t}` : t;
+    }
+    if (chunk) out.push({ token: chunk, field });
+  }
+  return out;
 }
 
 /**
