@@ -297,4 +297,39 @@ describe("the platform in Chromium", () => {
       await context.close();
     }
   });
+
+  it("private data on profiles: own indicators are shown on request, another firm's are refused without a grant", async () => {
+    const { context, page } = await app.newPage();
+    try {
+      const shell = new Shell(page);
+      await new LoginPage(page).goto();
+      await new LoginPage(page).signIn(demoCredentials("member"));
+      await shell.waitUntilShown();
+      const me = (await (await context.request.get("/api/v1/auth/me")).json()) as { org: { id: string } };
+
+      await page.goto(`/orgs/${encodeURIComponent(me.org.id)}`);
+      await new ProfilePage(page).waitUntilShown();
+      await page.getByTestId("show-indicators").click();
+      await page.locator('[data-testid="chart-org-indicators"][data-rendered="true"]').waitFor();
+      expect(
+        Number(await page.getByTestId("chart-org-indicators").getAttribute("data-points")),
+      ).toBeGreaterThan(0);
+      await screenshot(page, "12-own-indicators");
+
+      const others = (await (
+        await context.request.get("/api/v1/orgs?kind=enterprise&pageSize=5")
+      ).json()) as {
+        items: { id: string }[];
+      };
+      const other = others.items.find((o) => o.id !== me.org.id);
+      expect(other).toBeDefined();
+      await page.goto(`/orgs/${encodeURIComponent(other!.id)}`);
+      await new ProfilePage(page).waitUntilShown();
+      await page.getByTestId("show-indicators").click();
+      await page.getByTestId("private-no-access").waitFor();
+      expect(await page.getByTestId("chart-org-indicators").count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

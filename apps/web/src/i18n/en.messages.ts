@@ -107,6 +107,25 @@ export const en: Record<MessageKey, string> = {
   "profile.none": "None",
   "profile.back": "Back to directory",
 
+  "private.title": "Private data",
+  "private.hint":
+    "Business indicators and supply relations are visible to the organisation itself and to grantees only; every read through a grant is written to the grantor's audit log.",
+  "private.showIndicators": "Show business indicators",
+  "private.showRelations": "Show supply relations",
+  "private.noAccess": "No access: this organisation has not granted it to you",
+  "private.viaGrant": "Seen through a data-sharing grant",
+  "private.own": "Your organisation's data",
+  "private.supplier": "Supplier",
+  "private.customer": "Customer",
+  "private.product": "Product",
+  "private.volume": "Yearly volume",
+  "private.since": "Since",
+  "volume.lt1m": "< CNY 1 m",
+  "volume.1m-10m": "CNY 1–10 m",
+  "volume.10m-50m": "CNY 10–50 m",
+  "volume.50m-200m": "CNY 50–200 m",
+  "volume.gt200m": "> CNY 200 m",
+
   "chain.title": "Industry-chain map",
   "chain.hint":
     "Node size shows the number of firms; red nodes are weak links (at most one in-cluster supplier)",

@@ -1,4 +1,4 @@
-import { ERROR_CODES, IMPORT_ISSUE_CODES } from "@clusterbrain/contracts";
+import { ERROR_CODES, IMPORT_ISSUE_CODES, VOLUME_BANDS } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
 import { en } from "./en.messages.ts";
 import { isMessageKey, LOCALES, MESSAGES, parseLocale, placeholders, translate } from "./translate.ts";
@@ -66,5 +66,11 @@ describe("import issue codes", () => {
   it("every import issue code has a translated label", () => {
     const missing = IMPORT_ISSUE_CODES.filter((code) => !isMessageKey(`importIssue.${code}`));
     expect(missing).toEqual([]);
+  });
+});
+
+describe("volume bands", () => {
+  it("every relation volume band has a label", () => {
+    expect(VOLUME_BANDS.filter((band) => !isMessageKey(`volume.${band}`))).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { PrivateData } from "./private-data.component.tsx";
 
 function TagList({ items, testId }: { items: string[]; testId: string }) {
   const { t } = useI18n();
@@ -140,6 +141,7 @@ function ProfileBody({ org }: { org: OrgProfile }) {
           </Col>
         )}
       </Row>
+      <PrivateData orgId={org.id} />
     </Space>
   );
 }

@@ -14,6 +14,7 @@ import type {
   ImportReport,
   ImportRequest,
   ImportTemplate,
+  IndicatorList,
   LoginRequest,
   LoginResponse,
   MeResponse,
@@ -23,6 +24,7 @@ import type {
   OrgSearchQuery,
   OrgSearchResponse,
   OrgUpdateRequest,
+  RelationList,
 } from "@clusterbrain/contracts";
 import type { DemoAccounts } from "./demo-accounts.types.ts";
 import { http, type Query } from "./http.client.ts";
@@ -52,6 +54,8 @@ export const api = {
     get: (id: string, signal?: AbortSignal) =>
       http.get<OrgProfile>(`${V1}/orgs/${enc(id)}`, undefined, signal),
     update: (id: string, body: OrgUpdateRequest) => http.patch<OrgProfile>(`${V1}/orgs/${enc(id)}`, body),
+    indicators: (id: string) => http.get<IndicatorList>(`${V1}/orgs/${enc(id)}/indicators`),
+    relations: (id: string) => http.get<RelationList>(`${V1}/orgs/${enc(id)}/relations`),
   },
   chain: {
     map: (signal?: AbortSignal) => http.get<ChainMapResponse>(`${V1}/chain/map`, undefined, signal),

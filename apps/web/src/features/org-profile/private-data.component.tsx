@@ -1,0 +1,114 @@
+import type { IndicatorList, RelationList } from "@clusterbrain/contracts";
+import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useI18n } from "../../i18n/i18n.context.tsx";
+import { ApiError } from "../../shared/api/api-error.ts";
+import { api } from "../../shared/api/endpoints.ts";
+import { Chart } from "../../shared/charts/chart.component.tsx";
+import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { orgIndicatorsOption } from "./org-indicators.chart.ts";
+
+type Loaded<T> =
+  | { state: "idle" }
+  | { state: "loading" }
+  | { state: "done"; data: T }
+  | { state: "error"; error: unknown };
+
+/** 404 is how the API says "not yours and no grant" (it never confirms the data exists). */
+function NoAccessOr({ error }: { error: unknown }) {
+  const { t } = useI18n();
+  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
+    return <Alert type="warning" showIcon title={t("private.noAccess")} data-testid="private-no-access" />;
+  }
+  return <ErrorAlert error={error} />;
+}
+
+function AccessTag({ access }: { access: "own" | "grant" }) {
+  const { t } = useI18n();
+  return (
+    <Tag color={access === "own" ? "blue" : "gold"}>
+      {access === "own" ? t("private.own") : t("private.viaGrant")}
+    </Tag>
+  );
+}
+
+/**
+ * Indicators and relations load only when asked for: a read through a grant is audited on the
+ * grantor's side, so merely opening a profile must not count as reading its private data.
+ */
+export function PrivateData({ orgId }: { orgId: string }) {
+  const { t, tEnum, pick } = useI18n();
+  const [indicators, setIndicators] = useState<Loaded<IndicatorList>>({ state: "idle" });
+  const [relations, setRelations] = useState<Loaded<RelationList>>({ state: "idle" });
+
+  const load = async <T,>(fetcher: () => Promise<T>, set: (v: Loaded<T>) => void) => {
+    set({ state: "loading" });
+    try {
+      set({ state: "done", data: await fetcher() });
+    } catch (error) {
+      set({ state: "error", error });
+    }
+  };
+
+  return (
+    <Card size="small" title={t("private.title")} data-testid="profile-private">
+      <Typography.Paragraph type="secondary">{t("private.hint")}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button
+          data-testid="show-indicators"
+          loading={indicators.state === "loading"}
+          onClick={() => load(() => api.orgs.indicators(orgId), setIndicators)}
+        >
+          {t("private.showIndicators")}
+        </Button>
+        <Button
+          data-testid="show-relations"
+          loading={relations.state === "loading"}
+          onClick={() => load(() => api.orgs.relations(orgId), setRelations)}
+        >
+          {t("private.showRelations")}
+        </Button>
+      </Space>
+      {indicators.state === "error" && <NoAccessOr error={indicators.error} />}
+      {indicators.state === "done" && (
+        <div style={{ marginBottom: 12 }}>
+          <AccessTag access={indicators.data.access} />
+          <Chart
+            testId="chart-org-indicators"
+            option={orgIndicatorsOption(indicators.data.items, t)}
+            height={300}
+          />
+        </div>
+      )}
+      {relations.state === "error" && <NoAccessOr error={relations.error} />}
+      {relations.state === "done" && (
+        <>
+          <AccessTag access={relations.data.access} />
+          <Table
+            size="small"
+            rowKey="id"
+            data-testid="org-relations"
+            dataSource={relations.data.items}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            scroll={{ x: true }}
+            columns={[
+              {
+                title: t("private.supplier"),
+                key: "s",
+                render: (_, r) => pick(r.supplierNameZh, r.supplierNameEn),
+              },
+              {
+                title: t("private.customer"),
+                key: "c",
+                render: (_, r) => pick(r.customerNameZh, r.customerNameEn),
+              },
+              { title: t("private.product"), dataIndex: "product", key: "p" },
+              { title: t("private.volume"), key: "v", render: (_, r) => tEnum("volume", r.volumeBand) },
+              { title: t("private.since"), key: "y", render: (_, r) => r.sinceYear ?? "—" },
+            ]}
+          />
+        </>
+      )}
+    </Card>
+  );
+}
