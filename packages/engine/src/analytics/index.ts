@@ -4,6 +4,7 @@ export * from "./csv.ts";
 export * from "./dea/index.ts";
 export * from "./errors.ts";
 export * from "./lp/dense-simplex.ts";
+export * from "./lp/small-matrix.ts";
 export * from "./productivity/index.ts";
 export * from "./regional/index.ts";
 export * from "./spatial/index.ts";

@@ -1,5 +1,5 @@
 import { AnalyticsError } from "../errors.ts";
-import { invertSmall } from "../lp/dense-simplex.ts";
+import { invertSmall } from "../lp/small-matrix.ts";
 
 /** A symmetric input–output table: flows[i][j] is what sector j buys from sector i. */
 export interface IoTable {

@@ -1,11 +1,6 @@
 import { AnalyticsError } from "../errors.ts";
-import {
-  type DenseLp,
-  geometricRowScales,
-  type LpResult,
-  type RowSense,
-  solveDenseLp,
-} from "../lp/dense-simplex.ts";
+import { type DenseLp, type LpResult, type RowSense, solveDenseLp } from "../lp/dense-simplex.ts";
+import { geometricRowScales } from "../lp/small-matrix.ts";
 import type { DeaData, Orientation, ReturnsToScale } from "./dea-data.ts";
 import { technologyMatrix } from "./dea-data.ts";
 
