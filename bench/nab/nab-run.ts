@@ -1,7 +1,9 @@
 // Runs a detector over the NAB corpus with NAB's detector conventions (warm-up = probationary
 // period, rest period = a fifth of it, as contextOSE does), then optimises one threshold per profile.
 import {
+  type AnomalyModel,
   createDetector,
+  InputGuard,
   labelNabFile,
   NAB_PROFILE_NAMES,
   NAB_PROFILES,
@@ -11,6 +13,7 @@ import {
   nabProbationaryLength,
   normaliseNabScore,
   optimiseNabThreshold,
+  StreamingDetector,
 } from "@clusterbrain/engine/monitor";
 import type { NabSeries } from "./nab-data.ts";
 
@@ -20,10 +23,17 @@ export interface NabProfileResult {
   readonly normalised: number;
 }
 
-export function runDetectorOnSeries(detector: string, s: NabSeries): Float64Array {
+export function runDetectorOnSeries(detector: string | (() => AnomalyModel), s: NabSeries): Float64Array {
   const n = s.values.length;
   const probation = nabProbationaryLength(n);
-  const d = createDetector(detector, { warmup: probation, restPeriod: Math.floor(probation / 5) });
+  const opts = { warmup: probation, restPeriod: Math.floor(probation / 5) };
+  let d: StreamingDetector;
+  if (typeof detector === "string") d = createDetector(detector, opts);
+  else {
+    // A model built with non-default options (sensitivity runs), behind the same guard and damper.
+    const model = detector();
+    d = new StreamingDetector(model, new InputGuard(), { ...opts, alarmThreshold: model.suggestedThreshold });
+  }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++)
     out[i] = d.update(Date.parse(`${s.timestamps[i].replace(" ", "T")}Z`), s.values[i]).score;
