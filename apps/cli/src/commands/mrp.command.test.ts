@@ -5,7 +5,7 @@ import { runMrp } from "@clusterbrain/engine/mrp";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeExampleWorkbook } from "../../../../bench/mrp/example-workbook.ts";
-import { planToJson, planToText, readMrpWorkbook, WorkbookError } from "./mrp.command.ts";
+import { planToJson, planToText, readMrpWorkbook, recordsToText, WorkbookError } from "./mrp.command.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "mrp-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,6 +58,14 @@ describe("clusterbrain mrp", () => {
     // The first module order is due in week 2 (1-based) and serves SO-2301.
     expect(json.orders[0]).toMatchObject({ item: "PM-4812", receiptPeriod: 2, releasePeriod: 1 });
     expect(json.orders[0].pegs.map((p) => p.demandId)).toContain("SO-2301");
+    // The module's record: 60 on hand, safety stock 20, 120 due in week 2 → planned receipt of 80.
+    const module = json.items.find((i) => i.item === "PM-4812")!;
+    expect(module.grossRequirements.slice(0, 3)).toEqual([0, 120, 80]);
+    expect(module.plannedReceipts.slice(0, 3)).toEqual([0, 80, 80]);
+    expect(module.projectedOnHand.slice(0, 3)).toEqual([60, 20, 20]);
+    expect(recordsToText(plan, input)).toMatch(
+      /PM-4812 — 48V→12V power module \(level 0[\s\S]*planned receipts\s+0\s+80\s+80/,
+    );
   });
 
   it("reads 1-based periods and a bom sheet", async () => {

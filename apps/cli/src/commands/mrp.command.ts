@@ -249,7 +249,19 @@ export function planToJson(plan: MrpPlan, input: MrpInput) {
   return {
     horizon: plan.horizon,
     periodsAreOneBased: true,
-    items: plan.itemIds.map((id, i) => ({ item: id, lowLevelCode: plan.lowLevelCode[i] })),
+    items: plan.itemIds.map((id, i) => {
+      const row = (grid: Float64Array) => Array.from(grid.subarray(i * plan.horizon, (i + 1) * plan.horizon));
+      return {
+        item: id,
+        lowLevelCode: plan.lowLevelCode[i],
+        grossRequirements: row(plan.grossRequirements),
+        scheduledReceipts: row(plan.scheduledReceipts),
+        projectedOnHand: row(plan.projectedOnHand),
+        netRequirements: row(plan.netRequirements),
+        plannedReceipts: row(plan.plannedReceipts),
+        plannedReleases: row(plan.plannedReleases),
+      };
+    }),
     orders: plan.orders.map((o) => ({
       ...o,
       receiptPeriod: o.receiptPeriod + 1,
@@ -265,6 +277,33 @@ export function planToJson(plan: MrpPlan, input: MrpInput) {
     })),
     exceptions: plan.exceptions,
   };
+}
+
+/** The classic time-phased MRP record of every item (Orlicky's grid), one block per item. */
+export function recordsToText(plan: MrpPlan, input: MrpInput): string {
+  const H = plan.horizon;
+  const lines = [
+    ["gross requirements", plan.grossRequirements],
+    ["scheduled receipts", plan.scheduledReceipts],
+    ["projected on hand", plan.projectedOnHand],
+    ["net requirements", plan.netRequirements],
+    ["planned receipts", plan.plannedReceipts],
+    ["planned releases", plan.plannedReleases],
+  ] as const;
+  const order = Array.from(plan.itemIds.keys()).sort(
+    (a, b) => plan.lowLevelCode[a] - plan.lowLevelCode[b] || a - b,
+  );
+  return order
+    .map((i) => {
+      const item = input.items[i];
+      const title = `${item.id}${item.name ? ` — ${item.name}` : ""} (level ${plan.lowLevelCode[i]}, lead time ${item.leadTime}, on hand ${fmt(item.onHand ?? 0)}, safety stock ${fmt(item.safetyStock ?? 0)})`;
+      const header = ["", ...Array.from({ length: H }, (_, t) => `P${t + 1}`)];
+      return `${title}\n${table(
+        header,
+        lines.map(([name, grid]) => [name, ...Array.from(grid.subarray(i * H, (i + 1) * H))]),
+      )}`;
+    })
+    .join("\n\n");
 }
 
 export function planToText(plan: MrpPlan, input: MrpInput): string {
@@ -330,7 +369,8 @@ export const registerMrp: RegisterCommand = (program) => {
     .description("Material requirements plan from an .xlsx workbook (sheets items, bom, demand, receipts)")
     .argument("<file>", "workbook, e.g. examples/mrp/power-module.xlsx")
     .option("--json", "machine-readable output")
-    .action(async (file: string, opts: { json?: boolean }) => {
+    .option("--records", "also print each item's time-phased MRP record")
+    .action(async (file: string, opts: { json?: boolean; records?: boolean }) => {
       const { input, locate } = await readMrpWorkbook(file);
       let plan: MrpPlan;
       try {
@@ -338,6 +378,8 @@ export const registerMrp: RegisterCommand = (program) => {
       } catch (err) {
         throw err instanceof MrpError ? locate(err) : err;
       }
-      console.log(opts.json ? JSON.stringify(planToJson(plan, input), null, 2) : planToText(plan, input));
+      if (opts.json) return void console.log(JSON.stringify(planToJson(plan, input), null, 2));
+      console.log(planToText(plan, input));
+      if (opts.records) console.log(`\nMRP records\n\n${recordsToText(plan, input)}`);
     });
 };
