@@ -77,7 +77,7 @@ export default function LoginPage() {
               label={t("login.email")}
               rules={[{ required: true, message: t("login.emailRequired") }]}
             >
-              <Input autoComplete="username" data-testid="login-email" />
+              <Input autoComplete="username" autoFocus data-testid="login-email" />
             </Form.Item>
             <Form.Item
               name="password"

@@ -1,5 +1,6 @@
 import { Card, Col, Row, Skeleton, Statistic, Typography } from "antd";
 import { useMemo } from "react";
+import { useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
@@ -31,6 +32,7 @@ function useKpis() {
 
 export default function DashboardPage() {
   const { t, pick, locale } = useI18n();
+  const navigate = useNavigate();
   const kpis = useKpis();
   const perNode = useApi((signal) => api.stats.firmsPerNode(signal), []);
   const indicators = useApi((signal) => api.stats.indicators(signal), []);
@@ -53,9 +55,10 @@ export default function DashboardPage() {
     indicators.data?.years.some((y) => [y.revenue, y.rdSpend, y.employees].some((c) => c.suppressed)) ??
     false;
 
-  const kpi = (testId: string, title: string, value: number | undefined) => (
+  // Each headline number opens the screen that explains it.
+  const kpi = (testId: string, title: string, value: number | undefined, to: string) => (
     <Col xs={12} md={6}>
-      <Card size="small">
+      <Card size="small" hoverable onClick={() => navigate(to)}>
         <Statistic title={title} value={value ?? "-"} loading={kpis.loading} data-testid={testId} />
       </Card>
     </Col>
@@ -66,10 +69,10 @@ export default function DashboardPage() {
       <Typography.Title level={3}>{t("dashboard.title")}</Typography.Title>
       {kpis.error !== null && <ErrorAlert error={kpis.error} onRetry={kpis.reload} />}
       <Row gutter={[16, 16]}>
-        {kpi("kpi-orgs", t("dashboard.orgs"), kpis.data?.orgs)}
-        {kpi("kpi-firms", t("dashboard.firms"), kpis.data?.firms)}
-        {kpi("kpi-nodes", t("dashboard.nodes"), kpis.data?.nodes)}
-        {kpi("kpi-weak", t("dashboard.weakLinks"), kpis.data?.weak)}
+        {kpi("kpi-orgs", t("dashboard.orgs"), kpis.data?.orgs, "/directory")}
+        {kpi("kpi-firms", t("dashboard.firms"), kpis.data?.firms, "/directory?kind=enterprise")}
+        {kpi("kpi-nodes", t("dashboard.nodes"), kpis.data?.nodes, "/chain")}
+        {kpi("kpi-weak", t("dashboard.weakLinks"), kpis.data?.weak, "/chain")}
         <Col xs={24} xl={12}>
           <Card title={t("dashboard.indicators")} size="small">
             {indicators.error !== null && <ErrorAlert error={indicators.error} onRetry={indicators.reload} />}
