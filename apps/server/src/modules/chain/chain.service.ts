@@ -77,13 +77,16 @@ export class ChainService {
       repo.linkFlows(),
     ]);
     const flowByLink = new Map(flows.map((f) => [`${f.fromNodeId}\u0000${f.toNodeId}`, f]));
+    // Only a node that feeds another node is a supply link; the chain's end nodes (hospitals)
+    // are its market, and flagging them as 断链风险 because hospitals are not firms misleads.
+    const feeding = new Set(links.map((l) => l.fromNodeId));
     return {
       k: K_MIN,
       nodes: nodes.map((n) => ({
         ...toChainNode(n),
         firmCount: orgCounts.get(n.id) ?? 0,
         // A weak link has at most one in-cluster firm able to supply it.
-        weakLink: (firmCounts.get(n.id) ?? 0) <= 1,
+        weakLink: feeding.has(n.id) && (firmCounts.get(n.id) ?? 0) <= 1,
       })),
       edges: links.map((l) => {
         const f = flowByLink.get(`${l.fromNodeId}\u0000${l.toNodeId}`);
