@@ -13,6 +13,10 @@ export { type AppConfig, ConfigError, loadConfig } from "./config/config.ts";
 export type { Database, DatabaseHandle } from "./db/database.ts";
 export { openDatabase } from "./db/database.ts";
 export { migrate } from "./db/migrate.ts";
+export { type DemoLoadOptions, type DemoLoadSummary, loadDemoCluster } from "./demo/demo.loader.ts";
+export { cliActor, detectEntity } from "./modules/imports/cli-support.ts";
+export { ExportService } from "./modules/imports/export.service.ts";
+export { ImportService } from "./modules/imports/import.service.ts";
 export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -59,6 +63,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       sessionSecret: options.sessionSecret ?? config.sessionSecret,
       logLevel: options.logLevel ?? config.logLevel,
       webDist: options.webDist ?? DEFAULT_WEB_DIST,
+      devMode: config.nodeEnv === "development",
     });
     app.log.info({ database: handle.kind, ms: openedMs }, `database opened in ${openedMs} ms`);
     if (applied.length > 0) app.log.info({ applied }, "migrations applied");

@@ -1,6 +1,11 @@
-import { type DatabaseHandle, loadConfig, migrate, openDatabase } from "@clusterbrain/server";
 // The server package exports only its index; the demo loader lives in the demo module's folder.
-import { loadDemoCluster } from "../../../server/src/demo/demo.loader.ts";
+import {
+  type DatabaseHandle,
+  loadConfig,
+  loadDemoCluster,
+  migrate,
+  openDatabase,
+} from "@clusterbrain/server";
 import type { RegisterCommand } from "./index.ts";
 
 /**

@@ -1,6 +1,5 @@
 import { writeFileSync } from "node:fs";
-import { cliActor } from "../../../server/src/modules/imports/cli-support.ts";
-import { ExportService } from "../../../server/src/modules/imports/export.service.ts";
+import { cliActor, ExportService } from "@clusterbrain/server";
 import { withDatabase } from "./demo.command.ts";
 import type { RegisterCommand } from "./index.ts";
 

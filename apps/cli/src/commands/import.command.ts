@@ -8,8 +8,7 @@ import {
   type ImportMode,
   type ImportReport,
 } from "@clusterbrain/contracts";
-import { cliActor, detectEntity } from "../../../server/src/modules/imports/cli-support.ts";
-import { ImportService } from "../../../server/src/modules/imports/import.service.ts";
+import { cliActor, detectEntity, ImportService } from "@clusterbrain/server";
 import { withDatabase } from "./demo.command.ts";
 import type { RegisterCommand } from "./index.ts";
 
