@@ -36,6 +36,8 @@ export interface BuildAppOptions {
   webDist?: string;
   /** Request body limit in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Development mode: demo sign-ins are listed on the login page. Default false. */
+  devMode?: boolean;
   /** Override the module list (tests of a single module). */
   modules?: FeatureModule[];
 }
@@ -81,6 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     sessionSecret: options.sessionSecret,
     now: options.now ?? (() => new Date()),
     caches: new AppCaches(),
+    devMode: options.devMode ?? false,
   };
   const list = options.modules ?? defaultModules;
   await app.register(

@@ -62,3 +62,18 @@ export const createApiTokenResponseSchema = apiTokenSchema.extend({ token: z.str
 export type CreateApiTokenResponse = z.infer<typeof createApiTokenResponseSchema>;
 export const apiTokenListSchema = z.object({ items: z.array(apiTokenSchema) });
 export type ApiTokenList = z.infer<typeof apiTokenListSchema>;
+
+/** Demo sign-ins, listed only when the server runs in development mode (never in production). */
+export const demoAccountSchema = z.object({
+  email: z.string(),
+  password: z.string(),
+  persona: z.string(),
+  role: roleSchema,
+  orgNameZh: z.string(),
+  orgNameEn: z.string(),
+});
+export const demoAccountsResponseSchema = z.object({
+  devMode: z.boolean(),
+  accounts: z.array(demoAccountSchema),
+});
+export type DemoAccountsResponse = z.infer<typeof demoAccountsResponseSchema>;

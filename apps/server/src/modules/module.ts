@@ -48,6 +48,8 @@ export interface AppDeps {
   /** Injected clock so lockout/expiry tests need no sleeping. */
   now: () => Date;
   caches: AppCaches;
+  /** Development mode (NODE_ENV=development): the login page may list the demo accounts. */
+  devMode: boolean;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { OrgKind, Role } from "@clusterbrain/contracts";
-import { and, count, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
 import { apiTokens, loginAttempts, memberships, orgs, sessions, users } from "../../db/schema/index.ts";
 
@@ -171,5 +171,18 @@ export class AuthRepository {
 
   async revokeApiToken(id: string, now: Date): Promise<void> {
     await this.db.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id));
+  }
+
+  /** Memberships (role and org names) of the users with these emails; for the dev-mode login hint. */
+  async membershipsByEmail(
+    emails: string[],
+  ): Promise<{ email: string; role: Role; nameZh: string; nameEn: string }[]> {
+    if (emails.length === 0) return [];
+    return this.db
+      .select({ email: users.email, role: memberships.role, nameZh: orgs.nameZh, nameEn: orgs.nameEn })
+      .from(users)
+      .innerJoin(memberships, eq(memberships.userId, users.id))
+      .innerJoin(orgs, eq(orgs.id, memberships.orgId))
+      .where(inArray(users.email, emails));
   }
 }

@@ -2,6 +2,7 @@ import {
   apiTokenListSchema,
   createApiTokenRequestSchema,
   createApiTokenResponseSchema,
+  demoAccountsResponseSchema,
   errorBodySchema,
   idParamsSchema,
   loginRequestSchema,
@@ -14,6 +15,7 @@ import { requireActor, SESSION_COOKIE } from "../../http/auth-hook.ts";
 import type { FeatureModule } from "../module.ts";
 import { AuthRepository } from "./auth.repository.ts";
 import { AuthService } from "./auth.service.ts";
+import { listDemoAccounts } from "./demo-accounts.service.ts";
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
 
@@ -57,6 +59,18 @@ export const authModule: FeatureModule = {
         reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
         return result.me;
       },
+    );
+
+    app.get(
+      "/auth/demo-accounts",
+      {
+        schema: {
+          tags: ["auth"],
+          summary: "Demo sign-ins for the login page; empty unless the server runs in development mode",
+          response: { 200: demoAccountsResponseSchema },
+        },
+      },
+      async () => listDemoAccounts(deps.db, deps.devMode),
     );
 
     app.post(

@@ -5,6 +5,7 @@ import type {
   ChainNode,
   ChainNodeOrgsResponse,
   ClusterIndicators,
+  DemoAccountsResponse,
   FirmsPerDistrict,
   FirmsPerNode,
   Grant,
@@ -26,7 +27,7 @@ import type {
   OrgUpdateRequest,
   RelationList,
 } from "@clusterbrain/contracts";
-import type { DemoAccounts } from "./demo-accounts.types.ts";
+
 import { http, type Query } from "./http.client.ts";
 
 // Typed wrappers over the /api/v1 routes listed in docs/api.md; types come from the contracts package.
@@ -45,7 +46,7 @@ export const api = {
     logout: () => http.post<Ok>(`${V1}/auth/logout`),
     me: (signal?: AbortSignal) => http.get<MeResponse>(`${V1}/auth/me`, undefined, signal),
     demoAccounts: (signal?: AbortSignal) =>
-      http.get<DemoAccounts>(`${V1}/auth/demo-accounts`, undefined, signal),
+      http.get<DemoAccountsResponse>(`${V1}/auth/demo-accounts`, undefined, signal),
   },
   orgs: {
     search: (query: Partial<OrgSearchQuery>, signal?: AbortSignal) =>
