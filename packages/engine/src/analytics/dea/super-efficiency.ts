@@ -13,6 +13,7 @@ export interface SuperEfficiencyUnit {
    */
   efficiency: number | null;
   status: "optimal" | "infeasible";
+  /** Peers in the reduced reference set; empty when the score was taken from `scores` without an LP. */
   peers: PeerWeight[];
 }
 
