@@ -1,7 +1,9 @@
 import {
   buildWeights,
+  type GearyResult,
   gearyC,
   localMoran,
+  type MoranResult,
   moranI,
   numericColumn,
   parseEdgeList,
@@ -42,11 +44,9 @@ function loadWeights(file: string, o: SpatialCliOptions): { y: number[]; w: Spat
   return { y, w: buildWeights(ids, links, transform) };
 }
 
-export function runMoran(file: string, o: SpatialCliOptions): void {
-  const { y, w } = loadWeights(file, o);
-  const r = moranI(y, w, { permutations: o.permutations, seed: o.seed });
-  const out = {
-    I: r.I,
+/** The inference fields Moran's I and Geary's C share, in the order the CLI prints them. */
+function globalInference(r: MoranResult | GearyResult, o: SpatialCliOptions, n: number) {
+  return {
     expected: r.expected,
     z: r.zNormal,
     p: r.pNormalTwoTailed,
@@ -56,34 +56,27 @@ export function runMoran(file: string, o: SpatialCliOptions): void {
     pPermutation: r.permutation?.p ?? null,
     permutations: r.permutation?.permutations ?? 0,
     seed: o.seed,
-    n: w.n,
+    n,
   };
+}
+
+function printStatistics(o: SpatialCliOptions, out: Record<string, number | null | undefined>): void {
   print(o.json ?? false, out, () => [
     ["statistic", "value"],
     ...Object.entries(out).map(([k, v]) => [k, fmt(v)]),
   ]);
 }
 
+export function runMoran(file: string, o: SpatialCliOptions): void {
+  const { y, w } = loadWeights(file, o);
+  const r = moranI(y, w, { permutations: o.permutations, seed: o.seed });
+  printStatistics(o, { I: r.I, ...globalInference(r, o, w.n) });
+}
+
 export function runGeary(file: string, o: SpatialCliOptions): void {
   const { y, w } = loadWeights(file, o);
   const r = gearyC(y, w, { permutations: o.permutations, seed: o.seed });
-  const out = {
-    C: r.C,
-    expected: r.expected,
-    z: r.zNormal,
-    p: r.pNormalTwoTailed,
-    pOneTailed: r.pNormalOneTailed,
-    zRandomisation: r.zRandomisation,
-    pRandomisation: r.pRandomisationTwoTailed,
-    pPermutation: r.permutation?.p ?? null,
-    permutations: r.permutation?.permutations ?? 0,
-    seed: o.seed,
-    n: w.n,
-  };
-  print(o.json ?? false, out, () => [
-    ["statistic", "value"],
-    ...Object.entries(out).map(([k, v]) => [k, fmt(v)]),
-  ]);
+  printStatistics(o, { C: r.C, ...globalInference(r, o, w.n) });
 }
 
 export function runLisa(file: string, o: SpatialCliOptions): void {
