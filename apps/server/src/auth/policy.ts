@@ -44,6 +44,22 @@ export const policy = {
     return actor.orgId === orgId && EDITORS.includes(actor.role);
   },
 
+  /** Add, re-role or remove members of an org: owner/admin of that org. */
+  canManageMembers(actor: Actor, orgId: string): boolean {
+    return actor.orgId === orgId && EDITORS.includes(actor.role);
+  },
+
+  /**
+   * Change a membership from `from` (undefined for a new member) to `to` (undefined for removal).
+   * Only an owner may grant the owner role or touch an existing owner; an admin manages the rest.
+   * (Keeping at least one owner is a data rule, checked by the members service.)
+   */
+  canChangeMembership(actor: Actor, orgId: string, from: Role | undefined, to: Role | undefined): boolean {
+    if (!policy.canManageMembers(actor, orgId)) return false;
+    if (actor.role === "owner") return true;
+    return from !== "owner" && to !== "owner";
+  },
+
   /** Read an org's audit log: its owner/admin, or the operator's owner/admin (any org, or all). */
   canReadAudit(actor: Actor, orgId: string | undefined): boolean {
     if (policy.isOperator(actor) && EDITORS.includes(actor.role)) return true;

@@ -4,6 +4,7 @@ import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
+import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
@@ -15,6 +16,7 @@ import { statsModule } from "./stats/stats.routes.ts";
 export const modules: FeatureModule[] = [
   authModule,
   orgModule,
+  memberModule,
   indicatorModule,
   chainModule,
   grantModule,

@@ -14,6 +14,8 @@ const PRIVATE_BY_ID = [
   "DELETE /api/v1/relations/{id}",
   "POST /api/v1/grants/{id}/revoke",
   "DELETE /api/v1/auth/tokens/{id}",
+  "PATCH /api/v1/members/{id}",
+  "DELETE /api/v1/members/{id}",
 ];
 
 /** Plausible bodies per write route, aimed at B; anything else gets {}. */
@@ -43,6 +45,7 @@ function bodyFor(method: string, path: string): unknown {
       expiresAt: "2099-01-01T00:00:00Z",
     };
   if (key === "POST /api/v1/auth/tokens") return { name: "walk" };
+  if (key === "PATCH /api/v1/members/{id}") return { role: "viewer" };
   return {};
 }
 
@@ -83,7 +86,7 @@ describeEachDatabase("tenant isolation: firm A walks every OpenAPI route against
       const a = await login(app, role === "owner" ? EMAILS.aOwner : EMAILS.aMember);
       const routes = await openApiRoutes(app);
       expect(routes.length).toBeGreaterThan(20);
-      const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId];
+      const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`];
       const leaked: string[] = [];
       const wrongStatus: string[] = [];
       let requests = 0;
@@ -129,5 +132,7 @@ describeEachDatabase("tenant isolation: firm A walks every OpenAPI route against
     expect(ind.items.find((y: { year: number }) => y.year === 2023).revenue).toBe(B_SECRETS.revenue);
     const tokens = (await call(app, b, "GET", "/api/v1/auth/tokens")).json();
     expect(tokens.items.find((t: { id: string }) => t.id === bTokenId).revokedAt).toBeNull();
+    const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
+    expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
   });
 });
