@@ -12,6 +12,7 @@ const DirectoryPage = lazy(() => import("./features/directory/directory.page.tsx
 const OrgProfilePage = lazy(() => import("./features/org-profile/org-profile.page.tsx"));
 const ChainMapPage = lazy(() => import("./features/chain-map/chain-map.page.tsx"));
 const MyOrgPage = lazy(() => import("./features/my-org/my-org.page.tsx"));
+const MembersPage = lazy(() => import("./features/members/members.page.tsx"));
 const GrantsPage = lazy(() => import("./features/grants/grants.page.tsx"));
 const AuditPage = lazy(() => import("./features/audit/audit.page.tsx"));
 const ImportsPage = lazy(() => import("./features/imports/imports.page.tsx"));
@@ -47,6 +48,7 @@ export const router = createBrowserRouter([
           { path: "orgs/:id", element: <OrgProfilePage /> },
           { path: "chain", element: <ChainMapPage /> },
           { path: "my-org", element: <MyOrgPage /> },
+          { path: "members", element: <MembersPage /> },
           { path: "grants", element: <GrantsPage /> },
           { path: "audit", element: <AuditPage /> },
           { path: "imports", element: <ImportsPage /> },

@@ -18,6 +18,10 @@ import type {
   IndicatorList,
   LoginRequest,
   LoginResponse,
+  MemberAddRequest,
+  MemberList,
+  MemberResult,
+  MemberRoleUpdateRequest,
   MeResponse,
   Ok,
   OrgFacets,
@@ -81,6 +85,14 @@ export const api = {
     run: (body: ImportRequest) => http.post<ImportReport>(`${V1}/imports`, body),
     template: (entity: ImportEntity, signal?: AbortSignal) =>
       http.get<ImportTemplate>(`${V1}/imports/templates/${entity}`, undefined, signal),
+  },
+  members: {
+    list: (orgId: string, signal?: AbortSignal) =>
+      http.get<MemberList>(`${V1}/orgs/${enc(orgId)}/members`, undefined, signal),
+    add: (body: MemberAddRequest) => http.post<MemberResult>(`${V1}/members`, body),
+    setRole: (userId: string, body: MemberRoleUpdateRequest) =>
+      http.patch<MemberResult>(`${V1}/members/${enc(userId)}`, body),
+    remove: (userId: string) => http.delete<Ok>(`${V1}/members/${enc(userId)}`),
   },
   audit: {
     page: (query: Partial<AuditQuery>, signal?: AbortSignal) =>

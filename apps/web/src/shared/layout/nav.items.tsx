@@ -5,12 +5,13 @@ import {
   DashboardOutlined,
   EditOutlined,
   SafetyCertificateOutlined,
+  TeamOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
 import type { MeResponse } from "@clusterbrain/contracts";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../../i18n/zh-cn.messages.ts";
-import { canImport, canViewAudit } from "../auth/access.ts";
+import { canImport, canManageOrg, canViewAudit } from "../auth/access.ts";
 
 export interface NavItem {
   key: string;
@@ -24,6 +25,7 @@ const ALL: NavItem[] = [
   { key: "directory", path: "/directory", label: "nav.directory", icon: <UnorderedListOutlined /> },
   { key: "chain", path: "/chain", label: "nav.chainMap", icon: <ApartmentOutlined /> },
   { key: "my-org", path: "/my-org", label: "nav.myOrg", icon: <EditOutlined /> },
+  { key: "members", path: "/members", label: "nav.members", icon: <TeamOutlined /> },
   { key: "grants", path: "/grants", label: "nav.grants", icon: <SafetyCertificateOutlined /> },
   { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
@@ -31,7 +33,10 @@ const ALL: NavItem[] = [
 
 export function navItemsFor(me: MeResponse): NavItem[] {
   return ALL.filter(
-    (item) => (item.key !== "audit" || canViewAudit(me)) && (item.key !== "imports" || canImport(me)),
+    (item) =>
+      (item.key !== "audit" || canViewAudit(me)) &&
+      (item.key !== "imports" || canImport(me)) &&
+      (item.key !== "members" || canManageOrg(me)),
   );
 }
 
