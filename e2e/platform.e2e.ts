@@ -10,6 +10,7 @@ import { DirectoryPage } from "./pages/directory.page.ts";
 import { GrantsPage } from "./pages/grants.page.ts";
 import { ImportsPage } from "./pages/imports.page.ts";
 import { LoginPage } from "./pages/login.page.ts";
+import { MembersPage } from "./pages/members.page.ts";
 import { MyOrgPage } from "./pages/my-org.page.ts";
 import { ProfilePage } from "./pages/profile.page.ts";
 import { Shell } from "./pages/shell.page.ts";
@@ -249,6 +250,29 @@ describe("the platform in Chromium", () => {
         .getByTestId("grant-status")
         .filter({ hasText: "已撤销" })
         .waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("members: the owner adds a member, changes the role and removes the member", async () => {
+    const { context, page } = await app.newPage();
+    try {
+      const shell = new Shell(page);
+      await new LoginPage(page).goto();
+      await new LoginPage(page).signIn(demoCredentials("owner"));
+      await shell.waitUntilShown();
+      await shell.navigate("members");
+      const members = new MembersPage(page);
+      await members.waitUntilShown();
+      const email = "e2e.new.member@example.com";
+      await members.add({ email, displayName: "测试成员", roleLabel: "成员", password: "e2e initial pw 1" });
+      expect(await members.waitForRole(email, "成员")).toBe("成员");
+      await members.changeRole(email, "访客");
+      expect(await members.waitForRole(email, "访客")).toBe("访客");
+      await screenshot(page, "11-members");
+      await members.remove(email);
+      expect(await members.row(email).count()).toBe(0);
     } finally {
       await context.close();
     }

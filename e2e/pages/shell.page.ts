@@ -1,6 +1,14 @@
 import type { Page } from "playwright-core";
 
-export type NavKey = "dashboard" | "directory" | "chain" | "my-org" | "grants" | "imports" | "audit";
+export type NavKey =
+  | "dashboard"
+  | "directory"
+  | "chain"
+  | "my-org"
+  | "members"
+  | "grants"
+  | "imports"
+  | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */
 export class Shell {
