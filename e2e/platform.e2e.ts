@@ -270,7 +270,7 @@ describe("the platform in Chromium", () => {
       expect(await members.waitForRole(email, "成员")).toBe("成员");
       await members.changeRole(email, "访客");
       expect(await members.waitForRole(email, "访客")).toBe("访客");
-      await screenshot(page, "11-members");
+      await screenshot(page, "10b-members");
       await members.remove(email);
       expect(await members.row(email).count()).toBe(0);
     } finally {
