@@ -27,6 +27,8 @@ const jsonBody = fc.oneof(
       "chainNodeIds",
       "kind",
       "nameZh",
+      "role",
+      "displayName",
     ),
     fc.jsonValue(),
   ),
