@@ -60,10 +60,19 @@ function MembersManager() {
     }
   };
 
-  const act = async (run: () => Promise<unknown>, done: "members.roleChanged" | "members.removed") => {
+  const act = async (
+    userId: string,
+    run: () => Promise<unknown>,
+    done: "members.roleChanged" | "members.removed",
+  ) => {
     setActionError(null);
     try {
       await run();
+      // My own role changed (or I left): the session's role is stale, so start over from the top.
+      if (userId === me.user.id) {
+        window.location.assign("/");
+        return;
+      }
       toast.success(t(done));
     } catch (err) {
       setActionError(err);
@@ -105,13 +114,15 @@ function MembersManager() {
               options={roleOptions}
               aria-label={t("members.role")}
               data-testid="member-role-select"
-              onChange={(role) => act(() => api.members.setRole(m.userId, { role }), "members.roleChanged")}
+              onChange={(role) =>
+                act(m.userId, () => api.members.setRole(m.userId, { role }), "members.roleChanged")
+              }
             />
             <Popconfirm
               title={t("members.removeConfirm")}
               okText={t("common.ok")}
               cancelText={t("common.cancel")}
-              onConfirm={() => act(() => api.members.remove(m.userId), "members.removed")}
+              onConfirm={() => act(m.userId, () => api.members.remove(m.userId), "members.removed")}
             >
               <Button danger size="small" data-testid="member-remove">
                 {t("members.remove")}
