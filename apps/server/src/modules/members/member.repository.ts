@@ -34,6 +34,15 @@ export class MemberRepository {
     return row;
   }
 
+  async hasAnyMembership(userId: string): Promise<boolean> {
+    const [row] = await this.db
+      .select({ orgId: memberships.orgId })
+      .from(memberships)
+      .where(eq(memberships.userId, userId))
+      .limit(1);
+    return row !== undefined;
+  }
+
   async insertUser(user: NewUser): Promise<void> {
     await this.db.insert(users).values(user);
   }

@@ -25,6 +25,19 @@ export class AlreadyMemberError extends ConflictError {
   }
 }
 
+/**
+ * Attaching an account that already belongs to another organisation would enrol someone without
+ * their consent; only accounts with no membership (e.g. removed elsewhere) can be attached. The
+ * message names nobody, so the refusal tells no more than that the email is taken.
+ */
+export class AccountInOtherOrgError extends ConflictError {
+  constructor() {
+    super("this email already has an account in another organisation; it cannot be added here", {
+      reason: "ACCOUNT_IN_OTHER_ORG",
+    });
+  }
+}
+
 function membershipId(orgId: string, userId: string): string {
   return `${orgId}:${userId}`;
 }
@@ -36,7 +49,10 @@ export class MemberService {
     private readonly now: () => Date,
   ) {}
 
-  /** Add a new user with an initial password, or attach an existing user (same email) with a role. */
+  /**
+   * Add a new user with an initial password, or attach an existing account (same email) that
+   * belongs to no organisation, with a role.
+   */
   async add(actor: Actor, input: MemberAddRequest): Promise<MemberResult> {
     const orgId = actor.orgId;
     if (!policy.canManageMembers(actor, orgId))
@@ -53,6 +69,7 @@ export class MemberService {
       if (existing) {
         userId = existing.id;
         if (await repo.find(orgId, userId)) throw new AlreadyMemberError(input.email);
+        if (await repo.hasAnyMembership(userId)) throw new AccountInOtherOrgError();
       } else {
         if (input.displayName === undefined)
           throw ValidationError.field("displayName", "is required for a new user");

@@ -66,16 +66,35 @@ describeEachDatabase("members: owners and admins manage their own org's members"
     expect(again.json().error.details).toEqual({ reason: "ALREADY_MEMBER" });
   });
 
-  it("attaches an existing user by email (their password unchanged); a new user needs name and password", async () => {
+  it("attaches only an account with no organisation (password unchanged); never another org's member", async () => {
     const admin = await login(app, EMAILS.aAdmin);
-    const attach = await call(app, admin, "POST", "/api/v1/members", {
-      email: EMAILS.cOwner,
-      role: "viewer",
+    const other = await call(app, admin, "POST", "/api/v1/members", { email: EMAILS.cOwner, role: "viewer" });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.details).toMatchObject({ reason: "ACCOUNT_IN_OTHER_ORG" });
+    expect(JSON.stringify(other.json())).not.toContain(userId(EMAILS.cOwner));
+    const meC = (await call(app, await login(app, EMAILS.cOwner), "GET", "/api/v1/auth/me")).json();
+    expect(meC.memberships.map((m: { orgId: string }) => m.orgId)).toEqual([IDS.c]);
+
+    // An account removed from its org has none left, so it can be attached again, keeping its password.
+    const email = "returning@a.test";
+    const added = await call(app, admin, "POST", "/api/v1/members", {
+      email,
+      displayName: "Returning",
+      role: "member",
+      password: "returning-pass-1",
     });
+    expect(added.statusCode).toBe(200);
+    const id = added.json().userId as string;
+    expect((await call(app, admin, "DELETE", `/api/v1/members/${id}`)).statusCode).toBe(200);
+    const attach = await call(app, admin, "POST", "/api/v1/members", { email, role: "viewer" });
     expect(attach.statusCode).toBe(200);
-    expect(attach.json()).toMatchObject({ userId: userId(EMAILS.cOwner), role: "viewer", created: false });
-    const me = (await call(app, await login(app, EMAILS.cOwner), "GET", "/api/v1/auth/me")).json();
-    expect(me.memberships.map((m: { orgId: string }) => m.orgId).sort()).toEqual([IDS.a, IDS.c].sort());
+    expect(attach.json()).toMatchObject({ userId: id, role: "viewer", created: false });
+    const back = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { email, password: "returning-pass-1" },
+    });
+    expect(back.statusCode).toBe(200);
     const noPw = await call(app, admin, "POST", "/api/v1/members", {
       email: "nopw@a.test",
       displayName: "x",
