@@ -32,6 +32,11 @@ function violation(lp: DenseLp, x: Float64Array): number {
   return worst;
 }
 
+// HiGHS (the reference, WebAssembly) can spin without end on rare degenerate LPs, and a
+// synchronous wasm loop cannot be interrupted by a test timeout: fixed cases keep CI finite.
+// Our own solver's properties run with random seeds in packages/engine (dea.property.test.ts).
+const HIGHS_CASES_SEED = 20261127;
+
 beforeAll(async () => {
   const solve = await loadHighsLpSolver();
   highs = (lp, _candidates, _rowScale, slackCost) => {
@@ -70,6 +75,42 @@ const dataArb = fc
  * optimal. A two-sided 1e-5 comparison would not do: HiGHS's default tolerances (1e-7 on its scaled
  * model) leave answers like θ = 0.0043773 where 0.0043612 is attainable (verified by hand).
  */
+/**
+ * Largest relative breach, on the original data, of the constraints a projection must meet:
+ * Σλx ≤ target x, Σλy ≥ target y (and Σλ = 1 under VRS). HiGHS's answers are judged by this
+ * before they are trusted: on the engine's scaled LP a 1e-7 breach can look like nothing, yet
+ * a tiny weight on a unit with huge outputs buys a visibly better score (scipy's highs-ipm and
+ * our simplex agree on the exact optimum in such cases; highs-ds does not).
+ */
+function projectionBreach(
+  d: DeaData,
+  peers: { index: number; weight: number }[],
+  xTarget: number[],
+  yTarget: number[],
+  vrs: boolean,
+): number {
+  const xs = xTarget.map(() => 0);
+  const ys = yTarget.map(() => 0);
+  let sum = 0;
+  for (const p of peers) {
+    sum += p.weight;
+    d.inputs[p.index].forEach((v, i) => {
+      xs[i] += p.weight * v;
+    });
+    d.outputs[p.index].forEach((v, r) => {
+      ys[r] += p.weight * v;
+    });
+  }
+  let worst = vrs ? Math.abs(sum - 1) : 0;
+  xs.forEach((v, i) => {
+    worst = Math.max(worst, (v - xTarget[i]) / Math.max(1, Math.abs(xTarget[i])));
+  });
+  ys.forEach((v, r) => {
+    worst = Math.max(worst, (yTarget[r] - v) / Math.max(1, Math.abs(yTarget[r])));
+  });
+  return worst;
+}
+
 function checkProjection(
   d: DeaData,
   o: number,
@@ -105,6 +146,8 @@ function checkProjection(
 describe("the engine's dense simplex against HiGHS on DEA programmes", () => {
   it("CCR/BCC: our projections are feasible and our scores at least as good as HiGHS's", () => {
     let comparedRadial = 0;
+    let unitsCompared = 0;
+    let unitsSkipped = 0;
     fc.assert(
       fc.property(dataArb, (d: DeaData) => {
         for (const rts of ["crs", "vrs"] as const) {
@@ -115,7 +158,13 @@ describe("the engine's dense simplex against HiGHS on DEA programmes", () => {
             ours.units.forEach((u, i) => {
               checkProjection(d, i, u.peers, u.targetsX, u.targetsY, rts === "vrs");
               if (highsUnreliable) return;
-              const h = ref.units[i].efficiency;
+              const r = ref.units[i];
+              if (projectionBreach(d, r.peers, r.targetsX, r.targetsY, rts === "vrs") > 1e-9) {
+                unitsSkipped++;
+                return;
+              }
+              unitsCompared++;
+              const h = r.efficiency;
               if (orientation === "input")
                 expect(u.efficiency).toBeLessThanOrEqual(h + 1e-5 * Math.max(1, h));
               else expect(u.efficiency).toBeGreaterThanOrEqual(h - 1e-5 * Math.max(1, h));
@@ -124,9 +173,12 @@ describe("the engine's dense simplex against HiGHS on DEA programmes", () => {
           }
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 20, seed: HIGHS_CASES_SEED },
     );
     expect(comparedRadial).toBeGreaterThan(40);
+    // HiGHS's answer is set aside only in rare tolerance-exploiting cases, never wholesale.
+    expect(unitsSkipped).toBeLessThan(0.05 * (unitsCompared + unitsSkipped));
+    console.log(`HiGHS cross-check: ${unitsCompared} unit scores compared, ${unitsSkipped} set aside`);
   }, 600_000); // generous: the shared CI cores can be heavily loaded
 
   it("super-efficiency (including VRS infeasibility) and SBM: same standard", () => {
@@ -181,7 +233,7 @@ describe("the engine's dense simplex against HiGHS on DEA programmes", () => {
           }
         }
       }),
-      { numRuns: 20 },
+      { numRuns: 20, seed: HIGHS_CASES_SEED },
     );
     expect(compared).toBeGreaterThan(20);
   }, 600_000); // generous: the shared CI cores can be heavily loaded
