@@ -16,6 +16,7 @@ export default defineConfig({
             "bench/**/*.test.ts",
           ],
           environment: "node",
+          setupFiles: ["./scripts/fast-check.setup.ts"],
           testTimeout: 60_000,
         },
       },
@@ -25,6 +26,7 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ["apps/server/src/**/*.test.ts"],
           environment: "node",
+          setupFiles: ["./scripts/fast-check.setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           // PGlite instances are memory-hungry; keep the worker count modest on 2 cores.
