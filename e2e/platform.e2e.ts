@@ -1,3 +1,4 @@
+import type { DemoPersona } from "@clusterbrain/demo";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2eApp, startE2eApp } from "./harness/app.harness.ts";
@@ -17,6 +18,8 @@ import { Shell } from "./pages/shell.page.ts";
 
 const HAN = /\p{Script=Han}/u;
 
+type Viewport = Parameters<E2eApp["newPage"]>[0];
+
 // One file, one server and one browser for all browser tests: start-up (web build, PGlite with
 // the demo cluster, Chromium) costs more than the tests themselves.
 describe("the platform in Chromium", () => {
@@ -27,6 +30,22 @@ describe("the platform in Chromium", () => {
   afterAll(async () => {
     await app?.close();
   });
+
+  /** A fresh browser context signed in as a demo persona, with the app shell shown. */
+  async function signedIn(persona: DemoPersona, viewport?: Viewport) {
+    const { context, page } = await app.newPage(viewport);
+    try {
+      const shell = new Shell(page);
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(demoCredentials(persona));
+      await shell.waitUntilShown();
+      return { context, page, shell };
+    } catch (err) {
+      await context.close();
+      throw err;
+    }
+  }
 
   it("Must show: log in → dashboard charts render → search 电感 finds inductor firms → open a profile → English → log out", async () => {
     const { context, page } = await app.newPage({ width: 1280, height: 900 });
@@ -110,12 +129,8 @@ describe("the platform in Chromium", () => {
       page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
     it("at 768 px the menu sits behind a button and every screen is reachable without sideways scrolling", async () => {
-      const { context, page } = await app.newPage({ width: 768, height: 1024 });
+      const { context, page, shell } = await signedIn("member", { width: 768, height: 1024 });
       try {
-        const shell = new Shell(page);
-        await new LoginPage(page).goto();
-        await new LoginPage(page).signIn(demoCredentials("member"));
-        await shell.waitUntilShown();
         await new DashboardPage(page).waitForChart("chart-districts");
         expect(await shell.siderVisible()).toBe(false);
         expect(await shell.menuToggleVisible()).toBe(true);
@@ -154,12 +169,8 @@ describe("the platform in Chromium", () => {
     });
 
     it("at 1280 px the sider is shown and collapses", async () => {
-      const { context, page } = await app.newPage({ width: 1280, height: 800 });
+      const { context, page, shell } = await signedIn("member", { width: 1280, height: 800 });
       try {
-        const shell = new Shell(page);
-        await new LoginPage(page).goto();
-        await new LoginPage(page).signIn(demoCredentials("member"));
-        await shell.waitUntilShown();
         expect(await shell.siderVisible()).toBe(true);
         expect(await shell.menuToggleVisible()).toBe(false);
         const sider = page.getByTestId("sider");
@@ -184,12 +195,8 @@ describe("the platform in Chromium", () => {
   });
 
   it("my organisation: export to .xlsx; a wrong 统一社会信用代码 is refused on its field; a valid edit is saved and audited", async () => {
-    const { context, page } = await app.newPage();
+    const { context, page, shell } = await signedIn("owner");
     try {
-      const shell = new Shell(page);
-      await new LoginPage(page).goto();
-      await new LoginPage(page).signIn(demoCredentials("owner"));
-      await shell.waitUntilShown();
       await shell.navigate("my-org");
       const myOrg = new MyOrgPage(page);
       await myOrg.waitUntilLoaded();
@@ -224,12 +231,8 @@ describe("the platform in Chromium", () => {
   });
 
   it("data-sharing grants: create one, see it active, revoke it at once", async () => {
-    const { context, page } = await app.newPage();
+    const { context, page, shell } = await signedIn("owner");
     try {
-      const shell = new Shell(page);
-      await new LoginPage(page).goto();
-      await new LoginPage(page).signIn(demoCredentials("owner"));
-      await shell.waitUntilShown();
       await shell.navigate("grants");
       const grants = new GrantsPage(page);
       await grants.waitUntilShown();
@@ -256,12 +259,8 @@ describe("the platform in Chromium", () => {
   });
 
   it("members: the owner adds a member, changes the role and removes the member", async () => {
-    const { context, page } = await app.newPage();
+    const { context, page, shell } = await signedIn("owner");
     try {
-      const shell = new Shell(page);
-      await new LoginPage(page).goto();
-      await new LoginPage(page).signIn(demoCredentials("owner"));
-      await shell.waitUntilShown();
       await shell.navigate("members");
       const members = new MembersPage(page);
       await members.waitUntilShown();
@@ -295,12 +294,8 @@ describe("the platform in Chromium", () => {
   });
 
   it("import: a dry run of 100 rows with 3 bad ones reports exactly those rows and columns and writes nothing", async () => {
-    const { context, page } = await app.newPage();
+    const { context, page, shell } = await signedIn("operator");
     try {
-      const shell = new Shell(page);
-      await new LoginPage(page).goto();
-      await new LoginPage(page).signIn(demoCredentials("operator"));
-      await shell.waitUntilShown();
       await shell.navigate("imports");
       const imports = new ImportsPage(page);
       await imports.waitUntilShown();
@@ -323,12 +318,8 @@ describe("the platform in Chromium", () => {
   });
 
   it("private data on profiles: own indicators are shown on request, another firm's are refused without a grant", async () => {
-    const { context, page } = await app.newPage();
+    const { context, page } = await signedIn("member");
     try {
-      const shell = new Shell(page);
-      await new LoginPage(page).goto();
-      await new LoginPage(page).signIn(demoCredentials("member"));
-      await shell.waitUntilShown();
       const me = (await (await context.request.get("/api/v1/auth/me")).json()) as { org: { id: string } };
 
       await page.goto(`/orgs/${encodeURIComponent(me.org.id)}`);
