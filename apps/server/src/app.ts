@@ -13,7 +13,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Database } from "./db/database.ts";
-import { AppCaches } from "./http/app-caches.ts";
+import { AppCaches, invalidateReadModelsOnWrite } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
@@ -90,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     async (api) => {
       api.decorateRequest("actor", null);
       api.addHook("preHandler", authHook(deps));
+      api.addHook("onSend", invalidateReadModelsOnWrite(deps.caches));
       for (const m of list) {
         await api.register(async (scope) => {
           await m.routes(scope.withTypeProvider<ZodTypeProvider>(), deps);

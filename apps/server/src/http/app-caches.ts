@@ -4,28 +4,46 @@ import type {
   FirmsPerDistrict,
   FirmsPerNode,
   OrgFacets,
+  OrgSearchResponse,
 } from "@clusterbrain/contracts";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { CredentialRow } from "../modules/auth/auth.repository.ts";
+import type { GrantWindow } from "../modules/grants/grant.repository.ts";
+import type { NodeRef, OrgRow } from "../modules/orgs/org.repository.ts";
 import { TtlCache } from "./ttl-cache.ts";
 
 const CREDENTIAL_TTL_MS = 10_000;
 const AGGREGATE_TTL_MS = 10_000;
+const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** Cluster-wide read models that every dashboard hit would otherwise recompute. */
+/**
+ * Read models that every dashboard, directory or profile hit would otherwise recompute. None of
+ * them depends on who asks: search hits and org cards hold public fields (private ones are cut per
+ * caller by toOrgProfile), and grants are keyed by the grantor→grantee pair and judged per request.
+ */
 export class AggregateCache {
   readonly chainMap = new TtlCache<ChainMapResponse>(AGGREGATE_TTL_MS, 4);
   readonly firmsPerNode = new TtlCache<FirmsPerNode>(AGGREGATE_TTL_MS, 4);
   readonly clusterIndicators = new TtlCache<ClusterIndicators>(AGGREGATE_TTL_MS, 4);
   readonly districts = new TtlCache<FirmsPerDistrict>(AGGREGATE_TTL_MS, 4);
   readonly facets = new TtlCache<OrgFacets>(AGGREGATE_TTL_MS, 4);
+  /** Directory search pages by normalised query. */
+  readonly search = new TtlCache<OrgSearchResponse>(AGGREGATE_TTL_MS, 2_000);
+  /** An org row with its chain nodes, by id (null: no such org). */
+  readonly orgCards = new TtlCache<{ row: OrgRow; nodes: NodeRef[] } | null>(AGGREGATE_TTL_MS, 20_000);
+  /** Unrevoked grants per grantor→grantee pair. */
+  readonly grants = new TtlCache<GrantWindow[]>(AGGREGATE_TTL_MS, 20_000);
 
-  /** Call after any write that changes orgs, chain positions, relations or indicators. */
+  /** Call after any write that changes orgs, chain positions, relations, indicators or grants. */
   invalidate(): void {
     this.chainMap.clear();
     this.firmsPerNode.clear();
     this.clusterIndicators.clear();
     this.districts.clear();
     this.facets.clear();
+    this.search.clear();
+    this.orgCards.clear();
+    this.grants.clear();
   }
 }
 
@@ -37,4 +55,17 @@ export class AggregateCache {
 export class AppCaches {
   readonly credentials = new TtlCache<CredentialRow | null>(CREDENTIAL_TTL_MS, 20_000);
   readonly aggregates = new AggregateCache();
+}
+
+/**
+ * onSend hook for the API scope: every write request (whatever module serves it: org edits,
+ * imports, grants, chain edits) clears the read models before its answer leaves, so neither the
+ * writer nor anyone after sees data older than the write. Its transaction has committed by then,
+ * and a load that raced with it is discarded by TtlCache's generation check.
+ */
+export function invalidateReadModelsOnWrite(caches: AppCaches) {
+  return async function invalidateOnWrite(request: FastifyRequest, _reply: FastifyReply, payload: unknown) {
+    if (UNSAFE.has(request.method)) caches.aggregates.invalidate();
+    return payload;
+  };
 }

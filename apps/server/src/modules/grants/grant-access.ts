@@ -2,8 +2,37 @@ import type { DataClass } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import { type PrivateAccess, policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
+import type { TtlCache } from "../../http/ttl-cache.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { GrantRepository } from "./grant.repository.ts";
+import { GrantRepository, type GrantWindow } from "./grant.repository.ts";
+
+/** Unrevoked grants per grantor→grantee pair (see AggregateCache.grants). */
+export type GrantCache = TtlCache<GrantWindow[]>;
+
+/**
+ * Active grants of several classes from grantor to grantee: data class → grant id (lowest id).
+ * With a cache the pair's unrevoked grants come from memory and are judged against `now` here, so
+ * expiry needs no invalidation; granting and revoking are writes, which clear the cache.
+ */
+export async function activeGrantClasses(
+  db: DbOrTx,
+  grantorOrgId: string,
+  granteeOrgId: string,
+  dataClasses: readonly DataClass[],
+  now: Date,
+  cache?: GrantCache,
+): Promise<Map<string, string>> {
+  const repo = new GrantRepository(db);
+  if (!cache) return repo.findActiveClasses(grantorOrgId, granteeOrgId, dataClasses, now);
+  const windows = await cache.getOrLoad(`${grantorOrgId}\u0001${granteeOrgId}`, () =>
+    repo.findUnrevoked(grantorOrgId, granteeOrgId),
+  );
+  const out = new Map<string, string>();
+  for (const w of windows)
+    if (dataClasses.includes(w.dataClass) && w.expiresAt > now && !out.has(w.dataClass))
+      out.set(w.dataClass, w.id);
+  return out;
+}
 
 /**
  * Decides (through the policy) whether `actor` may read `dataClass` of `ownerOrgId`, and when the
@@ -37,20 +66,24 @@ export async function privateReadAccess(
   return access;
 }
 
-/** The same decision for several data classes of one org in one grant lookup (profile pages). */
+/**
+ * The same decision for several data classes of one org in one grant lookup (profile pages); pass
+ * `cache` only outside a transaction. Reads through a grant are audited on every call, cached or not.
+ */
 export async function privateReadAccessMany<C extends DataClass>(
   db: DbOrTx,
   actor: Actor,
   ownerOrgId: string,
   dataClasses: readonly C[],
   now: Date,
+  cache?: GrantCache,
 ): Promise<Record<C, PrivateAccess>> {
   const out = {} as Record<C, PrivateAccess>;
   if (actor.orgId === ownerOrgId) {
     for (const c of dataClasses) out[c] = policy.privateAccess(actor, ownerOrgId, c, false);
     return out;
   }
-  const active = await new GrantRepository(db).findActiveClasses(ownerOrgId, actor.orgId, dataClasses, now);
+  const active = await activeGrantClasses(db, ownerOrgId, actor.orgId, dataClasses, now, cache);
   for (const c of dataClasses) {
     const grant = active.get(c);
     out[c] = policy.privateAccess(actor, ownerOrgId, c, grant !== undefined);

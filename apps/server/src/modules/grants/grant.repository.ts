@@ -4,6 +4,7 @@ import type { DbOrTx } from "../../db/database.ts";
 import { type DATA_CLASSES, grants, orgs } from "../../db/schema/index.ts";
 
 export type GrantRow = typeof grants.$inferSelect;
+export type GrantWindow = Pick<GrantRow, "id" | "dataClass" | "expiresAt">;
 export interface GrantView extends GrantRow {
   grantorNameZh: string;
   grantorNameEn: string;
@@ -65,6 +66,20 @@ export class GrantRepository {
     const out = new Map<string, string>();
     for (const r of rows) if (!out.has(r.dataClass)) out.set(r.dataClass, r.id);
     return out;
+  }
+
+  /**
+   * Every unrevoked grant from grantor to grantee, expired or not, by id: what a cache keeps so that
+   * expiry can be judged against the clock on each read without going back to the database.
+   */
+  async findUnrevoked(grantorOrgId: string, granteeOrgId: string): Promise<GrantWindow[]> {
+    return this.db
+      .select({ id: grants.id, dataClass: grants.dataClass, expiresAt: grants.expiresAt })
+      .from(grants)
+      .where(
+        and(eq(grants.orgId, grantorOrgId), eq(grants.granteeOrgId, granteeOrgId), isNull(grants.revokedAt)),
+      )
+      .orderBy(grants.id);
   }
 
   async insert(values: typeof grants.$inferInsert): Promise<GrantRow> {

@@ -38,6 +38,25 @@ export class OrgRepository {
     return row;
   }
 
+  /**
+   * An org with its chain nodes in one round trip (the profile page's public part): a correlated
+   * json_agg instead of a second query.
+   */
+  async findWithChainNodes(id: string): Promise<{ row: OrgRow; nodes: NodeRef[] } | undefined> {
+    const [found] = await this.db
+      .select({
+        row: orgs,
+        nodes: sql<NodeRef[]>`COALESCE((
+          SELECT json_agg(json_build_object('id', n.id, 'code', n.code, 'nameZh', n.name_zh, 'nameEn', n.name_en)
+                          ORDER BY n.stage, n.sort_order, n.id)
+          FROM ${orgChainNodes} ocn JOIN ${chainNodes} n ON n.id = ocn.node_id
+          WHERE ocn.org_id = "orgs"."id"), '[]'::json)`,
+      })
+      .from(orgs)
+      .where(eq(orgs.id, id));
+    return found;
+  }
+
   async findByIds(ids: string[]): Promise<OrgRow[]> {
     if (ids.length === 0) return [];
     return this.db.select().from(orgs).where(inArray(orgs.id, ids));

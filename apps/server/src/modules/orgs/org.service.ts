@@ -37,10 +37,13 @@ export class OrgService {
     private readonly aggregates: AggregateCache,
   ) {}
 
+  /** Results hold public fields only, so one cached page serves every caller (writes clear it). */
   async search(_actor: Actor, q: OrgSearchQuery): Promise<OrgSearchResponse> {
-    const { hits, total } = await new OrgRepository(this.db).search(q);
-    const items = hits.map(({ total: _t, ...summary }) => summary);
-    return { items, total, page: q.page, pageSize: q.pageSize };
+    return this.aggregates.search.getOrLoad(searchKey(q), async () => {
+      const { hits, total } = await new OrgRepository(this.db).search(q);
+      const items = hits.map(({ total: _t, ...summary }) => summary);
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    });
   }
 
   async facets(): Promise<OrgFacets> {
@@ -49,13 +52,21 @@ export class OrgService {
 
   /** Public profile for anyone signed in; equipment and contacts only for own staff or through a grant (audited). */
   async get(actor: Actor, id: string): Promise<OrgProfile> {
-    const repo = new OrgRepository(this.db);
-    const row = await repo.findById(id);
-    if (!row) throw new NotFoundError("org", id);
+    const card = await this.aggregates.orgCards.getOrLoad(
+      id,
+      async () => (await new OrgRepository(this.db).findWithChainNodes(id)) ?? null,
+    );
+    if (!card) throw new NotFoundError("org", id);
     const now = this.now();
-    const access = await privateReadAccessMany(this.db, actor, id, ["equipment", "contacts"], now);
-    const nodes = (await repo.chainNodesOf([id])).get(id) ?? [];
-    return toOrgProfile(row, nodes, access);
+    const access = await privateReadAccessMany(
+      this.db,
+      actor,
+      id,
+      ["equipment", "contacts"],
+      now,
+      this.aggregates.grants,
+    );
+    return toOrgProfile(card.row, card.nodes, access);
   }
 
   /** Owner/admin edit their own org; every change is audited with before and after. */
@@ -167,6 +178,11 @@ export class OrgService {
       .orderBy(users.email);
     return { items: rows };
   }
+}
+
+/** The cache key of a search: every parameter, in a fixed order. */
+function searchKey(q: OrgSearchQuery): string {
+  return JSON.stringify(Object.entries(q).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function pick(row: OrgRow, keys: string[]): Record<string, unknown> {
