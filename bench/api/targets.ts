@@ -26,8 +26,28 @@ export async function bareTarget(): Promise<Target> {
   return { label: "bare Fastify", base: baseOf(app), headers: {}, orgIds: [], close: () => app.close() };
 }
 
-/** The full app on a database loaded with the demo cluster, signed in as the demo operator. */
-export async function appTarget(kind: "pglite" | "postgres", pgUrl?: string): Promise<Target> {
+async function signedIn(
+  app: FastifyInstance,
+  operator: { email: string; password: string },
+): Promise<{ base: string; headers: Record<string, string> }> {
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { email: operator.email, password: operator.password },
+  });
+  return { base: baseOf(app), headers: { cookie: String(res.headers["set-cookie"]).split(";")[0] } };
+}
+
+/**
+ * The full app on a database loaded with the demo cluster, signed in as the demo operator, plus a
+ * second app on the same database with the directory caches off (`uncached`): the cost of a cache
+ * miss, i.e. of the database work, measured in the same run.
+ */
+export async function appTarget(
+  kind: "pglite" | "postgres",
+  pgUrl?: string,
+): Promise<Target & { uncached: Target }> {
   const schema = kind === "postgres" ? `bench_${randomBytes(4).toString("hex")}` : undefined;
   if (kind === "postgres" && pgUrl) {
     const admin = await openDatabase({ url: pgUrl });
@@ -37,32 +57,34 @@ export async function appTarget(kind: "pglite" | "postgres", pgUrl?: string): Pr
   const handle = await openDatabase({ url: kind === "postgres" && pgUrl ? pgUrl : "memory://", schema });
   await migrate(handle);
   const demo = await loadDemoCluster(handle.db);
-  const app = await buildApp({
-    db: handle.db,
-    sessionSecret: randomBytes(32).toString("hex"),
-    logLevel: "warn",
-  });
-  await app.listen({ port: 0, host: "127.0.0.1" });
+  const build = (directoryCache: boolean) =>
+    buildApp({
+      db: handle.db,
+      sessionSecret: randomBytes(32).toString("hex"),
+      logLevel: "warn",
+      directoryCache,
+    });
+  const app = await build(true);
+  const uncachedApp = await build(false);
   const operator = demo.logins.find((l) => l.persona === "operator") ?? demo.logins[0];
-  const res = await app.inject({
-    method: "POST",
-    url: "/api/v1/auth/login",
-    payload: { email: operator.email, password: operator.password },
-  });
-  const cookie = String(res.headers["set-cookie"]).split(";")[0];
+  const cached = await signedIn(app, operator);
+  const uncached = await signedIn(uncachedApp, operator);
   const orgs = await app.inject({
     method: "GET",
     url: "/api/v1/orgs?pageSize=200&sort=name",
-    headers: { cookie },
+    headers: cached.headers,
   });
   const orgIds = (orgs.json() as { items: { id: string }[] }).items.map((o) => o.id);
+  const label = kind === "pglite" ? "PGlite (in-process)" : "PostgreSQL 15";
   return {
-    label: kind === "pglite" ? "PGlite (in-process)" : "PostgreSQL 15",
-    base: baseOf(app),
-    headers: { cookie },
+    label,
+    ...cached,
     orgIds,
+    // Closed together with the main target, which owns the database.
+    uncached: { label, ...uncached, orgIds, close: async () => undefined },
     close: async () => {
       await app.close();
+      await uncachedApp.close();
       await handle.close();
       if (schema && pgUrl) {
         const admin = await openDatabase({ url: pgUrl });

@@ -38,6 +38,8 @@ export interface BuildAppOptions {
   bodyLimit?: number;
   /** Development mode: demo sign-ins are listed on the login page. Default false. */
   devMode?: boolean;
+  /** false: search, profile and grant reads skip their caches (benchmarks of the uncached path). */
+  directoryCache?: boolean;
   /** Override the module list (tests of a single module). */
   modules?: FeatureModule[];
 }
@@ -82,7 +84,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     security: { ...DEFAULT_SECURITY, ...options.security },
     sessionSecret: options.sessionSecret,
     now: options.now ?? (() => new Date()),
-    caches: new AppCaches(),
+    caches: new AppCaches({ directoryCache: options.directoryCache }),
     devMode: options.devMode ?? false,
   };
   const list = options.modules ?? defaultModules;

@@ -28,11 +28,18 @@ export class AggregateCache {
   readonly districts = new TtlCache<FirmsPerDistrict>(AGGREGATE_TTL_MS, 4);
   readonly facets = new TtlCache<OrgFacets>(AGGREGATE_TTL_MS, 4);
   /** Directory search pages by normalised query. */
-  readonly search = new TtlCache<OrgSearchResponse>(AGGREGATE_TTL_MS, 2_000);
+  readonly search: TtlCache<OrgSearchResponse>;
   /** An org row with its chain nodes, by id (null: no such org). */
-  readonly orgCards = new TtlCache<{ row: OrgRow; nodes: NodeRef[] } | null>(AGGREGATE_TTL_MS, 20_000);
+  readonly orgCards: TtlCache<{ row: OrgRow; nodes: NodeRef[] } | null>;
   /** Unrevoked grants per grantor→grantee pair. */
-  readonly grants = new TtlCache<GrantWindow[]>(AGGREGATE_TTL_MS, 20_000);
+  readonly grants: TtlCache<GrantWindow[]>;
+
+  /** `directoryTtlMs` 0 turns the search, profile and grant caches off (to measure the uncached path). */
+  constructor(directoryTtlMs = AGGREGATE_TTL_MS) {
+    this.search = new TtlCache(directoryTtlMs, 2_000);
+    this.orgCards = new TtlCache(directoryTtlMs, 20_000);
+    this.grants = new TtlCache(directoryTtlMs, 20_000);
+  }
 
   /** Call after any write that changes orgs, chain positions, relations, indicators or grants. */
   invalidate(): void {
@@ -54,7 +61,11 @@ export class AggregateCache {
  */
 export class AppCaches {
   readonly credentials = new TtlCache<CredentialRow | null>(CREDENTIAL_TTL_MS, 20_000);
-  readonly aggregates = new AggregateCache();
+  readonly aggregates: AggregateCache;
+
+  constructor(options: { directoryCache?: boolean } = {}) {
+    this.aggregates = new AggregateCache(options.directoryCache === false ? 0 : AGGREGATE_TTL_MS);
+  }
 }
 
 /**

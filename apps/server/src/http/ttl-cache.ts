@@ -45,10 +45,11 @@ export class TtlCache<V> {
 
   /**
    * Returns the cached value or computes, stores and returns it (concurrent misses share one
-   * computation). A clear() while the computation runs keeps its result out of the cache and away
+   * computation; a TTL of 0 disables the cache). A clear() while the computation runs keeps its result out of the cache and away
    * from later callers, which load afresh: a reader never gets data older than a finished write.
    */
   async getOrLoad(key: string, load: () => Promise<V>): Promise<V> {
+    if (this.ttlMs <= 0) return load(); // disabled: every call loads (benchmarks of the uncached path)
     const hit = this.get(key);
     if (hit !== undefined) return hit;
     const pending = this.inflight.get(key);
