@@ -19,6 +19,10 @@ interface Row extends LoadResult {
   database: string;
   endpoint: string;
   concurrency: number;
+  /** p95 of the bare route measured last before this row (the load varies during a run). */
+  bareP95: number;
+  /** 1-minute load average when the cell started. */
+  load1m: number;
 }
 
 function arg(args: string[], name: string): string | undefined {
@@ -47,7 +51,7 @@ interface PreviousRun {
 }
 
 const rowKey = (r: { database: string; endpoint: string; concurrency: number }) =>
-  `${r.database}|${r.endpoint}|${r.concurrency}`;
+  `${r.endpoint === "bare" ? "none" : r.database}|${r.endpoint}|${r.concurrency}`;
 
 /** The p95 figures of the last run written under `name`, to print beside the new ones. */
 function previousRun(name: string): PreviousRun | undefined {
@@ -73,28 +77,42 @@ export async function run(args: string[]): Promise<void> {
   const name = quick ? "api-quick" : "api";
   const previous = previousRun(name);
   const loadBefore = loadavg();
+  const bareNow = new Map<number, number>();
   const measure = async (t: Target, database: string, endpoint: string, paths: string[]) => {
     for (const concurrency of CONCURRENCY) {
+      const load1m = round2(loadavg()[0]);
       const r = await runLoad({ base: t.base, paths, headers: t.headers, concurrency, requests, warmup });
-      rows.push({ database, endpoint, concurrency, ...r });
+      if (endpoint === "bare") bareNow.set(concurrency, r.p95);
+      rows.push({
+        database,
+        endpoint,
+        concurrency,
+        ...r,
+        bareP95: bareNow.get(concurrency) ?? Number.NaN,
+        load1m,
+      });
       console.log(
         `${database.padEnd(20)} ${endpoint.padEnd(10)} c=${String(concurrency).padEnd(4)} p50 ${r.p50} p95 ${r.p95} p99 ${r.p99} ms, ${r.rps} req/s, errors ${r.errors}`,
       );
     }
   };
 
+  // The bare route is measured again before each database, so "× bare" compares with a floor taken
+  // under about the same machine load.
   const bare = await bareTarget();
-  await measure(bare, "none", "bare", ["/bare"]);
-  await bare.close();
-
   const kinds: ("pglite" | "postgres")[] = pgUrl ? ["pglite", "postgres"] : ["pglite"];
-  for (const kind of kinds) {
-    const t = await appTarget(kind, pgUrl);
-    try {
-      for (const e of endpoints(t)) await measure(e.target, t.label, e.name, e.paths);
-    } finally {
-      await t.close();
+  try {
+    for (const kind of kinds) {
+      const t = await appTarget(kind, pgUrl);
+      try {
+        await measure(bare, `none (before ${t.label})`, "bare", ["/bare"]);
+        for (const e of endpoints(t)) await measure(e.target, t.label, e.name, e.paths);
+      } finally {
+        await t.close();
+      }
     }
+  } finally {
+    await bare.close();
   }
 
   const loadAfter = loadavg();
@@ -131,7 +149,6 @@ function markdown(
   note: string,
   previous: PreviousRun | undefined,
 ): string {
-  const bareP95 = new Map(rows.filter((r) => r.endpoint === "bare").map((r) => [r.concurrency, r.p95]));
   const lines = [
     "# API latency (`npm run bench -- api`)",
     "",
@@ -140,18 +157,18 @@ function markdown(
     "search = `GET /api/v1/orgs?q=…` rotating 8 Chinese/English queries; profile = `GET /api/v1/orgs/:id` over 100 orgs; chain-map = `GET /api/v1/chain/map`.",
     `"${NO_CACHE.slice(2)}" rows = the same requests to a second app on the same database with the directory caches (search pages, org cards, grants) off, so every request does its database work: the cache-miss cost, in the same run.`,
     'The load generator runs in the server\'s process and event loop, so a busy server also slows the client: figures are comparable within a run, and across runs only through "× bare".',
-    `Goal: p95 < ${GOAL_P95_MS} ms at 200 connections. "× bare" = p95 over the bare Fastify route's p95 at the same connection count in this run: it factors out how busy the shared machine was (1-min load average ${machine.loadavg1mBefore} before, ${machine.loadavg1mAfter} after, 15-min ${machine.loadavg15mAfter}, on ${machine.cores} cores).`,
+    `Goal: p95 < ${GOAL_P95_MS} ms at 200 connections. "× bare" = p95 over the bare Fastify route's p95 at the same connection count, measured just before each database's rows: it factors out how busy the shared machine was ("load" = 1-min load average when the cell started; overall ${machine.loadavg1mBefore} before, ${machine.loadavg1mAfter} after, 15-min ${machine.loadavg15mAfter}, on ${machine.cores} cores).`,
     ...(previous
       ? [
           `"previous p95" = the run before this one (${previous.date}, 1-min load average ${previous.loadavg}).`,
         ]
       : []),
     "",
-    "| database | endpoint | connections | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | p95 × bare | previous p95 ms | p95 goal |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    "| database | endpoint | connections | p50 ms | p95 ms | p99 ms | max ms | req/s | errors | load | p95 × bare | previous p95 ms | p95 goal |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ...rows.map(
       (r) =>
-        `| ${r.database} | ${r.endpoint} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.rps} | ${r.errors} | ${r.endpoint === "bare" ? "1" : round2(r.p95 / (bareP95.get(r.concurrency) ?? Number.NaN))} | ${previous?.p95.get(rowKey(r)) ?? "—"} | ${r.concurrency === 200 ? (r.p95 < GOAL_P95_MS ? "met" : "missed") : ""} |`,
+        `| ${r.database} | ${r.endpoint} | ${r.concurrency} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.max} | ${r.rps} | ${r.errors} | ${r.load1m} | ${round2(r.p95 / r.bareP95)} | ${previous?.p95.get(rowKey(r)) ?? "—"} | ${r.concurrency === 200 ? (r.p95 < GOAL_P95_MS ? "met" : "missed") : ""} |`,
     ),
     "",
   ];
