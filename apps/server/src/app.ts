@@ -17,6 +17,12 @@ import type { Database } from "./db/database.ts";
 import { AppCaches } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import {
+  clientErrorHandler,
+  FRAMEWORK_ERROR_RESPONSES,
+  refuseLongUrls,
+  refuseOtherMethods,
+} from "./http/framework-errors.ts";
 import { guardDeclaredRoutes } from "./http/route-registry.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
 import { modules as defaultModules } from "./modules/index.ts";
@@ -51,10 +57,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    // Errors Fastify and Node make themselves answer in the one error shape too.
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook("onRequest", refuseLongUrls);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -68,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           session: { type: "apiKey", in: "cookie", name: "cb_session" },
           bearer: { type: "http", scheme: "bearer" },
         },
+        responses: FRAMEWORK_ERROR_RESPONSES,
       },
     },
     transform: jsonSchemaTransform,
@@ -109,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && !path.includes(".")) {
       return reply.type("text/html").sendFile("index.html");
     }
+    refuseOtherMethods(request);
     return notFoundHandler(request, reply);
   });
   return app;

@@ -52,9 +52,14 @@ export function schemaOf(route: AnyRoute) {
     ...(route.query ? { querystring: route.query } : {}),
     ...(route.body ? { body: route.body } : {}),
     ...(route.auth === "signed-in" ? { security: SIGNED_IN } : {}),
-    ...(route.produces ? { produces: [route.produces] } : {}),
     ...(route.consumes ? { consumes: [route.consumes] } : {}),
-    response: { 200: route.response, ...errorResponsesOf(route) },
+    // A download names its content type on the 200 only; errors stay JSON.
+    response: {
+      200: route.produces
+        ? { description: route.summary, content: { [route.produces]: { schema: route.response } } }
+        : route.response,
+      ...errorResponsesOf(route),
+    },
   };
 }
 

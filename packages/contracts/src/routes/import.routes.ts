@@ -34,6 +34,7 @@ export const importRoutes = {
     tags: ["imports"],
     summary: "Import a raw .csv/.xlsx body (Content-Type: application/octet-stream); options in the query",
     query: importQuerySchema,
+    body: z.unknown().describe("the .csv or .xlsx file's bytes"),
     consumes: OCTET_STREAM,
     response: importReportSchema,
     errors: [403],
