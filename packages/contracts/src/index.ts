@@ -7,4 +7,5 @@ export * from "./grant.contract.ts";
 export * from "./import.contract.ts";
 export * from "./member.contract.ts";
 export * from "./org.contract.ts";
+export * from "./routes/index.ts";
 export * from "./uscc.ts";
