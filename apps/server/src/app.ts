@@ -16,6 +16,7 @@ import type { Database } from "./db/database.ts";
 import { AppCaches } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { type LoadLimits, registerHardening } from "./http/hardening.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
 import { modules as defaultModules } from "./modules/index.ts";
 import {
@@ -40,6 +41,12 @@ export interface BuildAppOptions {
   devMode?: boolean;
   /** Override the module list (tests of a single module). */
   modules?: FeatureModule[];
+  /** PUBLIC_URL: when https, HSTS, upgrade-insecure-requests and Secure cookies. */
+  publicUrl?: string;
+  /** METRICS_TOKEN (see http/hardening.ts). */
+  metricsToken?: string;
+  /** Rate limits and load shedding; none when absent. */
+  load?: LoadLimits;
 }
 
 export const API_PREFIX = "/api/v1";
@@ -60,6 +67,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(fastifyCookie);
+  const https = options.publicUrl?.startsWith("https://") ?? false;
+  await registerHardening(app, {
+    https,
+    metricsToken: options.metricsToken,
+    load: options.load,
+    apiPrefix: API_PREFIX,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Cluster Brain API 产业集群大脑", version: "1.0.0" },
@@ -79,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: AppDeps = {
     db: options.db,
-    security: { ...DEFAULT_SECURITY, ...options.security },
+    security: { ...DEFAULT_SECURITY, secureCookies: https, ...options.security },
     sessionSecret: options.sessionSecret,
     now: options.now ?? (() => new Date()),
     caches: new AppCaches(),

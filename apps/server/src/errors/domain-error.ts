@@ -87,3 +87,12 @@ export class RateLimitedError extends DomainError {
     super(message, { retryAfterSeconds });
   }
 }
+
+/** Load shedding: the process is past its event-loop or heap limit and refuses new work for now. */
+export class OverloadedError extends DomainError {
+  readonly code = "OVERLOADED";
+  readonly status = 503;
+  constructor() {
+    super("the server is overloaded; retry after the Retry-After delay");
+  }
+}

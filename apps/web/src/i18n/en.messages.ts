@@ -257,6 +257,7 @@ export const en: Record<MessageKey, string> = {
   "errorCode.NOT_FOUND": "Not found",
   "errorCode.CONFLICT": "Conflicting change: reload and try again",
   "errorCode.RATE_LIMITED": "Too many attempts: try again later",
+  "errorCode.OVERLOADED": "The server is busy: try again in a few seconds",
   "errorCode.PAYLOAD_TOO_LARGE": "What you sent is too large",
   "errorCode.UNSUPPORTED_MEDIA_TYPE": "Unsupported content type",
   "errorCode.INTERNAL": "Internal server error",
