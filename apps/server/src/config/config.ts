@@ -31,7 +31,7 @@ const envSchema = z.object({
   OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce
     .number()
     .int()
-    .min(1)
+    .min(0)
     .default(DEFAULT_LOAD_LIMITS.maxEventLoopDelayMs),
   OVERLOAD_HEAP_PERCENT: z.coerce
     .number()

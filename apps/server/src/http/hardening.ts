@@ -13,7 +13,7 @@ export interface LoadLimits {
   ipPerMinute: number;
   /** API requests per minute by one signed-in user (session or API token). */
   userPerMinute: number;
-  /** Shed with 503 when the mean event-loop delay over the last second passes this. */
+  /** Shed with 503 when the mean event-loop delay over the last 100 ms passes this (0: never). */
   maxEventLoopDelayMs: number;
   /** Shed with 503 when the V8 heap in use passes this share of the heap limit (--max-old-space-size). */
   maxHeapFraction: number;
@@ -105,7 +105,8 @@ export async function registerHardening(app: FastifyInstance, o: HardeningOption
   await app.register(underPressure, {
     maxEventLoopDelay: load.maxEventLoopDelayMs,
     // Re-sampled every 100 ms (default 1 s): between samples every request is admitted, and at 3×
-    // load a whole second of admissions is a backlog of seconds for the requests behind it.
+    // load a whole second of admissions is a backlog of seconds for the requests behind it. A window
+    // with no loop turn at all counts as infinite delay, consistent with a threshold ≤ 100 ms.
     sampleInterval: 100,
     maxHeapUsedBytes: Math.round(getHeapStatistics().heap_size_limit * load.maxHeapFraction),
     retryAfter: 5,
