@@ -202,7 +202,7 @@ export async function run(args: string[]): Promise<void> {
   }
 }
 
-function markdown(
+export function markdown(
   machine: Record<string, string | number>,
   sustainable: number,
   closedP99: number,
@@ -225,5 +225,28 @@ function markdown(
     "",
     `Every 503 carried \`Retry-After\` and the \`{"error":{"code":"OVERLOADED",…}}\` body: ${phases.every((p) => p.shedWellFormed) ? "yes" : "**no**"}.`,
     "",
+    ...reading(phases),
+    "",
   ].join("\n");
+}
+
+/** What the figures say, computed from them so the text cannot drift from the table. */
+function reading(phases: Phase[]): string[] {
+  const light = phases[0];
+  const heavy = phases[phases.length - 1];
+  if (!light || !heavy) return [];
+  const rssChange = Math.round((heavy.rssMb.max - light.rssMb.start) * 10) / 10;
+  const lines = [
+    "## Reading",
+    "",
+    `- Process up after the overload phase: ${heavy.aliveAfter ? "yes" : "**no**"}; /healthz (never shed) answered within ${heavy.healthzMaxMs} ms at worst.`,
+    `- RSS from the start of the light phase to the peak under overload: ${rssChange >= 0 ? "+" : ""}${rssChange} MB (${light.rssMb.start} → ${heavy.rssMb.max} MB); most of it is PGlite's WebAssembly memory, outside the 256 MB V8 heap.`,
+    `- Accepted p99: ${light.accepted.p99} ms light vs ${heavy.accepted.p99} ms at 3× (${Math.round((heavy.accepted.p99 / light.accepted.p99) * 10) / 10}×); ${heavy.shed.count} of ${heavy.sent} requests were shed with 503, ${heavy.failed} failed or timed out.`,
+  ];
+  if (heavy.shed.count > 0 && heavy.shed.p99 > heavy.accepted.p99 / 2) {
+    lines.push(
+      `- Shed answers took about as long as accepted ones (p99 ${heavy.shed.p99} ms). A shed request does no work after the first hook, so that time was spent before the server (or the load generator, on the same cores) got to it at all: CPU starvation, which shedding cannot remove. This run's machine was saturated by other work (load average above), so the overload p99 here is not evidence of the bound; rerun on a quiet machine.`,
+    );
+  }
+  return lines;
 }
