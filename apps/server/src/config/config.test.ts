@@ -22,7 +22,7 @@ describe("configuration", () => {
     expect(d.load).toEqual({
       ipPerMinute: 1200,
       userPerMinute: 600,
-      maxEventLoopDelayMs: 200,
+      maxEventLoopDelayMs: 100,
       maxHeapFraction: 0.85,
     });
     const c = loadConfig({

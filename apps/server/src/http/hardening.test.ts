@@ -9,6 +9,9 @@ import { describeEachDatabase } from "../test/test-database.ts";
 import { DEFAULT_LOAD_LIMITS } from "./hardening.ts";
 
 const TOKEN = "metrics-token-0123456789abcdef";
+// Delay-based shedding off: on a busy test machine a stalled event loop would answer 503 and blur
+// what each test checks (the heap test switches shedding on through the heap limit instead).
+const LIMITS = { ...DEFAULT_LOAD_LIMITS, maxEventLoopDelayMs: 0 };
 
 describeEachDatabase("hardening: security headers, /metrics access, rate limits, load shedding", (getDb) => {
   let webDist: string;
@@ -125,7 +128,7 @@ describeEachDatabase("hardening: security headers, /metrics access, rate limits,
   });
 
   it("limits requests per client IP with 429 RATE_LIMITED and Retry-After; other addresses are unaffected", async () => {
-    const app = await make({ load: { ...DEFAULT_LOAD_LIMITS, ipPerMinute: 5 } });
+    const app = await make({ load: { ...LIMITS, ipPerMinute: 5 } });
     const get = (ip: string) => app.inject({ method: "GET", url: "/api/v1/auth/me", remoteAddress: ip });
     for (let i = 0; i < 5; i++) expect((await get("198.51.100.1")).statusCode).toBe(401);
     const limited = await get("198.51.100.1");
@@ -142,7 +145,7 @@ describeEachDatabase("hardening: security headers, /metrics access, rate limits,
   });
 
   it("limits API requests per signed-in user across addresses; another user is unaffected", async () => {
-    const app = await make({ load: { ...DEFAULT_LOAD_LIMITS, userPerMinute: 3 } });
+    const app = await make({ load: { ...LIMITS, userPerMinute: 3 } });
     const owner = await login(app, EMAILS.aOwner);
     const other = await login(app, EMAILS.cOwner);
     const me = (cookie: string, i: number) =>
@@ -164,7 +167,7 @@ describeEachDatabase("hardening: security headers, /metrics access, rate limits,
   });
 
   it("sheds load with 503 OVERLOADED and Retry-After past the heap limit, but keeps /healthz answering", async () => {
-    const app = await make({ load: { ...DEFAULT_LOAD_LIMITS, maxHeapFraction: 0.001 } });
+    const app = await make({ load: { ...LIMITS, maxHeapFraction: 0.001 } });
     // under-pressure samples memory once per second; wait for the first sample.
     await new Promise((resolve) => setTimeout(resolve, 1_300));
     const shed = await app.inject({ method: "GET", url: "/api/v1/auth/me" });
