@@ -1,10 +1,11 @@
-import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
+import { type ResolvedChromium, resolveChromium } from "./chromium-resolve.ts";
 
-/** Flags for Debian's Chromium in a container: no sandbox, no GPU, and nothing that phones home. */
+/** Flags for Chromium in a container: no sandbox, no GPU, no zygote, and nothing that phones home. */
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
+  "--no-zygote",
   "--disable-gpu",
   "--disable-quic",
   "--no-first-run",
@@ -13,21 +14,20 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export function chromiumPath(): string {
-  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  // Browser tests are never skipped silently: a missing browser is a failure with the fix in it.
-  if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}: install it with 'apt-get install -y chromium' (or set CHROMIUM_PATH).`,
-    );
-  }
-  return path;
+let resolved: Promise<ResolvedChromium> | undefined;
+
+/** Resolved once per process: the version probe (and, for the packaged browser, unpacking) is not free. */
+export function chromiumBrowser(): Promise<ResolvedChromium> {
+  resolved ??= resolveChromium();
+  return resolved;
 }
 
 /**
- * Launches the system Chromium through playwright-core (never a downloaded browser). Playwright
- * gives each launch a fresh temporary profile directory and removes it on close.
+ * Launches Chromium through playwright-core: the system one, or the packaged one when the system
+ * one is absent or broken (never a downloaded browser). Playwright gives each launch a fresh
+ * temporary profile directory and removes it on close.
  */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+  const { executablePath } = await chromiumBrowser();
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }

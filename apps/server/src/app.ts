@@ -23,6 +23,7 @@ import {
   refuseLongUrls,
   refuseOtherMethods,
 } from "./http/framework-errors.ts";
+import { type LoadLimits, registerHardening } from "./http/hardening.ts";
 import { guardDeclaredRoutes } from "./http/route-registry.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
 import { modules as defaultModules } from "./modules/index.ts";
@@ -50,6 +51,12 @@ export interface BuildAppOptions {
   directoryCache?: boolean;
   /** Override the module list (tests of a single module). */
   modules?: FeatureModule[];
+  /** PUBLIC_URL: when https, HSTS, upgrade-insecure-requests and Secure cookies. */
+  publicUrl?: string;
+  /** METRICS_TOKEN (see http/hardening.ts). */
+  metricsToken?: string;
+  /** Rate limits and load shedding; none when absent. */
+  load?: LoadLimits;
 }
 
 /** Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module. */
@@ -72,6 +79,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await app.register(fastifyCookie);
+  const https = options.publicUrl?.startsWith("https://") ?? false;
+  await registerHardening(app, {
+    https,
+    metricsToken: options.metricsToken,
+    load: options.load,
+    apiPrefix: API_PREFIX,
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: "Cluster Brain API 产业集群大脑", version: "1.0.0" },
@@ -92,7 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const deps: AppDeps = {
     db: options.db,
-    security: { ...DEFAULT_SECURITY, ...options.security },
+    security: { ...DEFAULT_SECURITY, secureCookies: https, ...options.security },
     sessionSecret: options.sessionSecret,
     now: options.now ?? (() => new Date()),
     caches: new AppCaches({ directoryCache: options.directoryCache }),

@@ -16,6 +16,32 @@ describe("configuration", () => {
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);
   });
 
+  it("reads METRICS_TOKEN and the load limits once, with defaults", () => {
+    const d = loadConfig({ DATA_DIR: dataDir() });
+    expect(d.metricsToken).toBeUndefined();
+    expect(d.load).toEqual({
+      ipPerMinute: 1200,
+      userPerMinute: 600,
+      maxEventLoopDelayMs: 100,
+      maxHeapFraction: 0.85,
+    });
+    const c = loadConfig({
+      DATA_DIR: dataDir(),
+      METRICS_TOKEN: "0123456789abcdef0123",
+      RATE_LIMIT_PER_IP: "50",
+      RATE_LIMIT_PER_USER: "20",
+      OVERLOAD_EVENT_LOOP_DELAY_MS: "100",
+      OVERLOAD_HEAP_PERCENT: "70",
+    });
+    expect(c.metricsToken).toBe("0123456789abcdef0123");
+    expect(c.load).toEqual({
+      ipPerMinute: 50,
+      userPerMinute: 20,
+      maxEventLoopDelayMs: 100,
+      maxHeapFraction: 0.7,
+    });
+  });
+
   it.each([
     [{ PORT: "abc" }, /^config: PORT must be a number \(got "abc"\)$/],
     [{ PORT: "70000" }, /^config: PORT /],
@@ -24,6 +50,9 @@ describe("configuration", () => {
     [{ MQTT_URL: "http://x" }, /^config: MQTT_URL /],
     [{ SESSION_SECRET: "short" }, /^config: SESSION_SECRET .*\(got \(hidden\)\)$/],
     [{ NODE_ENV: "production" }, /^config: SESSION_SECRET is required/],
+    [{ METRICS_TOKEN: "short" }, /^config: METRICS_TOKEN .*\(got \(hidden\)\)$/],
+    [{ RATE_LIMIT_PER_IP: "0" }, /^config: RATE_LIMIT_PER_IP /],
+    [{ OVERLOAD_HEAP_PERCENT: "101" }, /^config: OVERLOAD_HEAP_PERCENT /],
   ])("a wrong value stops start-up with one line naming the variable: %o", (env, pattern) => {
     let error: unknown;
     try {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../http/hardening.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -24,6 +25,20 @@ const envSchema = z.object({
     .regex(/^(mqtts?|wss?|tcp):\/\//, "must be an mqtt:// (or mqtts://, ws://, wss://, tcp://) URL")
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(DEFAULT_LOAD_LIMITS.ipPerMinute),
+  RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(DEFAULT_LOAD_LIMITS.userPerMinute),
+  OVERLOAD_EVENT_LOOP_DELAY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_LOAD_LIMITS.maxEventLoopDelayMs),
+  OVERLOAD_HEAP_PERCENT: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(100)
+    .default(DEFAULT_LOAD_LIMITS.maxHeapFraction * 100),
 });
 
 export interface AppConfig {
@@ -37,6 +52,10 @@ export interface AppConfig {
   nodeEnv: "development" | "production" | "test";
   mqttUrl: string | undefined;
   dataDir: string;
+  /** Bearer token /metrics requires; unset: /metrics answers local callers only. */
+  metricsToken: string | undefined;
+  /** Rate limits and load-shedding thresholds. */
+  load: LoadLimits;
 }
 
 /** Thrown for a bad environment value; its message is the one line printed at start-up. */
@@ -56,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
     const got = cleaned[name];
-    const shown = name === "SESSION_SECRET" ? "(hidden)" : JSON.stringify(got);
+    const shown = name === "SESSION_SECRET" || name === "METRICS_TOKEN" ? "(hidden)" : JSON.stringify(got);
     throw new ConfigError(`config: ${name} ${describe(issue, got)} (got ${shown})`);
   }
   const e = parsed.data;
@@ -79,6 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: e.NODE_ENV,
     mqttUrl: e.MQTT_URL,
     dataDir,
+    metricsToken: e.METRICS_TOKEN,
+    load: {
+      ipPerMinute: e.RATE_LIMIT_PER_IP,
+      userPerMinute: e.RATE_LIMIT_PER_USER,
+      maxEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS,
+      maxHeapFraction: e.OVERLOAD_HEAP_PERCENT / 100,
+    },
   };
 }
 

@@ -108,3 +108,12 @@ export class UriTooLongError extends DomainError {
     super(`the URL is longer than ${limit} characters`, { limit });
   }
 }
+
+/** Load shedding: the process is past its event-loop or heap limit and refuses new work for now. */
+export class OverloadedError extends DomainError {
+  readonly code = "OVERLOADED";
+  readonly status = 503;
+  constructor() {
+    super("the server is overloaded; retry after the Retry-After delay");
+  }
+}
