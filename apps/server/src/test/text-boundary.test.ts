@@ -13,7 +13,17 @@ interface Case {
 }
 
 const NUL = "\u0000";
-const year = { year: 2024, revenue: 1, rdSpend: 1, employees: 1, patents: 0, energyUse: 1, exports: 0, fixedAssets: 1, profit: 0 };
+const year = {
+  year: 2024,
+  revenue: 1,
+  rdSpend: 1,
+  employees: 1,
+  patents: 0,
+  energyUse: 1,
+  exports: 0,
+  fixedAssets: 1,
+  profit: 0,
+};
 
 /**
  * Each of these answered 500 once (found by outside checks): U+0000 reached PostgreSQL, which
@@ -71,46 +81,51 @@ const CASES: Case[] = [
   { method: "GET", url: "/api/v1/audit?orgId=%00", field: "orgId" },
 ];
 
-describeEachDatabase("text at the boundary: controls and lone surrogates are a 400 naming the field", (getDb) => {
-  let app: FastifyInstance;
-  let owner: Session;
-  beforeAll(async () => {
-    await seedCluster(getDb().db);
-    app = await testApp(getDb().db);
-    owner = await login(app, EMAILS.aOwner);
-  });
-  afterAll(() => app.close());
-
-  for (const c of CASES) {
-    it(`${c.method} ${c.url} ${c.body ? JSON.stringify(c.body) : ""}`, async () => {
-      const res = await call(app, owner, c.method, c.url, c.body);
-      expect(res.statusCode, res.body).toBe(400);
-      const { error } = res.json();
-      expect(error.code).toBe("VALIDATION_FAILED");
-      expect(error.message).toContain(c.field);
-      expect(error.details).toContainEqual(expect.objectContaining({ path: c.field }));
+describeEachDatabase(
+  "text at the boundary: controls and lone surrogates are a 400 naming the field",
+  (getDb) => {
+    let app: FastifyInstance;
+    let owner: Session;
+    beforeAll(async () => {
+      await seedCluster(getDb().db);
+      app = await testApp(getDb().db);
+      owner = await login(app, EMAILS.aOwner);
     });
-  }
+    afterAll(() => app.close());
 
-  it("a lone surrogate in a body string is refused, not stored as U+FFFD", async () => {
-    // JSON can carry an unpaired \ud800 escape; JSON.stringify writes it as such.
-    const res = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, { nameEn: "Alpha \ud800" });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain("nameEn");
-  });
+    for (const c of CASES) {
+      it(`${c.method} ${c.url} ${c.body ? JSON.stringify(c.body) : ""}`, async () => {
+        const res = await call(app, owner, c.method, c.url, c.body);
+        expect(res.statusCode, res.body).toBe(400);
+        const { error } = res.json();
+        expect(error.code).toBe("VALIDATION_FAILED");
+        expect(error.message).toContain(c.field);
+        expect(error.details).toContainEqual(expect.objectContaining({ path: c.field }));
+      });
+    }
 
-  it("names arrive NFC-normalised: a decomposed é is stored composed", async () => {
-    const res = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, { nameEn: "Alpha Cafe\u0301" });
-    expect(res.statusCode).toBe(200);
-    expect(res.json().nameEn).toBe("Alpha Caf\u00e9");
-  });
+    it("a lone surrogate in a body string is refused, not stored as U+FFFD", async () => {
+      // JSON can carry an unpaired \ud800 escape; JSON.stringify writes it as such.
+      const res = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, { nameEn: "Alpha \ud800" });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.message).toContain("nameEn");
+    });
 
-  it("multiline fields keep tab and newline; single-line fields refuse them", async () => {
-    const ok = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, { descriptionEn: "line 1\n\tline 2" });
-    expect(ok.statusCode).toBe(200);
-    expect(ok.json().descriptionEn).toBe("line 1\n\tline 2");
-    const bad = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, { nameEn: "two\nlines" });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain("nameEn");
-  });
-});
+    it("names arrive NFC-normalised: a decomposed é is stored composed", async () => {
+      const res = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, { nameEn: "Alpha Cafe\u0301" });
+      expect(res.statusCode).toBe(200);
+      expect(res.json().nameEn).toBe("Alpha Caf\u00e9");
+    });
+
+    it("multiline fields keep tab and newline; single-line fields refuse them", async () => {
+      const ok = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, {
+        descriptionEn: "line 1\n\tline 2",
+      });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json().descriptionEn).toBe("line 1\n\tline 2");
+      const bad = await call(app, owner, "PATCH", `/api/v1/orgs/${IDS.a}`, { nameEn: "two\nlines" });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.message).toContain("nameEn");
+    });
+  },
+);
