@@ -33,6 +33,17 @@ function codePoint(ch: string): string {
 }
 
 /**
+ * Why `value` cannot be text of the API (a control character or a lone surrogate), or undefined.
+ * Exported for text that arrives outside a zod schema (spreadsheet cells of an import).
+ */
+export function textProblem(value: string, multiline = false): string | undefined {
+  const control = firstControl(value, multiline);
+  if (control !== undefined) return `must not contain control characters (found ${codePoint(control)})`;
+  if (LONE_SURROGATE.test(value)) return "must be valid Unicode (found a lone surrogate)";
+  return undefined;
+}
+
+/**
  * The ONE text type of the API: every string field, path parameter and query parameter is built
  * from it. Refuses control characters and lone surrogates (a 400 naming the field, via the issue
  * path), normalises to NFC so the same name typed two ways is the same string, trims, and limits
@@ -40,25 +51,9 @@ function codePoint(ch: string): string {
  */
 export function text(options: TextOptions): z.ZodString {
   const base = z.string().check((ctx) => {
-    const value = ctx.value;
-    const control = firstControl(value, options.multiline === true);
-    if (control !== undefined) {
-      ctx.issues.push({
-        code: "custom",
-        input: value,
-        message: `must not contain control characters (found ${codePoint(control)})`,
-        continue: false,
-      });
-      return;
-    }
-    if (LONE_SURROGATE.test(value)) {
-      ctx.issues.push({
-        code: "custom",
-        input: value,
-        message: "must be valid Unicode (found a lone surrogate)",
-        continue: false,
-      });
-    }
+    const problem = textProblem(ctx.value, options.multiline === true);
+    if (problem !== undefined)
+      ctx.issues.push({ code: "custom", input: ctx.value, message: problem, continue: false });
   });
   const normalised = base.normalize("NFC");
   const trimmed = options.keepWhitespace ? normalised : normalised.trim();

@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Database } from "../../db/database.ts";
+import type { Database, Tx } from "../../db/database.ts";
 import { call, EMAILS, login, seedCluster, testApp } from "../../test/fixtures.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
 
 const CONCURRENT = 30;
 
 /** Requests blocked on a lock of the users table (PostgreSQL). */
-async function waitingOnUsers(db: Database): Promise<number> {
+async function waitingOnUsers(db: Database | Tx): Promise<number> {
   // Database is typed over both drivers, so raw results are untyped; both return { rows }.
   const res = (await db.execute(
     sql`SELECT count(*)::int AS n FROM pg_locks WHERE relation = 'users'::regclass AND NOT granted`,
@@ -28,10 +28,11 @@ async function withInsertsHeld(db: Database, fire: () => Promise<LightMyRequestR
   await db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE users IN SHARE MODE`);
     answers = fire();
-    // 10 pooled connections: one holds the lock and one polls, so up to 8 requests can wait.
-    for (let i = 0; i < 300 && held < 8; i++) {
+    // 10 pooled connections: this one holds the lock (and polls on itself: asking the pool for
+    // another would wait behind the blocked requests), so up to 9 requests can wait at once.
+    for (let i = 0; i < 300 && held < 9; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      held = await waitingOnUsers(db);
+      held = await waitingOnUsers(tx);
     }
   });
   return { answers: await (answers ?? Promise.resolve([])), held };
