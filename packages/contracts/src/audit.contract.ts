@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageOf, paginationQuerySchema } from "./common.contract.ts";
+import { idSchema, pageOf, paginationQuerySchema, text } from "./common.contract.ts";
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -18,8 +18,8 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** Admins see their own org's log; the operator may pass any orgId (or none for the whole cluster). */
 export const auditQuerySchema = paginationQuerySchema.extend({
-  orgId: z.string().min(1).max(100).optional(),
-  action: z.string().max(100).optional(),
+  orgId: idSchema.optional(),
+  action: text({ max: 100 }).optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditPageSchema = pageOf(auditEntrySchema);

@@ -1,13 +1,19 @@
 import { z } from "zod";
-import { isoDateTimeSchema } from "./common.contract.ts";
+import { emailSchema, isoDateTimeSchema, text } from "./common.contract.ts";
 
 export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
+/**
+ * Passwords keep their spaces but are NFC-normalised (NIST SP 800-63B), so the same passphrase
+ * typed on two keyboards signs in; controls and lone surrogates are refused like everywhere.
+ */
+export const passwordSchema = text({ max: 200, keepWhitespace: true });
+
 export const loginRequestSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(254),
-  password: z.string().min(1).max(200),
+  email: emailSchema,
+  password: passwordSchema.min(1),
 });
 export type LoginRequest = z.infer<typeof loginRequestSchema>;
 
@@ -42,7 +48,7 @@ export const loginResponseSchema = meResponseSchema;
 export type LoginResponse = MeResponse;
 
 export const createApiTokenRequestSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: text({ min: 1, max: 100 }),
   expiresAt: isoDateTimeSchema.optional(),
 });
 export type CreateApiTokenRequest = z.infer<typeof createApiTokenRequestSchema>;

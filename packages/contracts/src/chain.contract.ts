@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idSchema, text } from "./common.contract.ts";
 import { orgSummarySchema } from "./org.contract.ts";
 
 export const VOLUME_BANDS = ["lt1m", "1m-10m", "10m-50m", "50m-200m", "gt200m"] as const;
@@ -80,10 +81,10 @@ export type RelationList = z.infer<typeof relationListSchema>;
 /** The caller's org must be the supplier or the customer. */
 export const relationCreateRequestSchema = z
   .object({
-    supplierOrgId: z.string().min(1).max(100),
-    customerOrgId: z.string().min(1).max(100),
-    nodeId: z.string().min(1).max(100).nullable().optional(),
-    product: z.string().trim().min(1).max(200),
+    supplierOrgId: idSchema,
+    customerOrgId: idSchema,
+    nodeId: idSchema.nullable().optional(),
+    product: text({ min: 1, max: 200 }),
     volumeBand: volumeBandSchema,
     sinceYear: z.number().int().min(1950).max(2100).nullable().optional(),
   })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateTimeSchema } from "./common.contract.ts";
+import { idSchema, isoDateTimeSchema, text } from "./common.contract.ts";
 
 export const DATA_CLASSES = ["indicators", "relations", "equipment", "contacts"] as const;
 export const dataClassSchema = z.enum(DATA_CLASSES);
@@ -7,9 +7,9 @@ export type DataClass = z.infer<typeof dataClassSchema>;
 
 export const grantCreateRequestSchema = z
   .object({
-    granteeOrgId: z.string().min(1).max(100),
+    granteeOrgId: idSchema,
     dataClass: dataClassSchema,
-    purpose: z.string().trim().min(1).max(500),
+    purpose: text({ min: 1, max: 500, multiline: true }),
     expiresAt: isoDateTimeSchema,
   })
   .strict();

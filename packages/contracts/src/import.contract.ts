@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./common.contract.ts";
 
 /** What a file import creates: organisations (operator) or supplier→customer relations (a firm). */
 export const IMPORT_ENTITIES = ["orgs", "relations"] as const;
@@ -62,7 +63,7 @@ export const IMPORT_MAX_ROWS = 10_000;
 
 /** JSON upload: the file as base64 (no multipart parser is installed; a 5 MiB file is ~6.7 MiB of base64). */
 export const importRequestSchema = importOptionsSchema.extend({
-  fileName: z.string().trim().max(255).optional(),
+  fileName: text({ max: 255 }).optional(),
   contentBase64: z
     .string()
     .min(1, "contentBase64 is empty")

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { roleSchema } from "./auth.contract.ts";
+import { passwordSchema, roleSchema } from "./auth.contract.ts";
+import { emailSchema, text } from "./common.contract.ts";
 import { memberSchema } from "./org.contract.ts";
 
 /** Same floor as the CLI's `user add`: long passphrases beat complexity rules. */
@@ -11,10 +12,10 @@ export const MEMBER_PASSWORD_MIN = 10;
  */
 export const memberAddRequestSchema = z
   .object({
-    email: z.string().trim().toLowerCase().email().max(254),
-    displayName: z.string().trim().min(1).max(100).optional(),
+    email: emailSchema,
+    displayName: text({ min: 1, max: 100 }).optional(),
     role: roleSchema,
-    password: z.string().min(MEMBER_PASSWORD_MIN).max(200).optional(),
+    password: passwordSchema.min(MEMBER_PASSWORD_MIN).optional(),
   })
   .strict();
 export type MemberAddRequest = z.infer<typeof memberAddRequestSchema>;

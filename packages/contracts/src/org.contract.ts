@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localizedItemSchema, pageOf, paginationQuerySchema } from "./common.contract.ts";
+import { idSchema, localizedItemSchema, pageOf, paginationQuerySchema, text } from "./common.contract.ts";
 import { usccSchema } from "./uscc.ts";
 
 export const ORG_KINDS = [
@@ -18,21 +18,21 @@ export const sizeBandSchema = z.enum(SIZE_BANDS);
 export type SizeBand = z.infer<typeof sizeBandSchema>;
 
 /** GB/T 4754-2017 code: section letter and/or 2–4 digits, e.g. "C3981" or "3981". */
-export const industryCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^([A-T]?\d{2,4}|[A-T])?$/, "industryCode must be a GB/T 4754-2017 code such as C3981");
+export const industryCodeSchema = text({ max: 5 }).regex(
+  /^([A-T]?\d{2,4}|[A-T])?$/,
+  "industryCode must be a GB/T 4754-2017 code such as C3981",
+);
 
 export const patentItemSchema = z.object({
-  number: z.string().trim().min(1).max(60),
-  title: z.string().trim().min(1).max(300),
+  number: text({ min: 1, max: 60 }),
+  title: text({ min: 1, max: 300 }),
   year: z.number().int().min(1950).max(2100).optional(),
 });
 export type PatentItem = z.infer<typeof patentItemSchema>;
 
 export const equipmentItemSchema = z.object({
-  name: z.string().trim().min(1).max(200),
-  model: z.string().trim().max(200).optional(),
+  name: text({ min: 1, max: 200 }),
+  model: text({ max: 200 }).optional(),
   count: z.number().int().min(0).max(100_000).optional(),
 });
 export type EquipmentItem = z.infer<typeof equipmentItemSchema>;
@@ -83,28 +83,28 @@ export type OrgProfile = z.infer<typeof orgProfileSchema>;
 /** Fields an org's owner/admin may edit on its own profile (all optional: PATCH semantics). */
 export const orgUpdateRequestSchema = z
   .object({
-    nameZh: z.string().trim().min(1).max(200),
-    nameEn: z.string().trim().min(1).max(200),
+    nameZh: text({ min: 1, max: 200 }),
+    nameEn: text({ min: 1, max: 200 }),
     uscc: usccSchema,
-    address: z.string().trim().max(300),
-    district: z.string().trim().max(100),
+    address: text({ max: 300 }),
+    district: text({ max: 100 }),
     industryCode: industryCodeSchema,
     sizeBand: sizeBandSchema,
     foundedYear: z.number().int().min(1800).max(2100).nullable(),
-    website: z.string().trim().max(300),
-    descriptionZh: z.string().trim().max(5000),
-    descriptionEn: z.string().trim().max(5000),
+    website: text({ max: 300 }),
+    descriptionZh: text({ max: 5000, multiline: true }),
+    descriptionEn: text({ max: 5000, multiline: true }),
     products: z.array(localizedItemSchema).max(200),
     capabilities: z.array(localizedItemSchema).max(200),
-    certifications: z.array(z.string().trim().min(1).max(100)).max(100),
+    certifications: z.array(text({ min: 1, max: 100 })).max(100),
     patents: z.array(patentItemSchema).max(1000),
     keyEquipment: z.array(equipmentItemSchema).max(500),
     contact: z.object({
-      name: z.string().trim().max(100),
-      phone: z.string().trim().max(50),
-      email: z.string().trim().max(254),
+      name: text({ max: 100 }),
+      phone: text({ max: 50 }),
+      email: text({ max: 254 }),
     }),
-    chainNodeIds: z.array(z.string().min(1).max(100)).max(50),
+    chainNodeIds: z.array(idSchema).max(50),
   })
   .partial()
   .strict();
@@ -114,11 +114,11 @@ export type OrgUpdateRequest = z.infer<typeof orgUpdateRequestSchema>;
 export const orgCreateRequestSchema = z
   .object({
     kind: orgKindSchema,
-    nameZh: z.string().trim().min(1).max(200),
-    nameEn: z.string().trim().min(1).max(200),
+    nameZh: text({ min: 1, max: 200 }),
+    nameEn: text({ min: 1, max: 200 }),
     uscc: usccSchema.optional(),
-    address: z.string().trim().max(300).default(""),
-    district: z.string().trim().max(100).default(""),
+    address: text({ max: 300 }).default(""),
+    district: text({ max: 100 }).default(""),
     industryCode: industryCodeSchema.default(""),
     sizeBand: sizeBandSchema.default("small"),
   })
@@ -127,11 +127,11 @@ export type OrgCreateRequest = z.infer<typeof orgCreateRequestSchema>;
 
 export const ORG_SORTS = ["relevance", "name", "size", "founded", "district"] as const;
 export const orgSearchQuerySchema = paginationQuerySchema.extend({
-  q: z.string().trim().max(200).optional(),
+  q: text({ max: 200 }).optional(),
   kind: orgKindSchema.optional(),
-  district: z.string().trim().max(100).optional(),
-  industry: z.string().trim().max(10).optional(),
-  chainNode: z.string().trim().max(100).optional(),
+  district: text({ max: 100 }).optional(),
+  industry: text({ max: 10 }).optional(),
+  chainNode: idSchema.optional(),
   sort: z.enum(ORG_SORTS).default("relevance"),
   order: z.enum(["asc", "desc"]).default("asc"),
   /** "zh" sorts names by Chinese name, "en" by English name. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { text } from "./common.contract.ts";
 
 /**
  * 统一社会信用代码 (Unified Social Credit Code) per GB 32100-2015.
@@ -48,9 +48,7 @@ export function usccProblem(code: string): string | null {
  * case or pasted with spaces), then validates; the message names the field so a form or an import
  * report can show it directly.
  */
-export const usccSchema = z
-  .string()
-  .trim()
+export const usccSchema = text({ max: 40 })
   .toUpperCase()
   .superRefine((code, ctx) => {
     const problem = usccProblem(code);

@@ -1,92 +1,217 @@
-import type { DataClass, Role } from "@clusterbrain/contracts";
-import { NotFoundError } from "../errors/index.ts";
+import type { DataClass, OrgKind, Role } from "@clusterbrain/contracts";
+import { type DomainError, ForbiddenError, NotFoundError } from "../errors/index.ts";
 import type { Actor } from "./actor.ts";
 
 /**
- * The ONE place that decides who may do what. Services ask here; routes never decide.
- * - the operator (an org of kind "operator") sees cluster-wide views and every org's audit log;
+ * The ONE place that decides who may do what. Services call `policy.assert(actor, action,
+ * resource)`, which throws the right domain error itself; services never compare org ids or org
+ * kinds to authorise anything.
+ * - the operator (an org of kind "operator") registers orgs and reads every org's audit log;
  * - a firm's staff manage their own org by role (owner/admin edit, member writes data, viewer reads);
- * - another org's private data (indicators, relations, equipment, contacts) only through an active grant.
- * Denials about another org's records are NotFound, so ids do not reveal that a record exists.
+ * - another org's private data (indicators, relations, equipment, contacts) only through an active
+ *   grant; the operator is no exception.
+ * A record of another tenant the actor may not see is 404 (ids do not reveal that it exists); a
+ * record the actor may see but not change is 403 with the reason.
  */
 const EDITORS: readonly Role[] = ["owner", "admin"];
 const WRITERS: readonly Role[] = ["owner", "admin", "member"];
 
 export type PrivateAccess = "own" | "grant" | "none";
 
+/** Things that belong to the whole cluster rather than to one org (the directory, one's own tokens). */
+export interface ClusterResource {
+  kind: "cluster";
+}
+export const CLUSTER: ClusterResource = { kind: "cluster" };
+/** An org and everything it owns as a whole (profile, member list, operational data). */
+export interface OrgResource {
+  kind: "org";
+  orgId: string;
+}
+/** A membership change: `from` undefined for a new member, `to` undefined for a removal. */
+export interface MembershipResource {
+  kind: "membership";
+  orgId: string;
+  from?: Role;
+  to?: Role;
+}
+/** A supplier→customer relation, owned jointly by its two parties. */
+export interface RelationResource {
+  kind: "relation";
+  id: string;
+  supplierOrgId: string;
+  customerOrgId: string;
+}
+export interface GrantResource {
+  kind: "grant";
+  id: string;
+  grantorOrgId: string;
+}
+/** An API token: its user's own, in the org it was made for. */
+export interface ApiTokenResource {
+  kind: "apiToken";
+  id: string;
+  userId: string;
+  orgId: string;
+}
+/** An org's audit log; `orgId` undefined is the whole cluster's. */
+export interface AuditLogResource {
+  kind: "auditLog";
+  orgId: string | undefined;
+}
+/** One private data class of an org, and whether the actor's org holds an active grant of it. */
+export interface PrivateDataResource {
+  kind: "privateData";
+  orgId: string;
+  dataClass: DataClass;
+  hasActiveGrant: boolean;
+}
+
+/** Every action the API authorises, with the resource it is about. */
+export interface ActionResources {
+  "org.create": ClusterResource;
+  "org.import": ClusterResource;
+  "org.update": OrgResource;
+  "org.members.read": OrgResource;
+  "indicators.write": OrgResource;
+  "relation.create": OrgResource;
+  "relation.import": OrgResource;
+  "relation.delete": RelationResource;
+  "grant.create": OrgResource;
+  "grant.revoke": GrantResource;
+  "member.add": MembershipResource;
+  "member.change": MembershipResource;
+  "audit.read": AuditLogResource;
+  "apiToken.create": ClusterResource;
+  "apiToken.revoke": ApiTokenResource;
+  "privateData.read": PrivateDataResource;
+}
+export type Action = keyof ActionResources;
+
+type Rule<A extends Action> = (actor: Actor, resource: ActionResources[A]) => DomainError | undefined;
+
+const isOperator = (actor: Actor) => actor.orgKind === "operator";
+const ownOrg = (actor: Actor, orgId: string | undefined) => orgId !== undefined && actor.orgId === orgId;
+const hasRole = (actor: Actor, roles: readonly Role[]) => roles.includes(actor.role);
+
+/** Staff of `orgId` with one of `roles`; anyone outside the org does not see it at all. */
+function orgRole(roles: readonly Role[], entity: string, why: string) {
+  return (actor: Actor, r: OrgResource): DomainError | undefined => {
+    if (!ownOrg(actor, r.orgId)) return new NotFoundError(entity, r.orgId);
+    return hasRole(actor, roles) ? undefined : new ForbiddenError(why);
+  };
+}
+
+function membership(why: string) {
+  return (actor: Actor, r: MembershipResource): DomainError | undefined => {
+    if (!ownOrg(actor, r.orgId)) return new NotFoundError("org", r.orgId);
+    if (!hasRole(actor, EDITORS)) return new ForbiddenError(why);
+    // Only an owner may grant the owner role or touch an existing owner; an admin manages the rest.
+    // (Keeping at least one owner is a data rule, checked by the members service.)
+    if (actor.role !== "owner" && (r.from === "owner" || r.to === "owner"))
+      return new ForbiddenError("only an owner may grant, change or remove the owner role");
+    return undefined;
+  };
+}
+
+const RULES: { [A in Action]: Rule<A> } = {
+  "org.create": (actor) =>
+    isOperator(actor) && hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only the cluster operator's owners and admins may register organisations"),
+  "org.import": (actor) =>
+    isOperator(actor) && hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only the cluster operator's owners and admins may import organisations"),
+  "org.update": orgRole(EDITORS, "org", "only the org's owner or admin may edit its profile"),
+  "org.members.read": orgRole(EDITORS, "org", "only the org's owner or admin may list its members"),
+  "indicators.write": orgRole(WRITERS, "org", "viewers cannot change indicators"),
+  "relation.create": orgRole(WRITERS, "org", "viewers cannot record relations"),
+  "relation.import": orgRole(
+    WRITERS,
+    "org",
+    "importing relations needs the owner, admin or member role in your organisation",
+  ),
+  "relation.delete": (actor, r) => {
+    if (!ownOrg(actor, r.supplierOrgId) && !ownOrg(actor, r.customerOrgId))
+      return new NotFoundError("relation", r.id);
+    return hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only owners and admins may delete relations");
+  },
+  "grant.create": orgRole(EDITORS, "org", "only owners and admins may grant access to data"),
+  "grant.revoke": (actor, r) => {
+    if (!ownOrg(actor, r.grantorOrgId)) return new NotFoundError("grant", r.id);
+    return hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only owners and admins may revoke grants");
+  },
+  "member.add": membership("only the org's owner or admin may add members"),
+  "member.change": membership("only the org's owner or admin may change members"),
+  "audit.read": (actor, r) => {
+    if (isOperator(actor) && hasRole(actor, EDITORS)) return undefined;
+    // Another org's log (or the whole cluster's): answer as if it did not exist.
+    if (!ownOrg(actor, r.orgId)) return new NotFoundError("audit log of org", r.orgId);
+    return hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only owners and admins of the org (or the operator) may read its audit log");
+  },
+  // A token acts with its user's role, so a viewer gains nothing from one but scripts to retry.
+  "apiToken.create": (actor) =>
+    hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot create API tokens"),
+  // Nobody else's tokens, not even a co-worker's: revoking one would be a denial of service.
+  "apiToken.revoke": (actor, r) =>
+    r.userId === actor.userId && ownOrg(actor, r.orgId) ? undefined : new NotFoundError("api token", r.id),
+  "privateData.read": (actor, r) =>
+    ownOrg(actor, r.orgId) || r.hasActiveGrant
+      ? undefined
+      : new NotFoundError(`${r.dataClass} of org`, r.orgId),
+};
+
 export const policy = {
+  /** The error `actor` gets for `action` on `resource`, or undefined when allowed. */
+  check<A extends Action>(actor: Actor, action: A, resource: ActionResources[A]): DomainError | undefined {
+    return RULES[action](actor, resource);
+  },
+
+  /** Throws the domain error (404 for what the actor may not see, 403 for what it may not change). */
+  assert<A extends Action>(actor: Actor, action: A, resource: ActionResources[A]): void {
+    const denial = RULES[action](actor, resource);
+    if (denial) throw denial;
+  },
+
+  /** Whether `action` is allowed; for answers that show or hide options rather than refuse. */
+  can<A extends Action>(actor: Actor, action: A, resource: ActionResources[A]): boolean {
+    return RULES[action](actor, resource) === undefined;
+  },
+
+  /** Operator orgs run the cluster; reported to the web app, which shows the operator's pages. */
+  isOperatorKind(kind: OrgKind): boolean {
+    return kind === "operator";
+  },
   isOperator(actor: Actor): boolean {
-    return actor.orgKind === "operator";
+    return isOperator(actor);
   },
 
-  /** Edit an org's profile: owner/admin of that org. */
-  canEditOrg(actor: Actor, orgId: string): boolean {
-    return actor.orgId === orgId && EDITORS.includes(actor.role);
+  /** Whether `orgId` is the actor's own org (to sort records into "mine" and "others'", not to authorise). */
+  isOwnOrg(actor: Actor, orgId: string): boolean {
+    return ownOrg(actor, orgId);
   },
 
-  /** Register a new org in the directory: the operator's owner/admin. */
-  canCreateOrg(actor: Actor): boolean {
-    return policy.isOperator(actor) && EDITORS.includes(actor.role);
-  },
-
-  /** Write an org's own operational data (indicators, relations): owner/admin/member of that org. */
-  canWriteOrgData(actor: Actor, orgId: string): boolean {
-    return actor.orgId === orgId && WRITERS.includes(actor.role);
-  },
-
-  /** Give or revoke grants of an org's data: owner/admin of the grantor. */
-  canManageGrants(actor: Actor, orgId: string): boolean {
-    return actor.orgId === orgId && EDITORS.includes(actor.role);
-  },
-
-  /** See an org's member list: owner/admin of that org. */
-  canListMembers(actor: Actor, orgId: string): boolean {
-    return actor.orgId === orgId && EDITORS.includes(actor.role);
-  },
-
-  /** Add, re-role or remove members of an org: owner/admin of that org. */
-  canManageMembers(actor: Actor, orgId: string): boolean {
-    return actor.orgId === orgId && EDITORS.includes(actor.role);
+  /** Whose log an audit query without an org means: the operator's whole cluster, anyone else's own org. */
+  auditScope(actor: Actor, requestedOrgId: string | undefined): string | undefined {
+    return requestedOrgId ?? (isOperator(actor) ? undefined : actor.orgId);
   },
 
   /**
-   * Change a membership from `from` (undefined for a new member) to `to` (undefined for removal).
-   * Only an owner may grant the owner role or touch an existing owner; an admin manages the rest.
-   * (Keeping at least one owner is a data rule, checked by the members service.)
+   * How `actor` may read a private data class of `ownerOrgId`: own staff always; others only with
+   * an active grant (`hasActiveGrant` is looked up by the caller, and only when `needsGrant`).
    */
-  canChangeMembership(actor: Actor, orgId: string, from: Role | undefined, to: Role | undefined): boolean {
-    if (!policy.canManageMembers(actor, orgId)) return false;
-    if (actor.role === "owner") return true;
-    return from !== "owner" && to !== "owner";
-  },
-
-  /** Read an org's audit log: its owner/admin, or the operator's owner/admin (any org, or all). */
-  canReadAudit(actor: Actor, orgId: string | undefined): boolean {
-    if (policy.isOperator(actor) && EDITORS.includes(actor.role)) return true;
-    return orgId !== undefined && actor.orgId === orgId && EDITORS.includes(actor.role);
-  },
-
-  /** Create API tokens: anyone but a viewer (a token acts with its user's role). */
-  canCreateApiToken(actor: Actor): boolean {
-    return WRITERS.includes(actor.role);
-  },
-
-  /**
-   * Read a private data class of `ownerOrgId`: own staff always; others only with an active grant
-   * (`hasActiveGrant` is looked up by the caller). The operator is no exception: it needs a grant too.
-   */
-  privateAccess(
-    actor: Actor,
-    ownerOrgId: string,
-    _dataClass: DataClass,
-    hasActiveGrant: boolean,
-  ): PrivateAccess {
-    if (actor.orgId === ownerOrgId) return "own";
+  privateAccess(actor: Actor, ownerOrgId: string, hasActiveGrant: boolean): PrivateAccess {
+    if (ownOrg(actor, ownerOrgId)) return "own";
     return hasActiveGrant ? "grant" : "none";
   },
-
-  /** Throw the no-leak answer unless `allowed`. */
-  require(allowed: boolean, entity: string, id?: string): void {
-    if (!allowed) throw new NotFoundError(entity, id);
+  needsGrant(actor: Actor, ownerOrgId: string): boolean {
+    return !ownOrg(actor, ownerOrgId);
   },
 };

@@ -5,6 +5,8 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import * as schema from "./schema/index.ts";
+// Database errors that bad input or a lost race can cause become domain errors for every query.
+import "./db-errors.ts";
 
 export type Schema = typeof schema;
 /** One type for both drivers: services and repositories never know which one they run on. */

@@ -2,7 +2,6 @@ import type { AuditPage, AuditQuery } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import { ForbiddenError, NotFoundError } from "../../errors/index.ts";
 import { AuditRepository } from "./audit.repository.ts";
 
 export interface AuditEvent {
@@ -39,12 +38,8 @@ export class AuditService {
 
   /** Admins read their org's log; the operator reads any org's, or the whole cluster's without orgId. */
   async list(actor: Actor, q: AuditQuery): Promise<AuditPage> {
-    const orgId = q.orgId ?? (policy.isOperator(actor) ? undefined : actor.orgId);
-    if (!policy.canReadAudit(actor, orgId)) {
-      // Another org's log: answer as if it did not exist; own org without the role: say why.
-      if (orgId !== actor.orgId) throw new NotFoundError("audit log of org", orgId);
-      throw new ForbiddenError("only owners and admins of the org (or the operator) may read its audit log");
-    }
+    const orgId = policy.auditScope(actor, q.orgId);
+    policy.assert(actor, "audit.read", { kind: "auditLog", orgId });
     const { rows, total } = await new AuditRepository(this.db).page({
       orgId,
       action: q.action,

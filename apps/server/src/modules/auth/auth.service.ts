@@ -7,7 +7,7 @@ import type {
   MeResponse,
 } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
-import { policy } from "../../auth/policy.ts";
+import { CLUSTER, policy } from "../../auth/policy.ts";
 import {
   dummyPasswordHash,
   hashApiToken,
@@ -19,7 +19,6 @@ import type { Database } from "../../db/database.ts";
 import type { apiTokens } from "../../db/schema/index.ts";
 import {
   AccountLockedError,
-  ForbiddenError,
   InvalidCredentialsError,
   NotFoundError,
   RateLimitedError,
@@ -110,7 +109,7 @@ export class AuthService {
           kind: primary.orgKind,
         },
         role: primary.role,
-        isOperator: primary.orgKind === "operator",
+        isOperator: policy.isOperatorKind(primary.orgKind),
         memberships,
         csrfToken,
       },
@@ -144,7 +143,7 @@ export class AuthService {
 
   /** A token acts as its user in the user's current org; the secret is returned once. */
   async createToken(actor: Actor, input: CreateApiTokenRequest): Promise<CreateApiTokenResponse> {
-    if (!policy.canCreateApiToken(actor)) throw new ForbiddenError("viewers cannot create API tokens");
+    policy.assert(actor, "apiToken.create", CLUSTER);
     const secret = randomToken();
     const prefix = secret.slice(0, 8);
     const token = `cb_${secret}`;
@@ -182,8 +181,8 @@ export class AuthService {
     await this.db.transaction(async (tx) => {
       const repo = new AuthRepository(tx);
       const row = await repo.findApiTokenById(id);
-      if (!row || row.userId !== actor.userId || row.orgId !== actor.orgId)
-        throw new NotFoundError("api token", id);
+      if (!row) throw new NotFoundError("api token", id);
+      policy.assert(actor, "apiToken.revoke", { kind: "apiToken", id, userId: row.userId, orgId: row.orgId });
       await repo.revokeApiToken(id, now);
       // The cache is keyed by token hash, which we do not keep; revocations are rare, so drop all.
       this.caches.credentials.clear();

@@ -10,11 +10,11 @@ import type {
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
 import type { AggregateCache } from "../../http/app-caches.ts";
 import { K_MIN, suppressBelowK } from "../../privacy/k-anonymity.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { privateReadAccess } from "../grants/grant-access.ts";
+import { requirePrivateRead } from "../grants/grant-access.ts";
 import { toOrgSummary } from "../orgs/org.mapper.ts";
 import { OrgRepository } from "../orgs/org.repository.ts";
 import { type ChainNodeRow, ChainRepository, type RelationView } from "./chain.repository.ts";
@@ -112,8 +112,7 @@ export class ChainService {
 
   /** An org's relations: visible to its own staff, or through a 'relations' grant (audited). */
   async relationsOf(actor: Actor, orgId: string): Promise<RelationList> {
-    const access = await privateReadAccess(this.db, actor, orgId, "relations", this.now());
-    if (access === "none") throw new NotFoundError("relations of org", orgId);
+    const access = await requirePrivateRead(this.db, actor, orgId, "relations", this.now());
     const repo = new ChainRepository(this.db);
     if (!(await repo.orgExists(orgId))) throw new NotFoundError("org", orgId);
     return { orgId, access, items: (await repo.relationsOf(orgId)).map(toRelation) };
@@ -121,22 +120,23 @@ export class ChainService {
 
   /** Record a relation my org is party to; the other party must be in the registry. */
   async createRelation(actor: Actor, input: RelationCreateRequest): Promise<Relation> {
-    const mine = actor.orgId;
-    if (input.supplierOrgId !== mine && input.customerOrgId !== mine) {
+    const supplierIsMine = policy.isOwnOrg(actor, input.supplierOrgId);
+    if (!supplierIsMine && !policy.isOwnOrg(actor, input.customerOrgId)) {
       throw ValidationError.field("supplierOrgId", "your organisation must be the supplier or the customer");
     }
     if (input.supplierOrgId === input.customerOrgId) {
       throw ValidationError.field("customerOrgId", "supplier and customer must differ");
     }
-    if (!policy.canWriteOrgData(actor, mine)) throw new ForbiddenError("viewers cannot record relations");
+    const mine = supplierIsMine ? input.supplierOrgId : input.customerOrgId;
+    policy.assert(actor, "relation.create", { kind: "org", orgId: mine });
     const now = this.now();
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
       const repo = new ChainRepository(tx);
-      const other = input.supplierOrgId === mine ? input.customerOrgId : input.supplierOrgId;
+      const other = supplierIsMine ? input.customerOrgId : input.supplierOrgId;
       if (!(await repo.orgExists(other)))
         throw ValidationError.field(
-          input.supplierOrgId === mine ? "customerOrgId" : "supplierOrgId",
+          supplierIsMine ? "customerOrgId" : "supplierOrgId",
           `unknown organisation ${other}`,
         );
       if (input.nodeId && !(await repo.node(input.nodeId)))
@@ -176,10 +176,13 @@ export class ChainService {
     await this.db.transaction(async (tx) => {
       const repo = new ChainRepository(tx);
       const row = await repo.relationById(id);
-      const party = row && (row.supplierOrgId === actor.orgId || row.customerOrgId === actor.orgId);
-      if (!row || !party) throw new NotFoundError("relation", id);
-      if (!policy.canEditOrg(actor, actor.orgId))
-        throw new ForbiddenError("only owners and admins may delete relations");
+      if (!row) throw new NotFoundError("relation", id);
+      policy.assert(actor, "relation.delete", {
+        kind: "relation",
+        id,
+        supplierOrgId: row.supplierOrgId,
+        customerOrgId: row.customerOrgId,
+      });
       await repo.deleteRelation(id);
       for (const orgId of [row.supplierOrgId, row.customerOrgId]) {
         await writeAudit(

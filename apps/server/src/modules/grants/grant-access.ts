@@ -46,9 +46,9 @@ export async function privateReadAccess(
   dataClass: DataClass,
   now: Date,
 ): Promise<PrivateAccess> {
-  if (actor.orgId === ownerOrgId) return policy.privateAccess(actor, ownerOrgId, dataClass, false);
+  if (!policy.needsGrant(actor, ownerOrgId)) return policy.privateAccess(actor, ownerOrgId, false);
   const grant = await new GrantRepository(db).findActive(ownerOrgId, actor.orgId, dataClass, now);
-  const access = policy.privateAccess(actor, ownerOrgId, dataClass, grant !== undefined);
+  const access = policy.privateAccess(actor, ownerOrgId, grant !== undefined);
   if (access === "grant" && grant) {
     await writeAudit(
       db,
@@ -67,6 +67,27 @@ export async function privateReadAccess(
 }
 
 /**
+ * `privateReadAccess` for a read that cannot go on without the data (lists of indicators or
+ * relations): the policy answers 404 when the actor's org neither owns the data nor holds a grant.
+ */
+export async function requirePrivateRead(
+  db: DbOrTx,
+  actor: Actor,
+  ownerOrgId: string,
+  dataClass: DataClass,
+  now: Date,
+): Promise<"own" | "grant"> {
+  const access = await privateReadAccess(db, actor, ownerOrgId, dataClass, now);
+  policy.assert(actor, "privateData.read", {
+    kind: "privateData",
+    orgId: ownerOrgId,
+    dataClass,
+    hasActiveGrant: access === "grant",
+  });
+  return access === "own" ? "own" : "grant";
+}
+
+/**
  * The same decision for several data classes of one org in one grant lookup (profile pages); pass
  * `cache` only outside a transaction. Reads through a grant are audited on every call, cached or not.
  */
@@ -79,14 +100,14 @@ export async function privateReadAccessMany<C extends DataClass>(
   cache?: GrantCache,
 ): Promise<Record<C, PrivateAccess>> {
   const out = {} as Record<C, PrivateAccess>;
-  if (actor.orgId === ownerOrgId) {
-    for (const c of dataClasses) out[c] = policy.privateAccess(actor, ownerOrgId, c, false);
+  if (!policy.needsGrant(actor, ownerOrgId)) {
+    for (const c of dataClasses) out[c] = policy.privateAccess(actor, ownerOrgId, false);
     return out;
   }
   const active = await activeGrantClasses(db, ownerOrgId, actor.orgId, dataClasses, now, cache);
   for (const c of dataClasses) {
     const grant = active.get(c);
-    out[c] = policy.privateAccess(actor, ownerOrgId, c, grant !== undefined);
+    out[c] = policy.privateAccess(actor, ownerOrgId, grant !== undefined);
     if (out[c] === "grant" && grant) {
       await writeAudit(
         db,

@@ -3,7 +3,7 @@ import type { Grant, GrantCreateRequest, GrantList } from "@clusterbrain/contrac
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { OrgRepository } from "../orgs/org.repository.ts";
 import { GrantRepository, type GrantView } from "./grant.repository.ts";
@@ -38,19 +38,18 @@ export class GrantService {
     const now = this.now();
     const rows = await new GrantRepository(this.db).listFor(actor.orgId);
     return {
-      given: rows.filter((g) => g.orgId === actor.orgId).map((g) => toGrant(g, now)),
-      received: rows.filter((g) => g.granteeOrgId === actor.orgId).map((g) => toGrant(g, now)),
+      given: rows.filter((g) => policy.isOwnOrg(actor, g.orgId)).map((g) => toGrant(g, now)),
+      received: rows.filter((g) => policy.isOwnOrg(actor, g.granteeOrgId)).map((g) => toGrant(g, now)),
     };
   }
 
   /** My org (owner/admin) lets another org read one class of its data for a purpose until a date. */
   async create(actor: Actor, input: GrantCreateRequest): Promise<Grant> {
-    if (!policy.canManageGrants(actor, actor.orgId))
-      throw new ForbiddenError("only owners and admins may grant access to data");
+    policy.assert(actor, "grant.create", { kind: "org", orgId: actor.orgId });
     const now = this.now();
     const expiresAt = new Date(input.expiresAt);
     if (expiresAt <= now) throw ValidationError.field("expiresAt", "must be in the future");
-    if (input.granteeOrgId === actor.orgId)
+    if (policy.isOwnOrg(actor, input.granteeOrgId))
       throw ValidationError.field("granteeOrgId", "cannot grant to your own organisation");
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
@@ -95,9 +94,8 @@ export class GrantService {
     await this.db.transaction(async (tx) => {
       const repo = new GrantRepository(tx);
       const row = await repo.findById(id);
-      if (!row || row.orgId !== actor.orgId) throw new NotFoundError("grant", id);
-      if (!policy.canManageGrants(actor, row.orgId))
-        throw new ForbiddenError("only owners and admins may revoke grants");
+      if (!row) throw new NotFoundError("grant", id);
+      policy.assert(actor, "grant.revoke", { kind: "grant", id, grantorOrgId: row.orgId });
       if (row.revokedAt) return;
       await repo.revoke(id, now);
       await writeAudit(

@@ -1,4 +1,4 @@
-import type { ImportIssue } from "@clusterbrain/contracts";
+import { type ImportIssue, textProblem } from "@clusterbrain/contracts";
 import type { ColumnSpec } from "./import.columns.ts";
 import type { SheetRow } from "./sheet.reader.ts";
 
@@ -75,6 +75,12 @@ export class RowReader {
     if (index === undefined) return "";
     const value = normalizeText(this.row.cells[index] ?? "");
     const spec = this.columns.find((c) => c.key === key)!;
+    // Same rule as every API string (cells may hold line breaks); PostgreSQL cannot store U+0000.
+    const problem = textProblem(value, true);
+    if (problem !== undefined) {
+      this.fail(key, "INVALID_VALUE", `${key} (${spec.labelZh}) ${problem}`);
+      return "";
+    }
     if (value.length > spec.maxLength) {
       this.fail(key, "TOO_LONG", `${key} (${spec.labelZh}) is longer than ${spec.maxLength} characters`);
       return "";

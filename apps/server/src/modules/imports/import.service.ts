@@ -7,9 +7,8 @@ import {
   type ImportReport,
 } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
-import { policy } from "../../auth/policy.ts";
+import { CLUSTER, policy } from "../../auth/policy.ts";
 import type { Database, DbOrTx } from "../../db/database.ts";
-import { ForbiddenError } from "../../errors/index.ts";
 import type { AuditRecord } from "../audit/audit.repository.ts";
 import type { AuditEvent } from "../audit/audit.service.ts";
 import { COLUMNS } from "./import.columns.ts";
@@ -58,14 +57,8 @@ export class ImportService {
   ) {}
 
   private authorize(actor: Actor, entity: ImportOptions["entity"]): void {
-    if (entity === "orgs" && !policy.canCreateOrg(actor)) {
-      throw new ForbiddenError("only the cluster operator's owners and admins may import organisations");
-    }
-    if (entity === "relations" && !policy.canWriteOrgData(actor, actor.orgId)) {
-      throw new ForbiddenError(
-        "importing relations needs the owner, admin or member role in your organisation",
-      );
-    }
+    if (entity === "orgs") policy.assert(actor, "org.import", CLUSTER);
+    else policy.assert(actor, "relation.import", { kind: "org", orgId: actor.orgId });
   }
 
   async run(actor: Actor, options: ImportOptions, bytes: Uint8Array): Promise<ImportReport> {

@@ -11,6 +11,7 @@ import { loadDemoCluster } from "../../demo/demo.loader.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
 import { authModule } from "../auth/auth.routes.ts";
 import { orgImportFixture, relationImportFixture, toCsv, toXlsx } from "./fixtures/import-fixtures.ts";
+import { ORG_COLUMNS } from "./import.columns.ts";
 import { importsModule } from "./imports.routes.ts";
 
 const demo = generateDemoCluster();
@@ -89,6 +90,29 @@ describeEachDatabase("imports and exports", (getDb) => {
     });
     expect(report.issues[0].message).toMatch(/统一社会信用代码/);
     expect(await orgCount(db)).toBe(before);
+  });
+
+  it("a cell with U+0000 or another control is that row's INVALID_VALUE, never a database error", async () => {
+    const nameZh = ORG_COLUMNS.findIndex((c) => c.key === "nameZh");
+    const address = ORG_COLUMNS.findIndex((c) => c.key === "address");
+    const [first, second] = fixture.rows;
+    const bad = [
+      first.map((v, i) => (i === nameZh ? `${v}\u0000` : v)),
+      second.map((v, i) => (i === address ? `${v}\u0007` : v)),
+    ];
+    const res = await importJson(
+      app,
+      operator,
+      { entity: "orgs", format: "csv", mode: "valid-rows" },
+      toCsv(fixture.header, bad),
+    );
+    expect(res.statusCode).toBe(200);
+    const report: ImportReport = res.json();
+    expect(brief(report)).toEqual([
+      { row: 2, column: "nameZh", code: "INVALID_VALUE" },
+      { row: 3, column: "address", code: "INVALID_VALUE" },
+    ]);
+    expect(report).toMatchObject({ written: 0, invalidRows: 2 });
   });
 
   it("all-or-nothing (xlsx, raw upload): the 3 bad rows stop the whole file", async () => {

@@ -122,6 +122,9 @@ export function validateOrgRows(
       );
     }
 
+    // Read before the issue check, so a bad district or address is reported, not silently blanked.
+    const district = r.get("district");
+    const address = r.get("address");
     if (r.issues.length > 0 || kind === null) {
       issues.push(...r.issues);
       continue;
@@ -132,8 +135,8 @@ export function validateOrgRows(
       kind,
       nameZh,
       nameEn,
-      district: r.get("district"),
-      address: r.get("address"),
+      district,
+      address,
       industryCode: industry.success ? industry.data : "",
       sizeBand,
       foundedYear,

@@ -2,10 +2,10 @@ import type { IndicatorList, IndicatorUpsertRequest } from "@clusterbrain/contra
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import { ForbiddenError, NotFoundError } from "../../errors/index.ts";
+import { NotFoundError } from "../../errors/index.ts";
 import type { AggregateCache } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
-import { privateReadAccess } from "../grants/grant-access.ts";
+import { requirePrivateRead } from "../grants/grant-access.ts";
 import { OrgRepository } from "../orgs/org.repository.ts";
 import { IndicatorRepository } from "./indicator.repository.ts";
 
@@ -18,17 +18,13 @@ export class IndicatorService {
 
   /** Own staff, or a grantee of "indicators" (the read is audited); anyone else gets 404. */
   async list(actor: Actor, orgId: string): Promise<IndicatorList> {
-    const access = await privateReadAccess(this.db, actor, orgId, "indicators", this.now());
-    if (access === "none") throw new NotFoundError("indicators of org", orgId);
+    const access = await requirePrivateRead(this.db, actor, orgId, "indicators", this.now());
     if (!(await new OrgRepository(this.db).findById(orgId))) throw new NotFoundError("org", orgId);
     return { orgId, access, items: await new IndicatorRepository(this.db).listFor(orgId) };
   }
 
   async upsert(actor: Actor, orgId: string, input: IndicatorUpsertRequest): Promise<IndicatorList> {
-    if (!policy.canWriteOrgData(actor, orgId)) {
-      if (actor.orgId !== orgId) throw new NotFoundError("org", orgId);
-      throw new ForbiddenError("viewers cannot change indicators");
-    }
+    policy.assert(actor, "indicators.write", { kind: "org", orgId });
     const now = this.now();
     await this.db.transaction(async (tx) => {
       const repo = new IndicatorRepository(tx);

@@ -4,7 +4,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import { hashPassword } from "../../auth/secrets.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { MemberRepository } from "./member.repository.ts";
 
@@ -55,10 +55,7 @@ export class MemberService {
    */
   async add(actor: Actor, input: MemberAddRequest): Promise<MemberResult> {
     const orgId = actor.orgId;
-    if (!policy.canManageMembers(actor, orgId))
-      throw new ForbiddenError("only the org's owner or admin may add members");
-    if (!policy.canChangeMembership(actor, orgId, undefined, input.role))
-      throw new ForbiddenError("only an owner may make someone an owner");
+    policy.assert(actor, "member.add", { kind: "membership", orgId, to: input.role });
     // Hashing is slow on purpose; do it before the transaction so no locks are held meanwhile.
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     const now = this.now();
@@ -119,10 +116,7 @@ export class MemberService {
       // Look up first: someone outside my org is "not found", whoever asks (no existence leak).
       const before = await repo.find(orgId, userId);
       if (!before) throw new NotFoundError("member", userId);
-      if (!policy.canManageMembers(actor, orgId))
-        throw new ForbiddenError("only the org's owner or admin may change members");
-      if (!policy.canChangeMembership(actor, orgId, before.role, to))
-        throw new ForbiddenError("only an owner may grant, change or remove the owner role");
+      policy.assert(actor, "member.change", { kind: "membership", orgId, from: before.role, to });
       if (to === before.role) return { ...before, created: false };
       if (before.role === "owner") {
         const owners = await repo.lockOwners(orgId);

@@ -10,10 +10,10 @@ import type {
 } from "@clusterbrain/contracts";
 import { eq, inArray } from "drizzle-orm";
 import type { Actor } from "../../auth/actor.ts";
-import { policy } from "../../auth/policy.ts";
+import { CLUSTER, policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
 import { memberships, orgs, users } from "../../db/schema/index.ts";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
 import type { AggregateCache } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { privateReadAccessMany } from "../grants/grant-access.ts";
@@ -71,10 +71,7 @@ export class OrgService {
 
   /** Owner/admin edit their own org; every change is audited with before and after. */
   async update(actor: Actor, id: string, patch: OrgUpdateRequest): Promise<OrgProfile> {
-    if (!policy.canEditOrg(actor, id)) {
-      if (actor.orgId !== id) throw new NotFoundError("org", id);
-      throw new ForbiddenError("only the org's owner or admin may edit its profile");
-    }
+    policy.assert(actor, "org.update", { kind: "org", orgId: id });
     const now = this.now();
     await this.db.transaction(async (tx) => {
       const repo = new OrgRepository(tx);
@@ -126,8 +123,7 @@ export class OrgService {
 
   /** The operator registers a new org in the directory. */
   async create(actor: Actor, input: OrgCreateRequest): Promise<OrgProfile> {
-    if (!policy.canCreateOrg(actor))
-      throw new ForbiddenError("only the cluster operator may register organisations");
+    policy.assert(actor, "org.create", CLUSTER);
     const now = this.now();
     const id = randomUUID();
     await this.db.transaction(async (tx) => {
@@ -161,10 +157,7 @@ export class OrgService {
   }
 
   async members(actor: Actor, orgId: string): Promise<MemberList> {
-    if (!policy.canListMembers(actor, orgId)) {
-      if (actor.orgId !== orgId) throw new NotFoundError("org", orgId);
-      throw new ForbiddenError("only the org's owner or admin may list its members");
-    }
+    policy.assert(actor, "org.members.read", { kind: "org", orgId });
     const rows = await this.db
       .select({
         userId: users.id,

@@ -34,7 +34,8 @@ export async function addUser(db: Database, input: AddUserInput, now = new Date(
     throw ValidationError.field("email", "is not an email address");
   if (input.password.length < MIN_PASSWORD)
     throw ValidationError.field("password", `must be at least ${MIN_PASSWORD} characters`);
-  const passwordHash = await hashPassword(input.password);
+  // NFC like the API's password field, so a password set here signs in however it is typed.
+  const passwordHash = await hashPassword(input.password.normalize("NFC"));
   return db.transaction(async (tx) => {
     const [org] = await tx
       .select({ id: orgs.id })

@@ -1,0 +1,108 @@
+import { PgPreparedQuery } from "drizzle-orm/pg-core";
+import { ConflictError, type DomainError, ValidationError } from "../errors/index.ts";
+
+/** The fields of a PostgreSQL error both drivers report (pg's DatabaseError and PGlite's). */
+interface PgErrorFields {
+  code: string;
+  detail?: string;
+  constraint?: string;
+  table?: string;
+  column?: string;
+}
+
+function isPgError(value: unknown): value is PgErrorFields {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === "string" &&
+    /^[0-9A-Z]{5}$/.test((value as { code: string }).code)
+  );
+}
+
+/** The driver error inside whatever wraps it (Drizzle wraps every driver error in DrizzleQueryError). */
+function findPgError(err: unknown): PgErrorFields | undefined {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (isPgError(current)) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+
+/** Column names from a detail such as `Key (org_id, user_id)=(…) already exists.`; never the values. */
+function keyColumns(e: PgErrorFields): string[] {
+  const m = e.detail?.match(/^Key \(([^)]*)\)=/);
+  if (m) return m[1].split(",").map((c) => camel(c.trim().replace(/^"|"$/g, "")));
+  return e.column ? [camel(e.column)] : [];
+}
+
+/**
+ * The ONE mapping from database errors that bad input or a lost race can cause to domain errors.
+ * Unique violations are conflicts naming the fields (the database settles races a check-then-insert
+ * cannot); other constraint and data errors are a 400 for the request. Anything else (connection
+ * loss, a bug in SQL) is not mapped and stays a logged 500.
+ */
+export function domainErrorFromDb(err: unknown): DomainError | undefined {
+  const e = findPgError(err);
+  if (!e) return undefined;
+  const fields = keyColumns(e);
+  const path = fields.join(",") || "request";
+  const where = e.table ? ` (${e.table})` : "";
+  switch (e.code) {
+    case "23505":
+      return new ConflictError(`${path}: already exists${where}; another record has this value`, {
+        reason: "UNIQUE_VIOLATION",
+        fields,
+        constraint: e.constraint ?? null,
+      });
+    case "23503":
+      // Deleting a row others still point at is a conflict; pointing at a missing row is bad input.
+      if (e.detail?.includes("is still referenced"))
+        return new ConflictError(`${e.table ?? "record"} is still referenced by other records`, {
+          reason: "STILL_REFERENCED",
+          constraint: e.constraint ?? null,
+        });
+      return ValidationError.field(path, "refers to a record that does not exist");
+    case "23502":
+      return ValidationError.field(path, "is required");
+    case "23514":
+      return ValidationError.field(path, `breaks the rule ${e.constraint ?? "of this table"}`);
+    case "22021":
+    case "22P05":
+      return ValidationError.field(path, "contains characters that cannot be stored (e.g. U+0000)");
+    case "22001":
+      return ValidationError.field(path, "is too long");
+    case "22P02":
+    case "22003":
+    case "22007":
+    case "22008":
+      return ValidationError.field(path, "is not a valid value");
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Every query Drizzle runs, on both drivers and inside transactions, passes through
+ * `PgPreparedQuery.queryWithCache`, which wraps driver errors in DrizzleQueryError. Translating
+ * there makes the mapping hold for every repository without a try/catch in each one; unmapped
+ * errors pass through untouched.
+ */
+type QueryWithCache = (this: unknown, ...args: unknown[]) => Promise<unknown>;
+const proto = PgPreparedQuery.prototype as unknown as {
+  queryWithCache: QueryWithCache & { domainErrors?: true };
+};
+if (!proto.queryWithCache.domainErrors) {
+  const original = proto.queryWithCache;
+  const mapped: QueryWithCache & { domainErrors?: true } = async function (this: unknown, ...args) {
+    try {
+      return await original.apply(this, args);
+    } catch (err) {
+      throw domainErrorFromDb(err) ?? err;
+    }
+  };
+  mapped.domainErrors = true;
+  proto.queryWithCache = mapped;
+}
