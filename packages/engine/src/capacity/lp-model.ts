@@ -49,7 +49,9 @@ function linear(terms: Array<[number, string]>): string {
  * One weighted solve alone let a lower peak or fewer moves buy extra overtime hours, because
  * overtime there is weighed relative to each cell's capacity.
  */
-export type LpStage = { kind: "priority" } | { kind: "level"; unscheduled: number; overloadHours: number };
+export type LpStage =
+  /** `tieBreak` > 0 adds the levelling objective at that scale, so a MIP that keeps this stage's plan is levelled too. */
+  { kind: "priority"; tieBreak?: number } | { kind: "level"; unscheduled: number; overloadHours: number };
 
 /** Slack on the stage-1 optimum carried into stage 2, so round-off cannot make it infeasible. */
 const tolerance = (v: number) => 1e-7 * (1 + Math.abs(v));
@@ -65,6 +67,8 @@ export function buildLpModel(
   options: BalanceOptions,
   stage: LpStage = { kind: "priority" },
 ): LpModel {
+  // Scale of the levelling terms: all of them when levelling, a tie-break (or none) in stage 1.
+  const levelScale = stage.kind === "level" ? 1 : (stage.tieBreak ?? 0);
   const shift = options.periodShiftCost ?? 0.5;
   const kept = options.reference
     ? new Set(options.reference.map((a) => `${a.order}#${a.operation}#${a.resource}#${a.period}`))
@@ -104,7 +108,7 @@ export function buildLpModel(
           assign.push([1, pl.name]);
           let cost = (a === 0 ? 0 : (alt.cost ?? 1)) + shift * Math.abs(p - o.period);
           if (kept) cost = kept.has(`${o.id}#${k}#${alt.resource}#${p}`) ? 0 : cost + 1;
-          if (cost > 0 && stage.kind === "level") objective.push([W_MOVE * cost, pl.name]);
+          if (cost > 0 && levelScale > 0) objective.push([levelScale * W_MOVE * cost, pl.name]);
           const cell = r * P + p;
           const list = cellTerms.get(cell);
           if (list) list.push(pl);
@@ -119,8 +123,8 @@ export function buildLpModel(
     });
   });
 
-  // The priority stage ignores the peak; the 0 term keeps its objective non-empty for any input.
-  objective.push([stage.kind === "level" ? W_PEAK : 0, "U"]);
+  // Always present (if only at 0), so the objective is never empty.
+  objective.push([levelScale * W_PEAK, "U"]);
   const overs: Array<[number, string]> = [];
   const target = options.targetUtilisation ?? 0.85;
   for (const [cell, list] of [...cellTerms].sort((x, y) => x[0] - y[0])) {
@@ -132,8 +136,9 @@ export function buildLpModel(
     const over = `o${r}_${p}`;
     const above = `a${r}_${p}`;
     overs.push([1, over]);
-    if (stage.kind === "priority") objective.push([1, over]);
-    else objective.push([W_OVERLOAD / cap, over], [W_ABOVE_TARGET / cap, above]);
+    const hourWeight = stage.kind === "priority" ? 1 : 0;
+    objective.push([hourWeight + (levelScale * W_OVERLOAD) / cap, over]);
+    if (levelScale > 0) objective.push([(levelScale * W_ABOVE_TARGET) / cap, above]);
     rows.push(
       ` pk${r}_${p}: ${linear([...hours.map(([h, v]): [number, string] => [h / cap, v]), [-1, "U"]])} <= 0`,
     );
