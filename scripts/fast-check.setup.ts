@@ -1,8 +1,9 @@
-// Property tests explore with random seeds locally; CI must be reproducible, so a failure there
-// can be replayed and a rare counterexample found by one run does not come and go. FC_SEED
-// picks a seed anywhere (e.g. to replay a local failure); tests that pass their own seed keep it.
+// Property tests explore with random seeds locally. Under CI the seed comes from the commit
+// (scripts/fast-check-seed.ts): reproducible for a commit, different from one commit to the next,
+// so rare counterexamples surface over time. FC_SEED picks a seed anywhere (e.g. to replay a
+// failure); tests that pass their own seed keep it. fast-check names the seed in every failure.
 import fc from "fast-check";
+import { fastCheckSeed } from "./fast-check-seed.ts";
 
-const fromEnv = process.env.FC_SEED;
-const seed = fromEnv !== undefined ? Number(fromEnv) : process.env.CI ? 20261127 : undefined;
-if (seed !== undefined && Number.isInteger(seed)) fc.configureGlobal({ seed });
+const seed = fastCheckSeed();
+if (seed !== undefined) fc.configureGlobal({ seed });

@@ -1,4 +1,5 @@
-import { type DeaData, mulberry32 } from "@clusterbrain/engine/analytics";
+import type { DeaData } from "@clusterbrain/engine/analytics";
+import { mulberry32 } from "@clusterbrain/engine/shared";
 
 /**
  * Seeded synthetic firms: lognormal inputs, outputs from a Cobb–Douglas frontier scaled down by a

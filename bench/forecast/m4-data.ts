@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseSeriesCsv, type SeriesInput } from "@clusterbrain/engine/forecast";
+import { isBlankRecord, readCsv } from "@clusterbrain/engine/shared";
 import { datasetPath } from "../lib/datasets.ts";
 
 export interface M4Frequency {
@@ -48,16 +49,14 @@ export function loadPublished(freq: M4Frequency["name"]): PublishedRow[] {
     datasetPath("m4", "results", "m4_point_forecast_accuracy_by_frequency.csv"),
     "utf8",
   );
-  const [header, ...rows] = text.trim().split(/\r?\n/);
-  const cols = header.split(",");
+  const [cols, ...rows] = readCsv(text).filter((r) => !isBlankRecord(r));
   const at = (name: string): number => {
     const i = cols.indexOf(name);
     if (i < 0) throw new Error(`published table lacks column ${name}`);
     return i;
   };
   const [iS, iM, iO] = [at(`sMAPE_${freq}`), at(`MASE_${freq}`), at(`OWA_${freq}`)];
-  return rows.map((line) => {
-    const c = line.split(",");
+  return rows.map((c) => {
     return { id: c[0], method: c[1], smape: Number(c[iS]), mase: Number(c[iM]), owa: Number(c[iO]) };
   });
 }

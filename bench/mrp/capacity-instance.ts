@@ -1,5 +1,5 @@
 import type { Assignment, CapacityInput } from "@clusterbrain/engine/capacity";
-import { mulberry32 } from "./generate-plan.ts";
+import { mulberry32 } from "@clusterbrain/engine/shared";
 
 /**
  * A seeded EMS shop: `lines` pairs of interchangeable resources (the second of each pair ~30 %

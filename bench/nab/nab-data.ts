@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { NabWindow } from "@clusterbrain/engine/monitor";
+import { isBlankRecord, readCsv } from "@clusterbrain/engine/shared";
 
 export interface NabSeries {
   /** Path relative to data/, e.g. realKnownCause/nyc_taxi.csv (the key NAB uses). */
@@ -15,13 +16,12 @@ export interface NabSeries {
 const key = (ts: string): string => ts.trim().slice(0, 19);
 
 export function readNabCsv(text: string): { timestamps: string[]; values: Float64Array } {
-  const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+  const records = readCsv(text).filter((r) => !isBlankRecord(r));
   const timestamps: string[] = [];
-  const values = new Float64Array(lines.length - 1);
-  for (let i = 1; i < lines.length; i++) {
-    const comma = lines[i].indexOf(",");
-    timestamps.push(lines[i].slice(0, comma));
-    values[i - 1] = Number(lines[i].slice(comma + 1).split(",")[0]);
+  const values = new Float64Array(records.length - 1);
+  for (let i = 1; i < records.length; i++) {
+    timestamps.push(records[i][0]);
+    values[i - 1] = Number(records[i][1]);
   }
   return { timestamps, values };
 }

@@ -9,6 +9,7 @@ import {
   type NabProfileName,
   scoreNabFile,
 } from "@clusterbrain/engine/monitor";
+import { isBlankRecord, readCsv } from "@clusterbrain/engine/shared";
 import { readNabCsv, windowsToIndices } from "./nab-data.ts";
 
 export interface ReproductionRow {
@@ -37,8 +38,7 @@ function reproduceProfile(nabDir: string, profile: NabProfileName): Reproduction
     [string, string][]
   >;
   const expected = new Map<string, ReproductionRow["expected"]>();
-  for (const line of readFileSync(join(resultsDir, `numenta_${profile}_scores.csv`), "utf8").split(/\r?\n/)) {
-    const c = line.split(",");
+  for (const c of readCsv(readFileSync(join(resultsDir, `numenta_${profile}_scores.csv`), "utf8"))) {
     if (c[2]?.startsWith("realKnownCause/")) {
       expected.set(c[2], { score: Number(c[4]), tp: Number(c[5]), fp: Number(c[7]), fn: Number(c[8]) });
     }
@@ -48,11 +48,10 @@ function reproduceProfile(nabDir: string, profile: NabProfileName): Reproduction
     const name = `realKnownCause/${f.replace(/^numenta_/, "")}`;
     const text = readFileSync(join(resultsDir, "realKnownCause", f), "utf8");
     const { timestamps } = readNabCsv(text);
-    const scores = text
-      .split(/\r?\n/)
+    const scores = readCsv(text)
       .slice(1)
-      .filter((l) => l.length > 0)
-      .map((l) => Number(l.split(",")[2]));
+      .filter((r) => !isBlankRecord(r))
+      .map((r) => Number(r[2]));
     const file = labelNabFile(timestamps.length, windowsToIndices(timestamps, labels[name] ?? []));
     const s = scoreNabFile(file, scores, threshold, NAB_PROFILES[profile]);
     const exp = expected.get(name);

@@ -17,6 +17,12 @@ export { type DemoLoadOptions, type DemoLoadSummary, loadDemoCluster } from "./d
 export { cliActor, detectEntity } from "./modules/imports/cli-support.ts";
 export { ExportService } from "./modules/imports/export.service.ts";
 export { ImportService } from "./modules/imports/import.service.ts";
+export {
+  DEFAULT_XLSX_LIMITS,
+  readWorkbook,
+  XlsxError,
+  type XlsxLimits,
+} from "./modules/imports/xlsx.reader.ts";
 export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");

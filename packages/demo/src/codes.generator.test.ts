@@ -1,6 +1,6 @@
+import { SeededRandom } from "@clusterbrain/engine/shared";
 import { describe, expect, it } from "vitest";
 import { generatePatentNumber, orgCodeCheckChar } from "./codes.generator.ts";
-import { Prng } from "./prng.ts";
 
 describe("orgCodeCheckChar (GB 11714-1997)", () => {
   it("reproduces the organisation codes inside published USCCs", () => {
@@ -14,7 +14,7 @@ describe("orgCodeCheckChar (GB 11714-1997)", () => {
 
 describe("generatePatentNumber", () => {
   it("formats ZL + year + type + serial + check and recomputes its own check", () => {
-    const rng = new Prng(1);
+    const rng = new SeededRandom(1);
     for (let i = 0; i < 50; i++) {
       const number = generatePatentNumber(rng, 2023, "invention");
       expect(number).toMatch(/^ZL20231\d{7}\.[0-9X]$/);

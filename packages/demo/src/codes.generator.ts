@@ -1,5 +1,5 @@
 import { USCC_ALPHABET, usccCheckChar } from "@clusterbrain/contracts";
-import type { Prng } from "./prng.ts";
+import type { SeededRandom } from "@clusterbrain/engine/shared";
 
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const DIGITS = "0123456789";
@@ -32,7 +32,7 @@ const ISSUER_PREFIX: Record<UsccIssuer, string> = {
  * code (new registrations since 2015 start with "MA"), check character.
  */
 export function generateUscc(
-  rng: Prng,
+  rng: SeededRandom,
   issuer: UsccIssuer,
   divisionCode: string,
   foundedYear: number,
@@ -59,7 +59,7 @@ const PATENT_TYPE_DIGIT = { invention: "1", "utility-model": "2", design: "3" } 
  * (weights 2..9,2..5, mod 11, 10 → X, as printed by CNIPA since 2003).
  */
 export function generatePatentNumber(
-  rng: Prng,
+  rng: SeededRandom,
   applicationYear: number,
   kind: keyof typeof PATENT_TYPE_DIGIT,
 ): string {

@@ -1,6 +1,6 @@
+import type { SeededRandom } from "@clusterbrain/engine/shared";
 import { CHAIN_NODE_BY_KEY } from "./chain-nodes.data.ts";
 import type { DemoCooperation, DemoOrg } from "./demo.types.ts";
-import type { Prng } from "./prng.ts";
 import { FIRM_A_KEY, HELIAN_KEY, SHIYUAN_KEY, XINYUAN_KEY } from "./stories.data.ts";
 
 /** The stories' ties, written out. */
@@ -43,7 +43,7 @@ const STORY_COOPERATIONS: readonly DemoCooperation[] = [
 ];
 
 /** Story ties plus 产学研 projects between each university/institute and firms on its nodes. */
-export function generateCooperations(rng: Prng, orgs: readonly DemoOrg[]): DemoCooperation[] {
+export function generateCooperations(rng: SeededRandom, orgs: readonly DemoOrg[]): DemoCooperation[] {
   const result = [...STORY_COOPERATIONS];
   const firms = orgs.filter((o) => o.kind === "enterprise");
   for (const academic of orgs.filter((o) => o.kind === "university" || o.kind === "institute")) {

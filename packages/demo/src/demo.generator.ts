@@ -1,10 +1,10 @@
+import { SeededRandom } from "@clusterbrain/engine/shared";
 import { CHAIN_NODES } from "./chain-nodes.data.ts";
 import { generateCooperations } from "./cooperations.generator.ts";
 import type { DemoCluster } from "./demo.types.ts";
 import { DISTRICTS } from "./districts.data.ts";
 import { generateIndicators } from "./indicators.generator.ts";
 import { generateOrgs } from "./orgs.generator.ts";
-import { Prng } from "./prng.ts";
 import { generateRelations } from "./relations.generator.ts";
 import { DEMO_USERS, STORIES } from "./stories.data.ts";
 
@@ -12,8 +12,8 @@ export const DEFAULT_DEMO_SEED = 20250607;
 export const DEMO_YEARS: readonly number[] = [2021, 2022, 2023, 2024, 2025];
 
 /** Independent random stream per part, so changing one part's draws leaves the others unchanged. */
-function stream(seed: number, part: number): Prng {
-  return new Prng(Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + part * 0x632be5ab);
+function stream(seed: number, part: number): SeededRandom {
+  return new SeededRandom(Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) + part * 0x632be5ab);
 }
 
 /**

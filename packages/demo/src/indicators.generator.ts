@@ -1,6 +1,6 @@
+import type { SeededRandom } from "@clusterbrain/engine/shared";
 import { CHAIN_NODE_BY_KEY } from "./chain-nodes.data.ts";
 import type { ChainCategory, DemoIndicator, DemoOrg, SizeBand } from "./demo.types.ts";
-import type { Prng } from "./prng.ts";
 import { STORY_FIRMS } from "./stories.data.ts";
 
 /** Typical ratios per chain category (revenue per employee in 万元, shares of revenue, tce per 万元). */
@@ -40,7 +40,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** Five years of indicators for every enterprise, consistent with its size class and chain category. */
 export function generateIndicators(
-  rng: Prng,
+  rng: SeededRandom,
   orgs: readonly DemoOrg[],
   years: readonly number[],
 ): DemoIndicator[] {

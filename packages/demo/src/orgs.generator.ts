@@ -1,3 +1,4 @@
+import type { SeededRandom } from "@clusterbrain/engine/shared";
 import { CHAIN_NODE_BY_KEY, CHAIN_NODES } from "./chain-nodes.data.ts";
 import { generatePatentNumber, generateUscc, type UsccIssuer } from "./codes.generator.ts";
 import type {
@@ -13,7 +14,6 @@ import { DISTRICT_WEIGHTS, DISTRICTS, namePrefix } from "./districts.data.ts";
 import { FIRMS_PER_NODE, GIVEN, SURNAMES } from "./firm-plan.data.ts";
 import { INSTITUTIONS, type InstitutionSpec } from "./institutions.data.ts";
 import { CAPABILITIES, EQUIPMENT, INDUSTRY_WORDS, TRADE_FIRST, TRADE_SECOND } from "./names.data.ts";
-import type { Prng } from "./prng.ts";
 import { STORY_FIRMS, type StoryFirmSpec } from "./stories.data.ts";
 
 const SIZE_WEIGHTS: Record<SizeBand, number> = { micro: 12, small: 50, medium: 30, large: 8 };
@@ -33,7 +33,7 @@ function districtOf(code: string): DemoDistrict {
 }
 
 function uniqueUscc(
-  rng: Prng,
+  rng: SeededRandom,
   reg: Registry,
   issuer: UsccIssuer,
   divisionCode: string,
@@ -48,12 +48,12 @@ function uniqueUscc(
   }
 }
 
-function contactName(rng: Prng): string {
+function contactName(rng: SeededRandom): string {
   const given = rng.chance(0.6) ? rng.pick([...GIVEN]) + rng.pick([...GIVEN]) : rng.pick([...GIVEN]);
   return rng.pick([...SURNAMES]) + given;
 }
 
-function address(rng: Prng, district: DemoDistrict): { zh: string; en: string } {
+function address(rng: SeededRandom, district: DemoDistrict): { zh: string; en: string } {
   const road = rng.pick(district.roads);
   const no = rng.int(1, 2999);
   return {
@@ -63,7 +63,7 @@ function address(rng: Prng, district: DemoDistrict): { zh: string; en: string } 
 }
 
 function firmName(
-  rng: Prng,
+  rng: SeededRandom,
   reg: Registry,
   district: DemoDistrict,
   category: ChainCategory,
@@ -98,7 +98,7 @@ function firmName(
   }
 }
 
-function certificationsFor(rng: Prng, node: DemoChainNode, size: SizeBand): string[] {
+function certificationsFor(rng: SeededRandom, node: DemoChainNode, size: SizeBand): string[] {
   const certs: string[] = [];
   const c = node.category;
   const automotive = c === "inductor" || c === "capacitor" || c === "magnetic" || c === "pcb";
@@ -125,7 +125,12 @@ const PATENT_TITLES: Record<DemoPatent["kind"], (product: string) => string> = {
   design: (p) => `${p}(外观设计)`,
 };
 
-function patentsFor(rng: Prng, products: Bilingual[], size: SizeBand, foundedYear: number): DemoPatent[] {
+function patentsFor(
+  rng: SeededRandom,
+  products: Bilingual[],
+  size: SizeBand,
+  foundedYear: number,
+): DemoPatent[] {
   const mean = { micro: 1, small: 2.5, medium: 5, large: 8 }[size];
   const count = Math.min(12, rng.poisson(mean));
   const patents: DemoPatent[] = [];
@@ -144,7 +149,7 @@ function patentsFor(rng: Prng, products: Bilingual[], size: SizeBand, foundedYea
 }
 
 function baseOrg(
-  rng: Prng,
+  rng: SeededRandom,
   reg: Registry,
   input: {
     key: string;
@@ -192,7 +197,7 @@ function baseOrg(
   };
 }
 
-function fillFirmProfile(rng: Prng, org: DemoOrg): void {
+function fillFirmProfile(rng: SeededRandom, org: DemoOrg): void {
   const nodes = org.nodeKeys.map((k) => CHAIN_NODE_BY_KEY.get(k)!);
   const main = nodes[0];
   for (const node of nodes) {
@@ -221,7 +226,7 @@ function fillFirmProfile(rng: Prng, org: DemoOrg): void {
   }
 }
 
-function storyFirm(rng: Prng, reg: Registry, spec: StoryFirmSpec): DemoOrg {
+function storyFirm(rng: SeededRandom, reg: Registry, spec: StoryFirmSpec): DemoOrg {
   reg.namesZh.add(spec.name.zh);
   const slug = spec.key.replace(/^org-/, "");
   reg.slugs.add(slug);
@@ -246,7 +251,7 @@ function storyFirm(rng: Prng, reg: Registry, spec: StoryFirmSpec): DemoOrg {
   return org;
 }
 
-function generatedFirm(rng: Prng, reg: Registry, key: string, mainNode: DemoChainNode): DemoOrg {
+function generatedFirm(rng: SeededRandom, reg: Registry, key: string, mainNode: DemoChainNode): DemoOrg {
   const size = SIZES[rng.weightedIndex(SIZES.map((s) => SIZE_WEIGHTS[s]))];
   const district = DISTRICTS[rng.weightedIndex(DISTRICT_WEIGHTS)];
   const foundedYear = size === "large" ? rng.int(1993, 2012) : rng.int(1998, 2022);
@@ -279,7 +284,7 @@ function generatedFirm(rng: Prng, reg: Registry, key: string, mainNode: DemoChai
   return org;
 }
 
-function institution(rng: Prng, reg: Registry, spec: InstitutionSpec): DemoOrg {
+function institution(rng: SeededRandom, reg: Registry, spec: InstitutionSpec): DemoOrg {
   reg.namesZh.add(spec.name.zh);
   const slug = spec.key.replace(/^org-/, "");
   const org = baseOrg(rng, reg, {
@@ -308,7 +313,7 @@ function institution(rng: Prng, reg: Registry, spec: InstitutionSpec): DemoOrg {
 }
 
 /** All organisations: institutions first (fixed keys), then the firms node by node. */
-export function generateOrgs(rng: Prng): DemoOrg[] {
+export function generateOrgs(rng: SeededRandom): DemoOrg[] {
   const reg: Registry = { usccs: new Set(), namesZh: new Set(), slugs: new Set() };
   const orgs = INSTITUTIONS.map((spec) => institution(rng, reg, spec));
   const storyByMainNode = new Map(STORY_FIRMS.map((s) => [s.nodeKeys[0], s]));

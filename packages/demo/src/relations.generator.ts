@@ -1,12 +1,12 @@
+import type { SeededRandom } from "@clusterbrain/engine/shared";
 import { CHAIN_NODE_BY_KEY } from "./chain-nodes.data.ts";
 import type { DemoOrg, DemoRelation, SizeBand, VolumeBand } from "./demo.types.ts";
-import type { Prng } from "./prng.ts";
 import { FIRM_A_KEY, HELIAN_KEY, SHIYUAN_KEY } from "./stories.data.ts";
 
 export const VOLUME_BANDS: readonly VolumeBand[] = ["lt1m", "1m-10m", "10m-50m", "50m-200m", "gt200m"];
 const SIZE_INDEX: Record<SizeBand, number> = { micro: 0, small: 1, medium: 2, large: 3 };
 
-function volumeBand(rng: Prng, supplier: DemoOrg, customer: DemoOrg): VolumeBand {
+function volumeBand(rng: SeededRandom, supplier: DemoOrg, customer: DemoOrg): VolumeBand {
   // Trade between two big firms is big; a micro firm never ships hundreds of millions.
   const score = Math.min(SIZE_INDEX[supplier.sizeBand], SIZE_INDEX[customer.sizeBand]) + rng.normal(0.3, 0.7);
   const index = Math.max(0, Math.min(VOLUME_BANDS.length - 1, Math.round(score)));
@@ -18,7 +18,7 @@ class RelationSet {
   readonly items: DemoRelation[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly rng: Prng) {}
+  constructor(private readonly rng: SeededRandom) {}
 
   add(supplier: DemoOrg, customer: DemoOrg, nodeKey: string): void {
     const id = `${supplier.key}>${customer.key}>${nodeKey}`;
@@ -45,7 +45,7 @@ class RelationSet {
  * Supplier→customer relations flowing down the chain: a customer on node N buys from firms on
  * N's upstream nodes. Hospitals buy devices; the paper's stories get their key relations.
  */
-export function generateRelations(rng: Prng, orgs: readonly DemoOrg[]): DemoRelation[] {
+export function generateRelations(rng: SeededRandom, orgs: readonly DemoOrg[]): DemoRelation[] {
   const firmsOnNode = new Map<string, DemoOrg[]>();
   for (const org of orgs) {
     if (org.kind !== "enterprise") continue;

@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { type LotRule, MrpError, type MrpInput, type MrpPlan, runMrp } from "@clusterbrain/engine/mrp";
-import ExcelJS from "exceljs";
+import { readWorkbook } from "@clusterbrain/server";
+import type ExcelJS from "exceljs";
 import type { RegisterCommand } from "./index.ts";
 
 /** A problem in an input workbook, pointing at the sheet, row and column a person can fix. */
@@ -56,9 +58,9 @@ export async function readSheets(
   required: string[],
   optional: string[] = [],
 ): Promise<Map<string, Sheet>> {
-  const wb = new ExcelJS.Workbook();
+  let wb: ExcelJS.Workbook;
   try {
-    await wb.xlsx.readFile(file);
+    wb = await readWorkbook(readFileSync(file));
   } catch (err) {
     throw new WorkbookError(
       "UNREADABLE",

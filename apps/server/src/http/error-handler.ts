@@ -2,6 +2,7 @@ import type { ErrorBody, ErrorCode, FieldIssue } from "@clusterbrain/contracts";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { DomainError, MethodNotAllowedError, RateLimitedError } from "../errors/index.ts";
+import { engineErrorReply } from "./engine-error.adapter.ts";
 
 function body(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
@@ -28,6 +29,11 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
     if (err instanceof RateLimitedError) reply.header("retry-after", String(err.retryAfterSeconds));
     if (err instanceof MethodNotAllowedError) reply.header("allow", err.allowed.join(", "));
     reply.status(err.status).send(body(err.code, err.message, err.details));
+    return;
+  }
+  const engine = engineErrorReply(err);
+  if (engine) {
+    reply.status(engine.status).send(engine.body);
     return;
   }
   if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,69 +1,41 @@
+import { CsvError, isBlankRecord, readCsv } from "../shared/csv.ts";
 import { AnalyticsError } from "./errors.ts";
 
 export interface CsvTable {
   header: string[];
   rows: string[][];
+  /** File row (record) number of each row, header = 1; absent means rows follow the header directly. */
+  rowNumbers?: number[];
 }
 
 /**
- * Parses RFC 4180 CSV text (quoted fields, doubled quotes, CRLF). Pure string function: the caller
- * reads the file. Rows are 1-based in errors counting the header as row 1.
+ * Reads CSV text with the shared reader (RFC 4180, see shared/csv.ts) into a header and rows;
+ * blank lines are skipped. Pure string function: the caller reads the file. Rows in errors are
+ * the record numbers a person sees, the header being row 1.
  */
 export function parseCsv(text: string): CsvTable {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  let i = 0;
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  while (i < src.length) {
-    const ch = src[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (src[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === "") quoted = true;
-    else if (ch === ",") {
-      record.push(field);
-      field = "";
-    } else if (ch === "\n" || ch === "\r") {
-      record.push(field);
-      field = "";
-      if (record.length > 1 || record[0] !== "") records.push(record);
-      record = [];
-      if (ch === "\r" && src[i + 1] === "\n") i++;
-    } else field += ch;
-    i++;
+  let records: string[][];
+  try {
+    records = readCsv(text);
+  } catch (err) {
+    if (err instanceof CsvError)
+      throw new AnalyticsError("PARSE_ERROR", err.message, { row: err.row, column: String(err.column) });
+    throw err;
   }
-  if (quoted)
-    throw new AnalyticsError("PARSE_ERROR", "CSV ends inside a quoted field", { row: records.length + 1 });
-  if (field !== "" || record.length > 0) {
-    record.push(field);
-    records.push(record);
-  }
-  if (records.length === 0) throw new AnalyticsError("PARSE_ERROR", "CSV is empty", { row: 1 });
-  const header = records[0].map((h) => h.trim());
-  const rows = records.slice(1);
-  rows.forEach((r, k) => {
-    if (r.length !== header.length) {
+  const numbered = records.map((cells, k) => ({ row: k + 1, cells })).filter((r) => !isBlankRecord(r.cells));
+  if (numbered.length === 0) throw new AnalyticsError("PARSE_ERROR", "CSV is empty", { row: 1 });
+  const header = numbered[0].cells.map((h) => h.trim());
+  for (const r of numbered.slice(1)) {
+    if (r.cells.length !== header.length) {
       throw new AnalyticsError(
         "PARSE_ERROR",
-        `row ${k + 2} has ${r.length} fields, the header has ${header.length}`,
-        {
-          row: k + 2,
-        },
+        `row ${r.row} has ${r.cells.length} fields, the header has ${header.length}`,
+        { row: r.row },
       );
     }
-  });
-  return { header, rows };
+  }
+  const body = numbered.slice(1);
+  return { header, rows: body.map((r) => r.cells), rowNumbers: body.map((r) => r.row) };
 }
 
 export function columnIndex(table: CsvTable, name: string): number {
@@ -80,17 +52,14 @@ export function columnIndex(table: CsvTable, name: string): number {
 export function numericColumn(table: CsvTable, name: string): number[] {
   const j = columnIndex(table, name);
   return table.rows.map((r, k) => {
+    const row = table.rowNumbers?.[k] ?? k + 2;
     const cell = r[j].trim();
     const v = Number(cell);
     if (cell === "" || !Number.isFinite(v)) {
-      throw new AnalyticsError(
-        "NON_FINITE_VALUE",
-        `row ${k + 2}, column ${name}: "${cell}" is not a number`,
-        {
-          row: k + 2,
-          column: name,
-        },
-      );
+      throw new AnalyticsError("NON_FINITE_VALUE", `row ${row}, column ${name}: "${cell}" is not a number`, {
+        row,
+        column: name,
+      });
     }
     return v;
   });

@@ -1,3 +1,5 @@
+import { EngineError } from "../shared/engine-error.ts";
+
 /** Every analytics failure carries a stable code so the CLI and server can map it without parsing text. */
 export type AnalyticsErrorCode =
   | "INVALID_INPUT"
@@ -19,14 +21,17 @@ export interface AnalyticsErrorLocation {
   unit?: string;
 }
 
-export class AnalyticsError extends Error {
-  readonly code: AnalyticsErrorCode;
+export class AnalyticsError extends EngineError<AnalyticsErrorCode> {
+  readonly domain = "analytics";
   readonly location: AnalyticsErrorLocation;
 
   constructor(code: AnalyticsErrorCode, message: string, location: AnalyticsErrorLocation = {}) {
-    super(message);
-    this.name = "AnalyticsError";
-    this.code = code;
+    super(
+      code,
+      message,
+      { row: location.row, column: location.column, field: location.unit },
+      code === "PARSE_ERROR" ? "unreadable" : "rejected",
+    );
     this.location = location;
   }
 }

@@ -9,4 +9,4 @@ export * from "./productivity/index.ts";
 export * from "./regional/index.ts";
 export * from "./spatial/index.ts";
 export * from "./stats/normal.ts";
-export * from "./stats/rng.ts";
+export * from "./stats/shuffle.ts";

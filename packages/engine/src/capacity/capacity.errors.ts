@@ -1,3 +1,5 @@
+import { EngineError } from "../shared/engine-error.ts";
+
 export type CapacityErrorCode =
   | "UNKNOWN_RESOURCE"
   | "UNKNOWN_ORDER"
@@ -7,14 +9,14 @@ export type CapacityErrorCode =
   | "NO_ALTERNATIVE"
   | "SOLVER_FAILED";
 
-export class CapacityError extends Error {
-  override readonly name = "CapacityError";
+export class CapacityError extends EngineError<CapacityErrorCode> {
+  readonly domain = "capacity";
   constructor(
-    readonly code: CapacityErrorCode,
+    code: CapacityErrorCode,
     message: string,
     /** Dotted path into the input, e.g. "orders[3].operations[0].alternatives[1].hours". */
     readonly path?: string,
   ) {
-    super(message);
+    super(code, message, path === undefined ? {} : { field: path });
   }
 }

@@ -41,30 +41,120 @@ const plan: fc.Arbitrary<CapacityInput> = fc
     })),
   }));
 
+/**
+ * The invariants that hold: every operation is accounted for, inside its window, on working cells;
+ * and when all work is scheduled, levelling adds no overtime hours to a preferred plan that uses
+ * only working cells (levelling minimises overtime hours among complete plans, see load-balance.ts).
+ * A preferred plan on a down cell is no such plan: its hours there cannot stay, and the only
+ * working alternative may be slower (see the fixed counterexample below).
+ */
+async function checkInvariants(input: CapacityInput): Promise<void> {
+  const result = await balanceLoad(input);
+  for (const o of input.orders) {
+    o.operations.forEach((_, k) => {
+      const placed = result.assignments.filter((a) => a.order === o.id && a.operation === k);
+      const left = result.unscheduled.find((u) => u.order === o.id && u.operation === k)?.fraction ?? 0;
+      expect(placed.reduce((s, a) => s + a.fraction, 0) + left).toBeCloseTo(1, 6);
+      for (const a of placed) {
+        expect(a.period).toBeGreaterThanOrEqual(o.earliest!);
+        expect(a.period).toBeLessThanOrEqual(o.latest!);
+        expect(result.after.capacity[resources.indexOf(a.resource)][a.period]).toBeGreaterThan(0);
+      }
+    });
+  }
+  const capacityOf = (id: string, p: number) => result.before.capacity[resources.indexOf(id)][p];
+  const preferredOnWorkingCells = input.orders.every((o) =>
+    o.operations.every((op) => capacityOf(op.alternatives[0].resource, o.period) > 0),
+  );
+  if (result.unscheduled.length === 0 && preferredOnWorkingCells)
+    expect(result.after.overloadHours).toBeLessThanOrEqual(result.before.overloadHours + 1e-6);
+}
+
 describe("load balancing invariants (fast-check)", () => {
   it("accounts for every operation, respects windows and down time, and never adds overload", async () => {
-    await fc.assert(
-      fc.asyncProperty(plan, async (input) => {
-        const result = await balanceLoad(input);
-        for (const o of input.orders) {
-          o.operations.forEach((_, k) => {
-            const placed = result.assignments.filter((a) => a.order === o.id && a.operation === k);
-            const left = result.unscheduled.find((u) => u.order === o.id && u.operation === k)?.fraction ?? 0;
-            expect(placed.reduce((s, a) => s + a.fraction, 0) + left).toBeCloseTo(1, 6);
-            for (const a of placed) {
-              expect(a.period).toBeGreaterThanOrEqual(o.earliest!);
-              expect(a.period).toBeLessThanOrEqual(o.latest!);
-              expect(result.after.capacity[resources.indexOf(a.resource)][a.period]).toBeGreaterThan(0);
-            }
-          });
-        }
-        // The preferred plan is one feasible answer, so levelling can only reduce overload
-        // (work on a down cell counts as overload before and cannot stay there after).
-        const anyUnscheduled = result.unscheduled.length > 0;
-        if (!anyUnscheduled)
-          expect(result.after.overloadHours).toBeLessThanOrEqual(result.before.overloadHours + 1e-6);
-      }),
-      { numRuns: 40 },
-    );
+    await fc.assert(fc.asyncProperty(plan, checkInvariants), { numRuns: 40 });
+  });
+
+  it("holds for the runs of seed -669786439, which once found levelling adding overtime", async () => {
+    await fc.assert(fc.asyncProperty(plan, checkInvariants), { numRuns: 40, seed: -669786439 });
+  });
+
+  it("counterexample: preferred resource down, the only working one slower — overload 1 → 2 is the least possible", async () => {
+    // Shrunk from seed -669786439: O0 prefers R2 (1 h) in period 0, but R2 is down then; its
+    // alternative R1 needs 6 h against 4 h. Before counts the 1 h on the down cell as overload.
+    const input: CapacityInput = {
+      periods: 4,
+      resources: [
+        { id: "R0", capacity: [8, 0, 0, 0] },
+        { id: "R1", capacity: [4, 0, 0, 0] },
+        { id: "R2", capacity: [0, 4, 0, 0] },
+      ],
+      orders: [
+        {
+          id: "O0",
+          period: 0,
+          earliest: 0,
+          latest: 0,
+          operations: [
+            {
+              alternatives: [
+                { resource: "R2", hours: 1 },
+                { resource: "R1", hours: 6 },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const result = await balanceLoad(input);
+    expect(result.before.overloadHours).toBe(1);
+    expect(result.unscheduled).toEqual([]);
+    expect(result.assignments).toMatchObject([
+      { order: "O0", resource: "R1", period: 0, fraction: 1, hours: 6 },
+    ]);
+    // R1 in period 0 is the only working placement: 6 h on 4 h is 2 h over, and nothing beats it.
+    expect(result.after.overloadHours).toBeCloseTo(2, 9);
+    await checkInvariants(input);
+  });
+
+  it("never buys a lower target excess with overtime hours (the capacity-weighted objective alone did)", async () => {
+    // O0 fills R0 (12 h on 12 h: at capacity, 1.8 h above the 85 % target); its alternative on R1
+    // takes only 0.5 h, but R1 is full with O1. One weighted solve moved 15 % of O0 to R1, trading
+    // R0's target excess for 0.075 h of overtime on R1; levelling must keep the overtime at 0.
+    const input: CapacityInput = {
+      periods: 1,
+      resources: [
+        { id: "R0", capacity: [12] },
+        { id: "R1", capacity: [8] },
+        { id: "R2", capacity: [0] },
+      ],
+      orders: [
+        {
+          id: "O0",
+          period: 0,
+          earliest: 0,
+          latest: 0,
+          operations: [
+            {
+              alternatives: [
+                { resource: "R0", hours: 12 },
+                { resource: "R1", hours: 0.5 },
+              ],
+            },
+          ],
+        },
+        {
+          id: "O1",
+          period: 0,
+          earliest: 0,
+          latest: 0,
+          operations: [{ alternatives: [{ resource: "R1", hours: 8 }] }],
+        },
+      ],
+    };
+    const result = await balanceLoad(input);
+    expect(result.before.overloadHours).toBe(0);
+    expect(result.after.overloadHours).toBeLessThanOrEqual(1e-6);
+    await checkInvariants(input);
   });
 });

@@ -18,6 +18,8 @@ export interface LpModel {
   placements: Placement[];
   /** Name of the "unscheduled share" column of each job (order × operation). */
   unscheduled: string[];
+  /** Overtime column (hours) of each loaded cell. */
+  overloads: string[];
   jobs: Array<{ order: number; operation: number }>;
 }
 
@@ -41,11 +43,32 @@ function linear(terms: Array<[number, string]>): string {
 }
 
 /**
+ * The levelling is solved in two stages so its first priorities hold exactly, whatever the
+ * capacities: "priority" minimises unscheduled work, then overtime in hours; "level" keeps
+ * those two at (or under) the priority stage's optimum and minimises the full weighted objective.
+ * One weighted solve alone let a lower peak or fewer moves buy extra overtime hours, because
+ * overtime there is weighed relative to each cell's capacity.
+ */
+export type LpStage =
+  /** `tieBreak` > 0 adds the levelling objective at that scale, so a MIP that keeps this stage's plan is levelled too. */
+  { kind: "priority"; tieBreak?: number } | { kind: "level"; unscheduled: number; overloadHours: number };
+
+/** Slack on the stage-1 optimum carried into stage 2, so round-off cannot make it infeasible. */
+const tolerance = (v: number) => 1e-7 * (1 + Math.abs(v));
+
+/**
  * Levelling model in CPLEX LP text: columns x = share of an operation placed on (resource,
  * period) in its window where there is capacity, u = share left unscheduled, over = overtime per
  * cell, above = hours over the target utilisation per cell, U = overall peak utilisation.
  */
-export function buildLpModel(input: CapacityInput, capacity: number[][], options: BalanceOptions): LpModel {
+export function buildLpModel(
+  input: CapacityInput,
+  capacity: number[][],
+  options: BalanceOptions,
+  stage: LpStage = { kind: "priority" },
+): LpModel {
+  // Scale of the levelling terms: all of them when levelling, a tie-break (or none) in stage 1.
+  const levelScale = stage.kind === "level" ? 1 : (stage.tieBreak ?? 0);
   const shift = options.periodShiftCost ?? 0.5;
   const kept = options.reference
     ? new Set(options.reference.map((a) => `${a.order}#${a.operation}#${a.resource}#${a.period}`))
@@ -85,7 +108,7 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
           assign.push([1, pl.name]);
           let cost = (a === 0 ? 0 : (alt.cost ?? 1)) + shift * Math.abs(p - o.period);
           if (kept) cost = kept.has(`${o.id}#${k}#${alt.resource}#${p}`) ? 0 : cost + 1;
-          if (cost > 0) objective.push([W_MOVE * cost, pl.name]);
+          if (cost > 0 && levelScale > 0) objective.push([levelScale * W_MOVE * cost, pl.name]);
           const cell = r * P + p;
           const list = cellTerms.get(cell);
           if (list) list.push(pl);
@@ -100,7 +123,9 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
     });
   });
 
-  objective.push([W_PEAK, "U"]);
+  // Always present (if only at 0), so the objective is never empty.
+  objective.push([levelScale * W_PEAK, "U"]);
+  const overs: Array<[number, string]> = [];
   const target = options.targetUtilisation ?? 0.85;
   for (const [cell, list] of [...cellTerms].sort((x, y) => x[0] - y[0])) {
     const r = Math.floor(cell / P);
@@ -110,7 +135,10 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
     if (hours.length === 0) continue;
     const over = `o${r}_${p}`;
     const above = `a${r}_${p}`;
-    objective.push([W_OVERLOAD / cap, over], [W_ABOVE_TARGET / cap, above]);
+    overs.push([1, over]);
+    const hourWeight = stage.kind === "priority" ? 1 : 0;
+    objective.push([hourWeight + (levelScale * W_OVERLOAD) / cap, over]);
+    if (levelScale > 0) objective.push([(levelScale * W_ABOVE_TARGET) / cap, above]);
     rows.push(
       ` pk${r}_${p}: ${linear([...hours.map(([h, v]): [number, string] => [h / cap, v]), [-1, "U"]])} <= 0`,
     );
@@ -118,6 +146,13 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
     rows.push(` tg${r}_${p}: ${linear([...hours, [-1, above]])} <= ${num(target * cap)}`);
   }
 
+  if (stage.kind === "level") {
+    rows.push(
+      ` usum: ${linear(unscheduled.map((u): [number, string] => [1, u]))} <= ${num(stage.unscheduled + tolerance(stage.unscheduled))}`,
+    );
+    if (overs.length > 0)
+      rows.push(` osum: ${linear(overs)} <= ${num(stage.overloadHours + tolerance(stage.overloadHours))}`);
+  }
   const bounds = [
     ...placements.map((pl) => ` 0 <= ${pl.name} <= 1`),
     ...unscheduled.map((u) => ` 0 <= ${u} <= 1`),
@@ -134,5 +169,5 @@ export function buildLpModel(input: CapacityInput, capacity: number[][], options
       : []),
     "End",
   ].join("\n");
-  return { text, placements, unscheduled, jobs };
+  return { text, placements, unscheduled, overloads: overs.map(([, v]) => v), jobs };
 }

@@ -1,3 +1,5 @@
+import { EngineError } from "../shared/engine-error.ts";
+
 /** Why a forecast request was refused; stable codes so callers (CLI, server) can map them. */
 export type ForecastErrorCode =
   | "EMPTY_SERIES"
@@ -20,13 +22,22 @@ export interface ForecastErrorDetail {
   column?: number;
 }
 
-export class ForecastError extends Error {
-  override readonly name = "ForecastError";
+export class ForecastError extends EngineError<ForecastErrorCode> {
+  readonly domain = "forecast";
   constructor(
-    readonly code: ForecastErrorCode,
+    code: ForecastErrorCode,
     message: string,
     readonly detail: ForecastErrorDetail = {},
   ) {
-    super(message);
+    super(
+      code,
+      message,
+      {
+        row: detail.row ?? detail.index,
+        column: detail.column,
+        field: detail.seriesId === undefined ? undefined : `series ${detail.seriesId}`,
+      },
+      code === "BAD_INPUT_FILE" ? "unreadable" : "rejected",
+    );
   }
 }

@@ -1,47 +1,33 @@
+import { CsvError, isBlankRecord, readCsv } from "../shared/csv.ts";
 import type { SeriesInput } from "./batch.ts";
 import { ForecastError } from "./errors.ts";
 
-/** Splits one CSV line, honouring double quotes ("" inside quotes is a literal quote). */
-function splitCsvLine(line: string): string[] {
-  const cells: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      cells.push(cur);
-      cur = "";
-    } else cur += ch;
+function records(text: string): string[][] {
+  try {
+    return readCsv(text);
+  } catch (err) {
+    if (err instanceof CsvError)
+      throw new ForecastError("BAD_INPUT_FILE", err.message, { row: err.row, column: err.column });
+    throw err;
   }
-  cells.push(cur);
-  return cells.map((c) => c.trim());
 }
 
 /**
  * Parses the M4 layout: one series per row, first cell its id, then its values; rows may have
  * different lengths (trailing empty cells are ignored). A first row whose value cells are not
- * numbers (the M4 files' "V1","V2",…) is taken as a header. Text only, no file access.
+ * numbers (the M4 files' "V1","V2",…) is taken as a header. Text only, no file access; quoting
+ * follows the shared CSV reader.
  */
 export function parseSeriesCsv(text: string): SeriesInput[] {
-  const lines = text.split(/\r?\n/);
+  const all = records(text);
+  const firstFilled = all.findIndex((cells) => !isBlankRecord(cells));
   const out: SeriesInput[] = [];
-  for (let r = 0; r < lines.length; r++) {
-    if (!lines[r].trim()) continue;
-    const cells = splitCsvLine(lines[r]);
+  for (let r = 0; r < all.length; r++) {
+    if (isBlankRecord(all[r])) continue;
+    const cells = all[r].map((c) => c.trim());
     while (cells.length > 1 && cells[cells.length - 1] === "") cells.pop();
     const values = cells.slice(1);
-    if (
-      out.length === 0 &&
-      r === lines.findIndex((l) => l.trim()) &&
-      values.some((c) => c !== "" && Number.isNaN(Number(c)))
-    ) {
+    if (out.length === 0 && r === firstFilled && values.some((c) => c !== "" && Number.isNaN(Number(c)))) {
       continue;
     }
     const id = cells[0];

@@ -1,3 +1,5 @@
+import { EngineError } from "../shared/engine-error.ts";
+
 /** Typed error for bad monitoring input: a stable code plus a human message (row when it comes from a file). */
 export type MonitorErrorCode =
   | "EMPTY_INPUT"
@@ -8,14 +10,12 @@ export type MonitorErrorCode =
   | "UNKNOWN_DETECTOR"
   | "BAD_EVENT";
 
-export class MonitorError extends Error {
-  readonly code: MonitorErrorCode;
+export class MonitorError extends EngineError<MonitorErrorCode> {
+  readonly domain = "monitor";
   readonly row: number | undefined;
 
   constructor(code: MonitorErrorCode, message: string, row?: number) {
-    super(row === undefined ? message : `row ${row}: ${message}`);
-    this.name = "MonitorError";
-    this.code = code;
+    super(code, row === undefined ? message : `row ${row}: ${message}`, { row });
     this.row = row;
   }
 }

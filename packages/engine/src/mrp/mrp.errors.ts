@@ -1,3 +1,5 @@
+import { EngineError } from "../shared/engine-error.ts";
+
 /** Machine-readable reasons bad MRP input is rejected. */
 export type MrpErrorCode =
   | "UNKNOWN_ITEM"
@@ -17,15 +19,15 @@ export interface MrpErrorLocation {
   field?: string;
 }
 
-export class MrpError extends Error {
-  override readonly name = "MrpError";
+export class MrpError extends EngineError<MrpErrorCode> {
+  readonly domain = "mrp";
   constructor(
-    readonly code: MrpErrorCode,
+    code: MrpErrorCode,
     message: string,
     readonly at?: MrpErrorLocation,
     /** For BOM_CYCLE: the item ids along the cycle, first repeated at the end. */
     readonly cycle?: string[],
   ) {
-    super(message);
+    super(code, message, at ? { field: `${at.section}[${at.index}]${at.field ? `.${at.field}` : ""}` } : {});
   }
 }

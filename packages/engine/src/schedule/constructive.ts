@@ -1,5 +1,5 @@
+import type { SeededRandom } from "../shared/random.ts";
 import { type CompiledInstance, fitCalendar, setupTime } from "./model.ts";
-import type { Rng } from "./rng.ts";
 import type { SolutionSnapshot } from "./solution.ts";
 import type { ScheduleObjective } from "./types.ts";
 
@@ -12,7 +12,7 @@ import type { ScheduleObjective } from "./types.ts";
 export function constructGifflerThompson(
   ci: CompiledInstance,
   objective: ScheduleObjective,
-  rng?: Rng,
+  rng?: SeededRandom,
   noise = 0.3,
 ): SolutionSnapshot {
   const n = ci.jobCount;

@@ -1,6 +1,6 @@
+import type { SeededRandom } from "../shared/random.ts";
 import { OrderRepair } from "./graph-order.ts";
 import type { CompiledInstance } from "./model.ts";
-import type { Rng } from "./rng.ts";
 import type { SequenceState } from "./solution.ts";
 
 /**
@@ -253,14 +253,14 @@ export class GraphTimes {
   }
 
   /** A critical path from a first op forward, choosing at random among tight successors. */
-  criticalPath(rng: Rng): void {
+  criticalPath(rng: SeededRandom): void {
     const { ci, st, r, q, path, cmax } = this;
     const p = st.duration;
     let cur = -1;
     let seen = 0;
     for (let j = 0; j < ci.jobCount; j++) {
       const o = ci.jobStart[j];
-      if (r[o] + p[o] + q[o] === cmax && r[o] === ci.release[o] && rng.int(++seen) === 0) cur = o;
+      if (r[o] + p[o] + q[o] === cmax && r[o] === ci.release[o] && rng.below(++seen) === 0) cur = o;
     }
     let len = 0;
     while (cur >= 0) {

@@ -1,4 +1,4 @@
-import type { Rng } from "./rng.ts";
+import type { SeededRandom } from "../shared/random.ts";
 import type { CancelToken, SolveProgress, StopReason } from "./types.ts";
 
 /** What every search loop needs from the driver: stop criteria, progress reporting, randomness. */
@@ -7,7 +7,7 @@ export class SearchControl {
   private lastProgressAt: number;
 
   constructor(
-    readonly rng: Rng,
+    readonly rng: SeededRandom,
     private readonly opts: {
       timeLimitMs: number;
       iterationLimit: number;

@@ -87,7 +87,7 @@ export function tabuDecodeSearch(
       dec.decode(st);
       continue;
     }
-    const until = iter + tenureBase + ctl.rng.int(Math.ceil(tenureBase / 2) + 1);
+    const until = iter + tenureBase + ctl.rng.below(Math.ceil(tenureBase / 2) + 1);
     const oldMachine = st.machine[mv.u];
     for (const x of mv.before) arcs.forbid(mv.u, x, until);
     for (const x of mv.after) arcs.forbid(x, mv.u, until);
@@ -149,7 +149,7 @@ function criticalChain(
   if (objective === "makespan") {
     let seen = 0;
     for (let o = 0; o < ci.opCount; o++)
-      if (dec.end[o] === dec.makespan && ctl.rng.int(++seen) === 0) target = o;
+      if (dec.end[o] === dec.makespan && ctl.rng.below(++seen) === 0) target = o;
   } else {
     let total = 0;
     for (let j = 0; j < ci.jobCount; j++) {
@@ -237,10 +237,10 @@ function reassignMoves(
 function randomSwaps(ci: CompiledInstance, st: SequenceState, ctl: SearchControl): Move[] {
   const moves: Move[] = [];
   for (let tries = 0; tries < 4 * ci.machineCount && moves.length < 8; tries++) {
-    const k = ctl.rng.int(ci.machineCount);
+    const k = ctl.rng.below(ci.machineCount);
     const seq = st.sequence(k);
     if (seq.length < 2) continue;
-    const i = ctl.rng.int(seq.length - 1);
+    const i = ctl.rng.below(seq.length - 1);
     const u = seq[i];
     moves.push({ u, alt: st.alt[u], anchor: seq[i + 1], before: [seq[i + 1]], after: [] });
   }
@@ -249,7 +249,7 @@ function randomSwaps(ci: CompiledInstance, st: SequenceState, ctl: SearchControl
 
 function sample(moves: Move[], count: number, ctl: SearchControl): Move[] {
   for (let i = 0; i < count; i++) {
-    const j = i + ctl.rng.int(moves.length - i);
+    const j = i + ctl.rng.below(moves.length - i);
     [moves[i], moves[j]] = [moves[j], moves[i]];
   }
   return moves.slice(0, count);

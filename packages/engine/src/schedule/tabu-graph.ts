@@ -138,7 +138,7 @@ class GraphTabu {
         stall = 0;
         this.st.load(best);
         this.evaluate();
-        this.randomWalk(this.tuning.walkMin + ctl.rng.int(this.tuning.walkSpread));
+        this.randomWalk(this.tuning.walkMin + ctl.rng.below(this.tuning.walkSpread));
       }
     }
     return { best, bestValue: this.bestValue, iterations: this.iter, stopReason: stop };
@@ -289,7 +289,7 @@ class GraphTabu {
     this.candidates++;
     if (tabu && est >= this.bestValue) {
       // Tabu and not aspirated: remember one at random in case every move is tabu.
-      if (this.rsU < 0 || this.ctl.rng.int(this.candidates) === 0) {
+      if (this.rsU < 0 || this.ctl.rng.below(this.candidates) === 0) {
         this.rsKind = kind;
         this.rsU = u;
         this.rsV = v;
@@ -300,7 +300,7 @@ class GraphTabu {
     if (est < this.mvEst) {
       this.mvTies = 1;
       this.setMove(kind, u, v, alt, est);
-    } else if (est === this.mvEst && this.ctl.rng.int(++this.mvTies) === 0) {
+    } else if (est === this.mvEst && this.ctl.rng.below(++this.mvTies) === 0) {
       this.setMove(kind, u, v, alt, est);
     }
   }
@@ -317,7 +317,7 @@ class GraphTabu {
     return (
       this.iter +
       this.tenureBase +
-      this.ctl.rng.int(Math.ceil(this.tenureBase * this.tuning.tenureSpread) + 1)
+      this.ctl.rng.below(Math.ceil(this.tenureBase * this.tuning.tenureSpread) + 1)
     );
   }
 
@@ -368,7 +368,7 @@ class GraphTabu {
         if (st.mNext[u] === path[i + 1] && this.ci.jobNext[u] !== path[i + 1]) options.push(i);
       }
       if (options.length === 0) return;
-      const i = options[ctl.rng.int(options.length)];
+      const i = options[ctl.rng.below(options.length)];
       this.applyMove(Kind.Forward, path[i], path[i + 1], -1, false);
     }
   }

@@ -1,7 +1,9 @@
-import type { ImportFormat } from "@clusterbrain/contracts";
-import ExcelJS from "exceljs";
-import { CsvSyntaxError, decodeCsvBytes, parseCsv } from "./csv.parser.ts";
+import { IMPORT_MAX_ROWS, type ImportFormat } from "@clusterbrain/contracts";
+import { CsvError, readCsv } from "@clusterbrain/engine/shared";
+import type ExcelJS from "exceljs";
+import { decodeCsvBytes } from "./csv.decode.ts";
 import { ImportFileError } from "./import.errors.ts";
+import { DEFAULT_XLSX_LIMITS, readWorkbook, XlsxError, type XlsxLimits } from "./xlsx.reader.ts";
 
 /** One spreadsheet row as text cells; `row` is its number in the file (header = 1). */
 export interface SheetRow {
@@ -25,13 +27,19 @@ export function cellText(value: ExcelJS.CellValue): string {
   return "";
 }
 
+/**
+ * Import bounds: a worksheet may hold the data rows an import accepts plus room for blank and
+ * formatted rows; 32 MiB of XML is far above what 10,000 rows of organisations or relations take.
+ */
+const IMPORT_XLSX_LIMITS: XlsxLimits = { ...DEFAULT_XLSX_LIMITS, maxRows: 2 * IMPORT_MAX_ROWS };
+
 async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  let workbook: ExcelJS.Workbook;
   try {
-    // exceljs's own Buffer type lags @types/node's generic Buffer; the bytes are what it wants.
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch {
-    throw new ImportFileError("the file is not a readable .xlsx workbook (save it as Excel 2007+ .xlsx)");
+    workbook = await readWorkbook(bytes, IMPORT_XLSX_LIMITS);
+  } catch (err) {
+    if (err instanceof XlsxError) throw new ImportFileError(err.message);
+    throw err;
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportFileError("the workbook has no worksheet");
@@ -46,13 +54,12 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   return rows;
 }
 
-function readCsv(bytes: Uint8Array): SheetRow[] {
+function readCsvSheet(bytes: Uint8Array): SheetRow[] {
   const { text } = decodeCsvBytes(bytes);
   try {
-    return parseCsv(text.replace(/^\uFEFF/, "")).map((cells, i) => ({ row: i + 1, cells }));
+    return readCsv(text).map((cells, i) => ({ row: i + 1, cells }));
   } catch (err) {
-    if (err instanceof CsvSyntaxError)
-      throw new ImportFileError(err.message, { row: err.row, column: err.column });
+    if (err instanceof CsvError) throw new ImportFileError(err.message, { row: err.row, column: err.column });
     throw err;
   }
 }
@@ -60,6 +67,6 @@ function readCsv(bytes: Uint8Array): SheetRow[] {
 /** Reads the first sheet (xlsx) or the records (csv) as text rows, dropping rows that are entirely blank. */
 export async function readSheet(bytes: Uint8Array, format: ImportFormat): Promise<SheetRow[]> {
   if (bytes.length === 0) throw new ImportFileError("the file is empty");
-  const rows = format === "xlsx" ? await readXlsx(bytes) : readCsv(bytes);
+  const rows = format === "xlsx" ? await readXlsx(bytes) : readCsvSheet(bytes);
   return rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
 }

@@ -2,8 +2,8 @@ import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
 import { density } from "graphology-metrics/graph/density.js";
+import { mulberry32 } from "../../shared/random.ts";
 import { AnalyticsError } from "../errors.ts";
-import { mulberry32 } from "../stats/rng.ts";
 
 /** One supplier→customer link; weight is e.g. annual purchase value (default 1). */
 export interface SupplyLink {

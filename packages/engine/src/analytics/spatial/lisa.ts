@@ -1,4 +1,4 @@
-import { mulberry32 } from "../stats/rng.ts";
+import { mulberry32 } from "../../shared/random.ts";
 import { centred, spatialLag } from "./weight-sums.ts";
 import type { SpatialWeights } from "./weights.ts";
 

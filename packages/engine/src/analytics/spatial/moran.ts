@@ -1,5 +1,6 @@
+import { mulberry32 } from "../../shared/random.ts";
 import { normalPValues } from "../stats/normal.ts";
-import { mulberry32, shuffleInPlace } from "../stats/rng.ts";
+import { shuffleInPlace } from "../stats/shuffle.ts";
 import { centred, spatialLag, weightSums } from "./weight-sums.ts";
 import type { SpatialWeights } from "./weights.ts";
 

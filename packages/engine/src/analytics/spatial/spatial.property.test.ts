@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../shared/random.ts";
 import { AnalyticsError } from "../errors.ts";
-import { mulberry32 } from "../stats/rng.ts";
 import { gearyC } from "./geary.ts";
 import { localMoran } from "./lisa.ts";
 import { moranI } from "./moran.ts";

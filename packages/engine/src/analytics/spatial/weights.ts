@@ -1,3 +1,4 @@
+import { CsvError, isBlankRecord, readCsv } from "../../shared/csv.ts";
 import { AnalyticsError } from "../errors.ts";
 
 /** Sparse spatial weights: for unit i, neighbours[i][k] has weight values[i][k]. */
@@ -93,7 +94,14 @@ export function parseGal(text: string): GalFile {
  * `symmetric` adds the reverse of any link that is missing.
  */
 export function parseEdgeList(text: string, symmetric = true): Map<string, Map<string, number>> {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim().length > 0);
+  let records: string[][];
+  try {
+    records = readCsv(text);
+  } catch (err) {
+    if (err instanceof CsvError) throw new AnalyticsError("PARSE_ERROR", err.message, { row: err.row });
+    throw err;
+  }
+  const lines = records.map((cells, k) => ({ row: k + 1, cells })).filter((r) => !isBlankRecord(r.cells));
   const out = new Map<string, Map<string, number>>();
   const add = (a: string, b: string, w: number, overwrite: boolean) => {
     let row = out.get(a);
@@ -103,12 +111,12 @@ export function parseEdgeList(text: string, symmetric = true): Map<string, Map<s
     }
     if (overwrite || !row.has(b)) row.set(b, w);
   };
-  lines.slice(1).forEach((line, k) => {
-    const cells = line.split(",").map((c) => c.trim());
+  lines.slice(1).forEach(({ row, cells: raw }) => {
+    const cells = raw.map((c) => c.trim());
     const w = cells.length > 2 ? Number(cells[2]) : 1;
     if (cells.length < 2 || cells[0] === "" || cells[1] === "" || !Number.isFinite(w) || w < 0) {
-      throw new AnalyticsError("PARSE_ERROR", `edge list line ${k + 2}: expected "from,to[,weight>=0]"`, {
-        row: k + 2,
+      throw new AnalyticsError("PARSE_ERROR", `edge list line ${row}: expected "from,to[,weight>=0]"`, {
+        row,
       });
     }
     add(cells[0], cells[1], w, true);

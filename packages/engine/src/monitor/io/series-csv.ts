@@ -1,3 +1,4 @@
+import { CsvError, isBlankRecord, readCsv } from "../../shared/csv.ts";
 import { MonitorError } from "../errors.ts";
 
 /** One `timestamp,value` row (NAB layout). Timestamps: epoch milliseconds or an ISO-like date, read as UTC. */
@@ -18,8 +19,19 @@ export function parseTimestamp(text: string): number {
 
 /** True when the line is the header (its first cell is not a timestamp). */
 export function isHeader(line: string): boolean {
-  const first = line.split(",")[0]?.trim() ?? "";
+  const first = cellsOf(line, 1)[0]?.trim() ?? "";
   return Number.isNaN(parseTimestamp(first));
+}
+
+/** One line's cells with the shared CSV quoting rules; a syntax error names the file row. */
+function cellsOf(line: string, row: number): string[] {
+  try {
+    return readCsv(line)[0] ?? [];
+  } catch (err) {
+    if (err instanceof CsvError)
+      throw new MonitorError("BAD_EVENT", `column ${err.column}: ${err.message}`, row);
+    throw err;
+  }
 }
 
 /**
@@ -27,7 +39,10 @@ export function isHeader(line: string): boolean {
  * missing reading (NaN, which detectors flag as invalid); anything else unreadable is an error.
  */
 export function parseSeriesRow(line: string, row: number): SeriesRow {
-  const cells = line.split(",");
+  return seriesRow(cellsOf(line, row), row);
+}
+
+function seriesRow(cells: readonly string[], row: number): SeriesRow {
   if (cells.length < 2) throw new MonitorError("BAD_EVENT", "expected timestamp,value", row);
   const raw = cells[0].trim();
   const timestamp = parseTimestamp(raw);
@@ -43,11 +58,18 @@ export function parseSeriesRow(line: string, row: number): SeriesRow {
 
 /** Parses a whole CSV text (header optional). */
 export function parseSeriesCsv(text: string): SeriesRow[] {
-  const lines = text.split(/\r?\n/);
+  let records: string[][];
+  try {
+    records = readCsv(text);
+  } catch (err) {
+    if (err instanceof CsvError) throw new MonitorError("BAD_EVENT", err.message, err.row);
+    throw err;
+  }
   const out: SeriesRow[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === "" || (i === 0 && isHeader(line))) return;
-    out.push(parseSeriesRow(line, i + 1));
+  records.forEach((cells, i) => {
+    if (isBlankRecord(cells)) return;
+    if (i === 0 && Number.isNaN(parseTimestamp(cells[0] ?? ""))) return;
+    out.push(seriesRow(cells, i + 1));
   });
   return out;
 }

@@ -1,23 +1,35 @@
-/** Seeded pseudo-random numbers (mulberry32): small, fast and identical on every platform. */
-export class Prng {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /** Uniform in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
+/**
+ * THE seeded pseudo-random generator of the project (mulberry32): small, fast and identical on
+ * every platform. The demo cluster, schedule search, analytics permutation tests and benchmarks
+ * all draw from it, so one seed means the same numbers everywhere.
+ */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** mulberry32 with the draws the generators need (integers, normals, Poisson, sampling). */
+export class SeededRandom {
+  readonly next: () => number;
+
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
   }
 
   /** Integer in [lo, hi] inclusive. */
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));
+  }
+
+  /** Integer in [0, n). */
+  below(n: number): number {
+    return Math.floor(this.next() * n);
   }
 
   uniform(lo: number, hi: number): number {
