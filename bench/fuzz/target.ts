@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { inArray } from "drizzle-orm";
 import { buildApp } from "../../apps/server/src/app.ts";
-import { type DatabaseHandle, openDatabase } from "../../apps/server/src/db/database.ts";
+import { type Database, type DatabaseHandle, openDatabase } from "../../apps/server/src/db/database.ts";
 import { migrate } from "../../apps/server/src/db/migrate.ts";
 import { loginAttempts, memberships, users } from "../../apps/server/src/db/schema/index.ts";
 import { EMAILS, IDS, PASSWORD, seedCluster } from "../../apps/server/src/test/fixtures.ts";
@@ -31,6 +31,8 @@ export const OTHER_TENANT = { email: EMAILS.bOwner, orgId: IDS.b, role: "owner" 
 export interface FuzzTarget {
   label: string;
   base: string;
+  /** The database behind the server, for checks of what a run left there. */
+  db: Database;
   sessions: Map<Persona, Session>;
   /** Puts the fixture memberships and sign-in state back and re-signs-in whoever lost a session. */
   restore(verifySessions?: boolean): Promise<void>;
@@ -130,6 +132,7 @@ export async function startTarget(kind: "pglite" | "postgres", pgUrl?: string): 
   return {
     label: kind === "pglite" ? "PGlite (in-process)" : "PostgreSQL",
     base,
+    db: handle.db,
     sessions,
     restore,
     signIn,
