@@ -115,7 +115,7 @@ export async function run(args: string[]): Promise<void> {
     ].join("\n"),
   );
   console.log(
-    `${rows.length - failed.length} held, ${failed.length} failed` + (pgUrl ? "" : " (PostgreSQL not run)"),
+    `${rows.length - failed.length} held, ${failed.length} failed${pgUrl ? "" : " (PostgreSQL not run)"}`,
   );
   if (failed.length > 0) process.exitCode = 1;
 }

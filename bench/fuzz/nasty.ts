@@ -58,11 +58,15 @@ export function hazardString(minLength = 0, maxLength = 40): fc.Arbitrary<string
     .map((s) => clampLength(s, minLength, maxLength));
 }
 
-/** Pads with "x" or cuts (never through a surrogate pair we made on purpose) to the length bounds. */
+/**
+ * Cuts to `maxLength` UTF-16 units and pads with "x" to `minLength` counted both ways, so the value
+ * passes zod (UTF-16 units) and JSON Schema (code points) alike.
+ */
 export function clampLength(s: string, minLength: number, maxLength: number): string {
   let out = s.length > maxLength ? s.slice(0, maxLength) : s;
-  if (out.length < minLength) out += "x".repeat(minLength - out.length);
-  return out;
+  const codePoints = [...out].length;
+  if (codePoints < minLength) out += "x".repeat(minLength - codePoints);
+  return out.length > maxLength ? "x".repeat(minLength) : out;
 }
 
 /** 100k-character strings: plain, hazard-repeated, and one that is almost all NUL. */

@@ -172,7 +172,7 @@ function spoil(valid: JsonLike): fc.Arbitrary<Spoiled> {
         kind: "extra-field",
         value: replaceAt(valid, objects[i].path, (o) => {
           const copy = replaceAt(o, [], (x) => x) as { [key: string]: JsonLike };
-          setOwn(copy, key, extra);
+          setOwn(copy, Object.hasOwn(copy, key) ? `${key}_extra` : key, extra);
           return copy;
         }),
       })),
