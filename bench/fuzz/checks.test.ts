@@ -90,5 +90,10 @@ describe("who must not succeed", () => {
     expect(mustNotSucceed("operator", "POST /api/v1/orgs", "org-operator", undefined)).toBeUndefined();
     expect(mustNotSucceed("owner", "PATCH /api/v1/orgs/{id}", "org-a", "org-b")).toBeDefined();
     expect(mustNotSucceed("owner", "PATCH /api/v1/orgs/{id}", "org-a", "org-a")).toBeUndefined();
+    expect(mustNotSucceed("owner", "POST /api/v1/grants/{id}/revoke", "org-a", "grant-b-c")).toBeDefined();
+    expect(mustNotSucceed("owner", "DELETE /api/v1/relations/{id}", "org-a", "rel-a-c")).toBeUndefined();
+    expect(
+      mustNotSucceed("operator", "DELETE /api/v1/members/{id}", "org-operator", "u-owner@a.test"),
+    ).toBeDefined();
   });
 });

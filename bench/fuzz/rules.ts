@@ -1,5 +1,6 @@
 // Who must never get a 2xx, written down from docs/api.md's "who" column and auth/policy.ts
 // rather than read from the server: the fuzzer checks the server against the rules, not itself.
+import { EMAILS, IDS } from "../../apps/server/src/test/fixtures.ts";
 
 export type Persona = "anonymous" | "owner" | "admin" | "member" | "viewer" | "operator";
 
@@ -38,6 +39,28 @@ const OWN_ORG_ONLY = new Set([
   "PUT /api/v1/orgs/{id}/indicators",
 ]);
 
+/** Operations on one record named by {id}: only staff of an org the record belongs to may succeed. */
+const OWN_RECORD_ONLY = new Set([
+  "DELETE /api/v1/relations/{id}",
+  "POST /api/v1/grants/{id}/revoke",
+  "PATCH /api/v1/members/{id}",
+  "DELETE /api/v1/members/{id}",
+]);
+
+/** Fixture records (apps/server/src/test/fixtures.ts) → the orgs whose staff may act on them. */
+const RECORD_ORGS: Record<string, readonly string[]> = {
+  [IDS.grantBC]: [IDS.b],
+  [IDS.relationBC]: [IDS.b, IDS.c],
+  [IDS.relationAC]: [IDS.a, IDS.c],
+  [`u-${EMAILS.bOwner}`]: [IDS.b],
+  [`u-${EMAILS.cOwner}`]: [IDS.c],
+  [`u-${EMAILS.opAdmin}`]: [IDS.operator],
+  [`u-${EMAILS.aOwner}`]: [IDS.a],
+  [`u-${EMAILS.aAdmin}`]: [IDS.a],
+  [`u-${EMAILS.aMember}`]: [IDS.a],
+  [`u-${EMAILS.aViewer}`]: [IDS.a],
+};
+
 /**
  * Why `persona` (staff of `ownOrgId`) must not get a 2xx here, or undefined if it may.
  * `pathId` is the decoded {id} the request named, when the path has one.
@@ -53,5 +76,8 @@ export function mustNotSucceed(
   if (DENIED[opKey]?.includes(persona)) return `${persona} is not allowed ${opKey}`;
   if (OWN_ORG_ONLY.has(opKey) && pathId !== undefined && pathId !== ownOrgId)
     return `${persona} of ${ownOrgId} acted on another org ${pathId}`;
+  const owners = pathId === undefined ? undefined : RECORD_ORGS[pathId];
+  if (OWN_RECORD_ONLY.has(opKey) && owners && !owners.includes(ownOrgId ?? ""))
+    return `${persona} of ${ownOrgId} acted on ${pathId}, a record of ${owners.join("/")}`;
   return undefined;
 }

@@ -84,9 +84,15 @@ export class Fuzzer {
 
   /** Seeds the id pool with what every persona, and the other tenant, can see. */
   async warmUp(sessions: Session[]): Promise<void> {
-    const paths = ["/api/v1/auth/me", "/api/v1/orgs?pageSize=100", "/api/v1/grants", "/api/v1/auth/tokens"];
     for (const s of sessions)
-      for (const p of paths) {
+      for (const p of [
+        "/api/v1/auth/me",
+        "/api/v1/orgs?pageSize=100",
+        "/api/v1/grants",
+        "/api/v1/auth/tokens",
+        `/api/v1/orgs/${s.orgId}/relations`,
+        `/api/v1/orgs/${s.orgId}/members`,
+      ]) {
         const res = await fetch(this.target.base + p, { headers: { cookie: s.cookie } });
         if (res.ok) this.harvest(await res.json());
       }
