@@ -116,7 +116,7 @@ export class Fuzzer {
         st.examples.push(
           `[${f.category}] ${persona} ${c.kind}: ${op.method} ${(c.path + (c.query ? `?${c.query}` : "")).slice(0, 140)}` +
             `${c.body === undefined ? "" : ` body ${JSON.stringify(c.body.slice(0, 100))}`}` +
-            `${c.contentType === undefined ? "" : ` (${c.contentType || "empty content type"})`} → ${f.message}`,
+            `${c.contentType === undefined ? "" : ` (${c.contentType || "empty content type"})`}${hazardTags(c)} → ${f.message}`,
         );
     }
   }
@@ -199,6 +199,17 @@ export class Fuzzer {
       return false;
     }
   }
+}
+
+/** Names the hazards a request carried, so a table of 500s says at a glance which input caused them. */
+function hazardTags(c: RequestCase): string {
+  const raw = `${c.path}?${c.query} ${c.body ?? ""}`;
+  const tags: string[] = [];
+  if (/%00|\\u0000/.test(raw)) tags.push("NUL");
+  // JSON.stringify escapes only unpaired surrogates.
+  if (/\\ud[89a-f][0-9a-f]{2}/i.test(c.body ?? "")) tags.push("lone surrogate");
+  if (raw.length >= 100_000) tags.push("≥100k chars");
+  return tags.length > 0 ? ` [carries ${tags.join(", ")}]` : "";
 }
 
 function decodeSafe(s: string): string {
