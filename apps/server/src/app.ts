@@ -12,12 +12,15 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { type AppConfig, defaultConfig } from "./config/config.ts";
 import type { Database } from "./db/database.ts";
 import { AppCaches } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
 import { modules as defaultModules } from "./modules/index.ts";
+import { ModuleLifecycle } from "./modules/lifecycle.ts";
+import { LiveHub } from "./modules/live/live.hub.ts";
 import {
   type AppDeps,
   DEFAULT_SECURITY,
@@ -40,11 +43,16 @@ export interface BuildAppOptions {
   devMode?: boolean;
   /** Override the module list (tests of a single module). */
   modules?: FeatureModule[];
+  /** The loaded configuration (startServer); tests and benchmarks get the schema defaults. */
+  config?: AppConfig;
 }
 
 export const API_PREFIX = "/api/v1";
 
-/** Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module. */
+/**
+ * Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module;
+ * then starts the modules' background work (callers migrate first). `app.close()` stops it again.
+ */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
@@ -75,7 +83,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  registerOpsRoutes(app, options.db);
+  const list = options.modules ?? defaultModules;
+  const lifecycle = new ModuleLifecycle(list, app.log);
+  registerOpsRoutes(app, options.db, lifecycle);
 
   const deps: AppDeps = {
     db: options.db,
@@ -84,8 +94,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     now: options.now ?? (() => new Date()),
     caches: new AppCaches(),
     devMode: options.devMode ?? false,
+    config: options.config ?? defaultConfig({ sessionSecret: options.sessionSecret }),
+    live: new LiveHub(),
   };
-  const list = options.modules ?? defaultModules;
   await app.register(
     async (api) => {
       api.decorateRequest("actor", null);
@@ -109,5 +120,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     }
     return notFoundHandler(request, reply);
   });
+  // preClose runs before the listener closes: open live streams would otherwise hold it open.
+  app.addHook("preClose", async () => {
+    await lifecycle.stop(deps.config.shutdownSeconds * 1000);
+    deps.live.close();
+  });
+  await lifecycle.start(deps);
   return app;
 }

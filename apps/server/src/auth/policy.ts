@@ -85,6 +85,16 @@ export const policy = {
     return hasActiveGrant ? "grant" : "none";
   },
 
+  /** See an org's jobs (and their live progress): any member of that org. */
+  canSeeJobs(actor: Actor, orgId: string): boolean {
+    return actor.orgId === orgId;
+  },
+
+  /** Start or cancel an org's jobs: owner/admin/member of that org (viewers only watch). */
+  canRunJobs(actor: Actor, orgId: string): boolean {
+    return actor.orgId === orgId && WRITERS.includes(actor.role);
+  },
+
   /** Throw the no-leak answer unless `allowed`. */
   require(allowed: boolean, entity: string, id?: string): void {
     if (!allowed) throw new NotFoundError(entity, id);

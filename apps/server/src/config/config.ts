@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
@@ -24,6 +25,14 @@ const envSchema = z.object({
     .regex(/^(mqtts?|wss?|tcp):\/\//, "must be an mqtt:// (or mqtts://, ws://, wss://, tcp://) URL")
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Worker threads for long jobs; default: all cores but one (at least one). */
+  JOB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  /** Jobs one org may have running at once, so one firm cannot fill the pool. */
+  JOBS_PER_ORG: z.coerce.number().int().min(1).max(256).default(1),
+  /** Jobs one org may have waiting; more are refused with 429. */
+  JOB_QUEUE_PER_ORG: z.coerce.number().int().min(0).max(10_000).default(5),
+  /** SIGTERM/SIGINT: time the modules get to stop before the process exits anyway. */
+  SHUTDOWN_SECONDS: z.coerce.number().min(0).max(600).default(10),
 });
 
 export interface AppConfig {
@@ -37,6 +46,14 @@ export interface AppConfig {
   nodeEnv: "development" | "production" | "test";
   mqttUrl: string | undefined;
   dataDir: string;
+  jobs: JobSettings;
+  shutdownSeconds: number;
+}
+
+export interface JobSettings {
+  threads: number;
+  perOrgRunning: number;
+  perOrgQueued: number;
 }
 
 /** Thrown for a bad environment value; its message is the one line printed at start-up. */
@@ -79,6 +96,37 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: e.NODE_ENV,
     mqttUrl: e.MQTT_URL,
     dataDir,
+    jobs: jobSettings(e),
+    shutdownSeconds: e.SHUTDOWN_SECONDS,
+  };
+}
+
+function jobSettings(e: z.infer<typeof envSchema>): JobSettings {
+  return {
+    threads: e.JOB_THREADS ?? Math.max(1, availableParallelism() - 1),
+    perOrgRunning: e.JOBS_PER_ORG,
+    perOrgQueued: e.JOB_QUEUE_PER_ORG,
+  };
+}
+
+/**
+ * The configuration an in-process app gets when no loaded config is passed (tests, benchmarks):
+ * the schema's defaults, with nothing read from the environment or written to disk.
+ */
+export function defaultConfig(overrides: Partial<AppConfig> & Pick<AppConfig, "sessionSecret">): AppConfig {
+  const e = envSchema.parse({});
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: "memory://",
+    logLevel: e.LOG_LEVEL,
+    publicUrl: undefined,
+    nodeEnv: "test",
+    mqttUrl: undefined,
+    dataDir: resolve(e.DATA_DIR),
+    jobs: jobSettings(e),
+    shutdownSeconds: e.SHUTDOWN_SECONDS,
+    ...overrides,
   };
 }
 
