@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { API_PREFIX } from "@clusterbrain/contracts";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -17,6 +18,7 @@ import type { Database } from "./db/database.ts";
 import { AppCaches } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import { guardDeclaredRoutes } from "./http/route-registry.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
 import { modules as defaultModules } from "./modules/index.ts";
 import { ModuleLifecycle } from "./modules/lifecycle.ts";
@@ -46,8 +48,6 @@ export interface BuildAppOptions {
   /** The loaded configuration (startServer); tests and benchmarks get the schema defaults. */
   config?: AppConfig;
 }
-
-export const API_PREFIX = "/api/v1";
 
 /**
  * Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module;
@@ -97,10 +97,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     config: options.config ?? defaultConfig({ sessionSecret: options.sessionSecret }),
     live: new LiveHub(),
   };
+  // Every /api/v1 route comes from the contracts route table; start-up refuses anything else.
+  guardDeclaredRoutes(app, { requireAll: options.modules === undefined });
   await app.register(
     async (api) => {
       api.decorateRequest("actor", null);
-      api.addHook("preHandler", authHook(deps));
+      api.addHook("onRequest", authHook(deps));
       for (const m of list) {
         await api.register(async (scope) => {
           await m.routes(scope.withTypeProvider<ZodTypeProvider>(), deps);
