@@ -1,5 +1,5 @@
-import { errorBodySchema } from "@clusterbrain/contracts";
-import { requireActor } from "../../http/auth-hook.ts";
+import { routeTable } from "@clusterbrain/contracts";
+import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
 
 const HEARTBEAT_MS = 20_000;
@@ -11,40 +11,30 @@ const HEARTBEAT_MS = 20_000;
 export const liveModule: FeatureModule = {
   name: "live",
   routes(app, deps) {
-    app.get(
-      "/live",
-      {
-        schema: {
-          tags: ["live"],
-          summary: "Server-push stream (text/event-stream) of the events the caller may see",
-          response: { 401: errorBodySchema },
+    registerRoute(app, routeTable.live.stream, async ({ actor, request, reply }) => {
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        "content-type": "text/event-stream; charset=utf-8",
+        "cache-control": "no-store",
+        connection: "keep-alive",
+        "x-accel-buffering": "no",
+        "x-request-id": request.id,
+      });
+      raw.write("retry: 3000\n: connected\n\n");
+      const heartbeat = setInterval(() => raw.write(": ping\n\n"), HEARTBEAT_MS);
+      heartbeat.unref();
+      const unsubscribe = deps.live.subscribe(actor, {
+        deliver: (event) => {
+          raw.write(`event: ${event.topic}\ndata: ${JSON.stringify(event)}\n\n`);
         },
-      },
-      async (request, reply) => {
-        const actor = requireActor(request);
-        reply.hijack();
-        const raw = reply.raw;
-        raw.writeHead(200, {
-          "content-type": "text/event-stream; charset=utf-8",
-          "cache-control": "no-store",
-          connection: "keep-alive",
-          "x-accel-buffering": "no",
-          "x-request-id": request.id,
-        });
-        raw.write("retry: 3000\n: connected\n\n");
-        const heartbeat = setInterval(() => raw.write(": ping\n\n"), HEARTBEAT_MS);
-        heartbeat.unref();
-        const unsubscribe = deps.live.subscribe(actor, {
-          deliver: (event) => {
-            raw.write(`event: ${event.topic}\ndata: ${JSON.stringify(event)}\n\n`);
-          },
-          end: () => raw.end(),
-        });
-        raw.on("close", () => {
-          clearInterval(heartbeat);
-          unsubscribe();
-        });
-      },
-    );
+        end: () => raw.end(),
+      });
+      raw.on("close", () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+      });
+      return reply;
+    });
   },
 };
