@@ -17,6 +17,7 @@ export { type DemoLoadOptions, type DemoLoadSummary, loadDemoCluster } from "./d
 export { cliActor, detectEntity } from "./modules/imports/cli-support.ts";
 export { ExportService } from "./modules/imports/export.service.ts";
 export { ImportService } from "./modules/imports/import.service.ts";
+export { JobConsole } from "./modules/jobs/job.console.ts";
 export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");

@@ -50,7 +50,7 @@ export async function waitForJob(
   s: Session,
   id: string,
   done: (job: JobDetail) => boolean,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<JobDetail> {
   const until = Date.now() + timeoutMs;
   for (;;) {

@@ -104,6 +104,6 @@ for (const kind of testDatabaseKinds()) {
       expect(job.finishedAt).not.toBeNull();
       const ready = (await app.inject({ method: "GET", url: "/readyz" })).json();
       expect(ready.modules).toContainEqual(expect.objectContaining({ name: "jobs", interruptedAtStart: 1 }));
-    }, 120_000);
+    }, 300_000);
   });
 }

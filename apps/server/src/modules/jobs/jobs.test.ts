@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { call, EMAILS, login, type Session, seedCluster } from "../../test/fixtures.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
+import { JobConsole } from "./job.console.ts";
 import { finished, getJob, jobsApp, scheduleBody, startJob, waitForJob } from "./job.test-support.ts";
 
 describeEachDatabase("jobs", (getDb) => {
@@ -142,6 +143,21 @@ describeEachDatabase("jobs", (getDb) => {
     expect(dDone.status).toBe("succeeded");
     const units = (dDone.result as { units: { unit: string; efficiency: number }[] }).units;
     expect(units.map((u) => Number(u.efficiency.toFixed(3)))).toEqual([1, 0.5, 1]);
+  });
+
+  it("a cancel written to the row from another process (the CLI's JobConsole) stops the running job", async () => {
+    const job = await startJob(app, a, scheduleBody(60, 8));
+    await waitForJob(app, a, job.id, (j) => j.status === "running" && j.progress > 0);
+    const console_ = new JobConsole(getDb().db);
+    expect((await console_.list({ orgId: a.orgId, status: "running", limit: 5 })).map((j) => j.id)).toContain(
+      job.id,
+    );
+    expect(await console_.cancel(job.id)).toMatchObject({ requested: true, job: { cancelRequested: true } });
+    const done = await waitForJob(app, a, job.id, finished, 5000);
+    expect(done.status).toBe("cancelled");
+    expect(await console_.cancel(job.id)).toMatchObject({ requested: false, job: { status: "cancelled" } });
+    expect(await console_.cancel("no-such-job")).toBeUndefined();
+    expect((await console_.show(job.id))?.input).toEqual(scheduleBody(60, 8).input);
   });
 
   it("rejects a malformed job body with a clear 400", async () => {
