@@ -16,6 +16,10 @@ import type {
   ImportRequest,
   ImportTemplate,
   IndicatorList,
+  JobDetail,
+  JobListQuery,
+  JobPage,
+  JobSummary,
   LoginRequest,
   LoginResponse,
   MemberAddRequest,
@@ -30,6 +34,7 @@ import type {
   OrgSearchResponse,
   OrgUpdateRequest,
   RelationList,
+  StartJobBody,
 } from "@clusterbrain/contracts";
 
 import { http, type Query } from "./http.client.ts";
@@ -93,6 +98,14 @@ export const api = {
     setRole: (userId: string, body: MemberRoleUpdateRequest) =>
       http.patch<MemberResult>(`${V1}/members/${enc(userId)}`, body),
     remove: (userId: string) => http.delete<Ok>(`${V1}/members/${enc(userId)}`),
+  },
+  jobs: {
+    start: (body: StartJobBody) => http.post<JobSummary>(`${V1}/jobs`, body),
+    list: (query: Partial<JobListQuery>, signal?: AbortSignal) =>
+      http.get<JobPage>(`${V1}/jobs`, query as Query, signal),
+    get: (id: string, signal?: AbortSignal) =>
+      http.get<JobDetail>(`${V1}/jobs/${enc(id)}`, undefined, signal),
+    cancel: (id: string) => http.post<JobSummary>(`${V1}/jobs/${enc(id)}/cancel`),
   },
   audit: {
     page: (query: Partial<AuditQuery>, signal?: AbortSignal) =>
