@@ -23,7 +23,9 @@ export class JobsPage {
   }
 
   async setNumber(field: "jobs" | "machines" | "seconds" | "seed", value: number): Promise<void> {
-    const input = this.page.getByTestId(`job-${field}`).locator("input");
+    // antd puts the test id on the <input> itself (or on its wrapper in other versions).
+    const el = this.page.getByTestId(`job-${field}`);
+    const input = (await el.evaluate((e) => e.tagName)) === "INPUT" ? el : el.locator("input");
     await input.fill(String(value));
     await input.blur();
   }
