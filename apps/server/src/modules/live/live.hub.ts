@@ -13,6 +13,12 @@ export interface LiveSink {
   end(): void;
 }
 
+export interface LiveSubscription {
+  unsubscribe(): void;
+  /** The session was checked again (role or membership may have changed): judge later messages by this actor. */
+  reauthorize(actor: Actor): void;
+}
+
 interface Subscriber {
   actor: Actor;
   sink: LiveSink;
@@ -34,11 +40,16 @@ export function mayReceive(actor: Actor, scope: LiveScope, event: LiveEvent): bo
 export class LiveHub {
   private readonly subscribers = new Set<Subscriber>();
 
-  subscribe(actor: Actor, sink: LiveSink): () => void {
+  subscribe(actor: Actor, sink: LiveSink): LiveSubscription {
     const sub: Subscriber = { actor, sink };
     this.subscribers.add(sub);
-    return () => {
-      this.subscribers.delete(sub);
+    return {
+      unsubscribe: () => {
+        this.subscribers.delete(sub);
+      },
+      reauthorize: (next) => {
+        sub.actor = next;
+      },
     };
   }
 

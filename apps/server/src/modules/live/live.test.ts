@@ -2,10 +2,11 @@ import type { LiveEvent } from "@clusterbrain/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../auth/actor.ts";
-import { EMAILS, IDS, login, type Session, seedCluster } from "../../test/fixtures.ts";
+import { call, EMAILS, IDS, login, type Session, seedCluster } from "../../test/fixtures.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
 import { finished, jobsApp, scheduleBody, startJob, waitForJob } from "../jobs/job.test-support.ts";
 import { LiveHub } from "./live.hub.ts";
+import { REAUTHORIZE_MS } from "./live.routes.ts";
 
 /** An open GET /api/v1/live stream that collects every event it receives. */
 async function subscribe(url: string, s: Session) {
@@ -37,6 +38,7 @@ async function subscribe(url: string, s: Session) {
   })();
   return {
     events,
+    ended: pump,
     jobIds: () => new Set(events.map((e) => e.job.id)),
     close: async () => {
       abort.abort();
@@ -86,6 +88,15 @@ describeEachDatabase("live updates", (getDb) => {
     expect(streamB.jobIds()).not.toContain(jobA.id);
     expect(streamA.events.every((e) => e.job.orgId === IDS.a)).toBe(true);
     expect(streamB.events.every((e) => e.job.orgId === IDS.b)).toBe(true);
+  });
+
+  it("ends an open stream once its session is gone (logout), within the re-check interval", async () => {
+    const s = await login(app, EMAILS.aMember);
+    const stream = await subscribe(url, s);
+    const t0 = Date.now();
+    expect((await call(app, s, "POST", "/api/v1/auth/logout")).statusCode).toBe(200);
+    await stream.ended;
+    expect(Date.now() - t0).toBeLessThan(REAUTHORIZE_MS + 3000);
   });
 
   it("refuses an anonymous subscription with 401", async () => {
