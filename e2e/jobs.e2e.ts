@@ -68,4 +68,29 @@ describe("planning runs in Chromium", () => {
       await context.close();
     }
   });
+
+  it("a viewer at 768 px watches runs (no start or cancel) and the screen needs no sideways scrolling", async () => {
+    const { context, page } = await app.newPage({ width: 768, height: 1024 });
+    try {
+      const login = new LoginPage(page);
+      const shell = new Shell(page);
+      const jobs = new JobsPage(page);
+      await login.goto();
+      await login.signIn(demoCredentials("viewer"));
+      await shell.waitUntilShown();
+      await shell.navigate("jobs");
+      await jobs.waitUntilShown();
+      await jobs.waitUntilLive();
+      expect(await page.getByTestId("job-start").count()).toBe(0);
+      // The owner's cancelled run from the first test is the org's history, visible to its viewer.
+      expect(await page.locator('[data-testid="jobs-table"] tbody tr.ant-table-row').count()).toBeGreaterThan(
+        0,
+      );
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(page, "jobs-viewer-768");
+    } finally {
+      await context.close();
+    }
+  });
 });
