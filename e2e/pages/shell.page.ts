@@ -8,6 +8,7 @@ export type NavKey =
   | "members"
   | "grants"
   | "imports"
+  | "jobs"
   | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { type AppConfig, defaultConfig } from "./config/config.ts";
 import type { Database } from "./db/database.ts";
 import { AppCaches, invalidateReadModelsOnWrite } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
@@ -27,6 +28,8 @@ import { type LoadLimits, registerHardening } from "./http/hardening.ts";
 import { guardDeclaredRoutes } from "./http/route-registry.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
 import { modules as defaultModules } from "./modules/index.ts";
+import { ModuleLifecycle } from "./modules/lifecycle.ts";
+import { LiveHub } from "./modules/live/live.hub.ts";
 import {
   type AppDeps,
   DEFAULT_SECURITY,
@@ -57,9 +60,14 @@ export interface BuildAppOptions {
   metricsToken?: string;
   /** Rate limits and load shedding; none when absent. */
   load?: LoadLimits;
+  /** The loaded configuration (startServer); tests and benchmarks get the schema defaults. */
+  config?: AppConfig;
 }
 
-/** Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module. */
+/**
+ * Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module;
+ * then starts the modules' background work (callers migrate first). `app.close()` stops it again.
+ */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? "info" },
@@ -102,7 +110,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
 
-  registerOpsRoutes(app, options.db);
+  const list = options.modules ?? defaultModules;
+  const lifecycle = new ModuleLifecycle(list, app.log);
+  registerOpsRoutes(app, options.db, lifecycle);
 
   const deps: AppDeps = {
     db: options.db,
@@ -111,8 +121,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     now: options.now ?? (() => new Date()),
     caches: new AppCaches({ directoryCache: options.directoryCache }),
     devMode: options.devMode ?? false,
+    config: options.config ?? defaultConfig({ sessionSecret: options.sessionSecret }),
+    live: new LiveHub(),
   };
-  const list = options.modules ?? defaultModules;
   // Every /api/v1 route comes from the contracts route table; start-up refuses anything else.
   guardDeclaredRoutes(app, { requireAll: options.modules === undefined });
   await app.register(
@@ -140,5 +151,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     refuseOtherMethods(request);
     return notFoundHandler(request, reply);
   });
+  // preClose runs before the listener closes: open live streams would otherwise hold it open.
+  app.addHook("preClose", async () => {
+    await lifecycle.stop(deps.config.shutdownSeconds * 1000);
+    deps.live.close();
+  });
+  await lifecycle.start(deps);
   return app;
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.ts";
 import { randomToken } from "./auth/secrets.ts";
-import { loadConfig } from "./config/config.ts";
+import { type AppConfig, loadConfig } from "./config/config.ts";
 import { type DatabaseHandle, openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { maybeLoadDemo } from "./demo-hook.ts";
@@ -23,6 +23,7 @@ export {
   XlsxError,
   type XlsxLimits,
 } from "./modules/imports/xlsx.reader.ts";
+export { JobConsole } from "./modules/jobs/job.console.ts";
 export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -40,6 +41,10 @@ export interface StartServerOptions {
   logLevel?: string;
   /** Session HMAC key; default SESSION_SECRET (or the dev secret kept in ./data). */
   sessionSecret?: string;
+  /** The configuration if the caller already loaded it (loadConfig runs once per process). */
+  config?: AppConfig;
+  /** Close cleanly on SIGTERM/SIGINT (modules stopped in reverse order within SHUTDOWN_SECONDS), then exit. */
+  handleSignals?: boolean;
 }
 
 export interface RunningServer {
@@ -57,7 +62,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const started = performance.now();
   // A memory database lives only as long as the process, so its sessions need no kept secret.
   const ephemeral = options.databaseUrl?.startsWith("memory://") && !process.env.SESSION_SECRET;
-  const config = loadConfig(ephemeral ? { ...process.env, SESSION_SECRET: randomToken() } : process.env);
+  const config =
+    options.config ?? loadConfig(ephemeral ? { ...process.env, SESSION_SECRET: randomToken() } : process.env);
   const databaseUrl = options.databaseUrl ?? config.databaseUrl;
   const handle = await openDatabase({ url: databaseUrl });
   const openedMs = Math.round(performance.now() - started);
@@ -73,6 +79,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       publicUrl: config.publicUrl,
       metricsToken: config.metricsToken,
       load: config.load,
+      config,
     });
     app.log.info({ database: handle.kind, ms: openedMs }, `database opened in ${openedMs} ms`);
     if (applied.length > 0) app.log.info({ applied }, "migrations applied");
@@ -90,7 +97,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
   const ms = Math.round(performance.now() - started);
   app.log.info({ url, database: handle.kind, ms }, `ready in ${ms} ms at ${url}`);
   const running = app;
-  return {
+  const server: RunningServer = {
     url,
     app: running,
     db: handle,
@@ -99,4 +106,36 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       await handle.close();
     },
   };
+  if (options.handleSignals) exitOnSignals(server, config.shutdownSeconds);
+  return server;
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking requests, stop the modules in reverse order (running jobs are
+ * marked interrupted), close the database, exit 0; if that takes longer than the bound, exit 1.
+ */
+function exitOnSignals(server: RunningServer, shutdownSeconds: number): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    server.app.log.info({ signal }, `${signal}: shutting down`);
+    const force = setTimeout(
+      () => {
+        server.app.log.error(`shutdown took longer than ${shutdownSeconds + 5} s; exiting anyway`);
+        process.exit(1);
+      },
+      (shutdownSeconds + 5) * 1000,
+    );
+    force.unref();
+    server.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        server.app.log.error({ err }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", onSignal);
+  process.once("SIGINT", onSignal);
 }

@@ -16,6 +16,7 @@ const MembersPage = lazy(() => import("./features/members/members.page.tsx"));
 const GrantsPage = lazy(() => import("./features/grants/grants.page.tsx"));
 const AuditPage = lazy(() => import("./features/audit/audit.page.tsx"));
 const ImportsPage = lazy(() => import("./features/imports/imports.page.tsx"));
+const JobsPage = lazy(() => import("./features/jobs/jobs.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -52,6 +53,7 @@ export const router = createBrowserRouter([
           { path: "grants", element: <GrantsPage /> },
           { path: "audit", element: <AuditPage /> },
           { path: "imports", element: <ImportsPage /> },
+          { path: "jobs", element: <JobsPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

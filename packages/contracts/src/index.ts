@@ -5,6 +5,7 @@ export * from "./common.contract.ts";
 export * from "./errors.contract.ts";
 export * from "./grant.contract.ts";
 export * from "./import.contract.ts";
+export * from "./job.contract.ts";
 export * from "./member.contract.ts";
 export * from "./org.contract.ts";
 export * from "./routes/index.ts";

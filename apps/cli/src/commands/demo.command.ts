@@ -1,11 +1,6 @@
 // The server package exports only its index; the demo loader lives in the demo module's folder.
-import {
-  type DatabaseHandle,
-  loadConfig,
-  loadDemoCluster,
-  migrate,
-  openDatabase,
-} from "@clusterbrain/server";
+import { type DatabaseHandle, loadDemoCluster, migrate, openDatabase } from "@clusterbrain/server";
+import { cliConfig } from "./cli-config.ts";
 import type { RegisterCommand } from "./index.ts";
 
 /**
@@ -16,7 +11,7 @@ export async function withDatabase<T>(
   databaseUrl: string | undefined,
   work: (handle: DatabaseHandle) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig();
+  const config = cliConfig();
   const handle = await openDatabase({ url: databaseUrl ?? config.databaseUrl });
   try {
     await migrate(handle);
@@ -59,7 +54,7 @@ export const registerDemo: RegisterCommand = (program) => {
           `${summary.users} users`,
       );
       // Passwords are demo-only; never print them for a production configuration.
-      if (loadConfig().nodeEnv !== "production") {
+      if (cliConfig().nodeEnv !== "production") {
         for (const login of summary.logins)
           console.log(`  ${login.persona.padEnd(8)} ${login.email}  ${login.password}`);
       }

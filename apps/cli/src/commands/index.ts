@@ -6,6 +6,7 @@ import { registerDetect } from "./detect.command.ts";
 import { registerExport } from "./export.command.ts";
 import { registerForecast } from "./forecast.command.ts";
 import { registerImport } from "./import.command.ts";
+import { registerJobs } from "./jobs.command.ts";
 import { registerMigrate } from "./migrate.command.ts";
 import { registerMrp } from "./mrp.command.ts";
 import { registerSchedule } from "./schedule.command.ts";
@@ -30,4 +31,5 @@ export const commands: RegisterCommand[] = [
   registerMrp,
   registerCapacity,
   registerUser,
+  registerJobs,
 ];

@@ -1,4 +1,5 @@
-import { loadConfig, migrate, openDatabase } from "@clusterbrain/server";
+import { migrate, openDatabase } from "@clusterbrain/server";
+import { cliConfig } from "./cli-config.ts";
 import type { RegisterCommand } from "./index.ts";
 
 export const registerMigrate: RegisterCommand = (program) => {
@@ -10,7 +11,7 @@ export const registerMigrate: RegisterCommand = (program) => {
       "postgres://…, memory:// or a PGlite folder (default: DATABASE_URL or ./data/pglite)",
     )
     .action(async (opts: { database?: string }) => {
-      const handle = await openDatabase({ url: opts.database ?? loadConfig().databaseUrl });
+      const handle = await openDatabase({ url: opts.database ?? cliConfig().databaseUrl });
       try {
         const applied = await migrate(handle);
         console.log(

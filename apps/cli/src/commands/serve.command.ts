@@ -1,4 +1,5 @@
-import { loadConfig, startServer } from "@clusterbrain/server";
+import { startServer } from "@clusterbrain/server";
+import { cliConfig } from "./cli-config.ts";
 import type { RegisterCommand } from "./index.ts";
 
 interface ServeOptions {
@@ -28,24 +29,17 @@ export const registerServe: RegisterCommand = (program) => {
     .option("--no-demo", "do not load the demo cluster into an empty database")
     .option("--web-dist <dir>", "built web app to serve (default: apps/web/dist)")
     .action(async (opts: ServeOptions) => {
-      const config = loadConfig();
-      const server = await startServer({
+      const config = cliConfig();
+      await startServer({
         port: opts.port,
         host: opts.host,
         databaseUrl: opts.database,
         // The demo is a development aid: never loaded by default in production.
         loadDemo: opts.demo !== false && config.nodeEnv !== "production",
         webDist: opts.webDist,
+        config,
+        // Modules stop in reverse order within SHUTDOWN_SECONDS; running jobs are marked interrupted.
+        handleSignals: true,
       });
-      let closing = false;
-      const stop = async (signal: string) => {
-        if (closing) return;
-        closing = true;
-        server.app.log.info(`${signal}: shutting down`);
-        await server.close();
-        process.exit(0);
-      };
-      process.once("SIGINT", () => void stop("SIGINT"));
-      process.once("SIGTERM", () => void stop("SIGTERM"));
     });
 };

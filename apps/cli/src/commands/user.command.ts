@@ -1,5 +1,6 @@
 import { ROLES } from "@clusterbrain/contracts";
-import { addUser, loadConfig, migrate, openDatabase } from "@clusterbrain/server";
+import { addUser, migrate, openDatabase } from "@clusterbrain/server";
+import { cliConfig } from "./cli-config.ts";
 import type { RegisterCommand } from "./index.ts";
 
 interface UserAddOptions {
@@ -33,7 +34,7 @@ export const registerUser: RegisterCommand = (program) => {
       if (!role) throw new Error(`--role must be one of ${ROLES.join(", ")}, got "${opts.role}"`);
       const password = opts.password ?? process.env.CLUSTERBRAIN_PASSWORD;
       if (!password) throw new Error("--password (or CLUSTERBRAIN_PASSWORD) is required");
-      const handle = await openDatabase({ url: opts.database ?? loadConfig().databaseUrl });
+      const handle = await openDatabase({ url: opts.database ?? cliConfig().databaseUrl });
       try {
         await migrate(handle);
         const r = await addUser(handle.db, {

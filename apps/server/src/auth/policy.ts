@@ -67,6 +67,13 @@ export interface PrivateDataResource {
   hasActiveGrant: boolean;
 }
 
+/** A long job of an org (`id` undefined for a job about to be started). */
+export interface JobResource {
+  kind: "job";
+  id?: string;
+  orgId: string;
+}
+
 /** Every action the API authorises, with the resource it is about. */
 export interface ActionResources {
   "org.create": ClusterResource;
@@ -85,6 +92,10 @@ export interface ActionResources {
   "apiToken.create": ClusterResource;
   "apiToken.revoke": ApiTokenResource;
   "privateData.read": PrivateDataResource;
+  /** See an org's jobs and their live progress: any member of that org. */
+  "job.read": JobResource;
+  /** Start or cancel an org's jobs: owner/admin/member (viewers only watch). */
+  "job.run": JobResource;
 }
 export type Action = keyof ActionResources;
 
@@ -166,6 +177,13 @@ const RULES: { [A in Action]: Rule<A> } = {
     ownOrg(actor, r.orgId) || r.hasActiveGrant
       ? undefined
       : new NotFoundError(`${r.dataClass} of org`, r.orgId),
+  "job.read": (actor, r) => (ownOrg(actor, r.orgId) ? undefined : new NotFoundError("job", r.id)),
+  "job.run": (actor, r) => {
+    if (!ownOrg(actor, r.orgId)) return new NotFoundError("job", r.id);
+    return hasRole(actor, WRITERS)
+      ? undefined
+      : new ForbiddenError("viewers may watch jobs but not start or cancel them");
+  },
 };
 
 export const policy = {

@@ -14,6 +14,13 @@ describe("configuration", () => {
     expect(c.databaseUrl).toBe(join(dir, "pglite"));
     expect(readFileSync(join(dir, "session-secret"), "utf8").trim()).toBe(c.sessionSecret);
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(c.sessionSecret);
+    expect(c.jobs.threads).toBeGreaterThanOrEqual(1);
+    expect(c.jobs).toMatchObject({ perOrgRunning: 1, perOrgQueued: 5 });
+    expect(c.shutdownSeconds).toBe(10);
+    expect(loadConfig({ DATA_DIR: dir, JOB_THREADS: "3", JOBS_PER_ORG: "2" }).jobs).toMatchObject({
+      threads: 3,
+      perOrgRunning: 2,
+    });
   });
 
   it("reads METRICS_TOKEN and the load limits once, with defaults", () => {
@@ -53,6 +60,9 @@ describe("configuration", () => {
     [{ METRICS_TOKEN: "short" }, /^config: METRICS_TOKEN .*\(got \(hidden\)\)$/],
     [{ RATE_LIMIT_PER_IP: "0" }, /^config: RATE_LIMIT_PER_IP /],
     [{ OVERLOAD_HEAP_PERCENT: "101" }, /^config: OVERLOAD_HEAP_PERCENT /],
+    [{ JOB_THREADS: "0" }, /^config: JOB_THREADS /],
+    [{ JOBS_PER_ORG: "many" }, /^config: JOBS_PER_ORG must be a number/],
+    [{ SHUTDOWN_SECONDS: "-1" }, /^config: SHUTDOWN_SECONDS /],
   ])("a wrong value stops start-up with one line naming the variable: %o", (env, pattern) => {
     let error: unknown;
     try {

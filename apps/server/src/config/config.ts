@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../http/hardening.ts";
@@ -39,6 +40,14 @@ const envSchema = z.object({
     .min(10)
     .max(100)
     .default(DEFAULT_LOAD_LIMITS.maxHeapFraction * 100),
+  /** Worker threads for long jobs; default: all cores but one (at least one). */
+  JOB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
+  /** Jobs one org may have running at once, so one firm cannot fill the pool. */
+  JOBS_PER_ORG: z.coerce.number().int().min(1).max(256).default(1),
+  /** Jobs one org may have waiting; more are refused with 429. */
+  JOB_QUEUE_PER_ORG: z.coerce.number().int().min(0).max(10_000).default(5),
+  /** SIGTERM/SIGINT: time the modules get to stop before the process exits anyway. */
+  SHUTDOWN_SECONDS: z.coerce.number().min(0).max(600).default(10),
 });
 
 export interface AppConfig {
@@ -56,6 +65,14 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Rate limits and load-shedding thresholds. */
   load: LoadLimits;
+  jobs: JobSettings;
+  shutdownSeconds: number;
+}
+
+export interface JobSettings {
+  threads: number;
+  perOrgRunning: number;
+  perOrgQueued: number;
 }
 
 /** Thrown for a bad environment value; its message is the one line printed at start-up. */
@@ -99,12 +116,49 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mqttUrl: e.MQTT_URL,
     dataDir,
     metricsToken: e.METRICS_TOKEN,
-    load: {
-      ipPerMinute: e.RATE_LIMIT_PER_IP,
-      userPerMinute: e.RATE_LIMIT_PER_USER,
-      maxEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS,
-      maxHeapFraction: e.OVERLOAD_HEAP_PERCENT / 100,
-    },
+    load: loadLimits(e),
+    jobs: jobSettings(e),
+    shutdownSeconds: e.SHUTDOWN_SECONDS,
+  };
+}
+
+function loadLimits(e: z.infer<typeof envSchema>): LoadLimits {
+  return {
+    ipPerMinute: e.RATE_LIMIT_PER_IP,
+    userPerMinute: e.RATE_LIMIT_PER_USER,
+    maxEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS,
+    maxHeapFraction: e.OVERLOAD_HEAP_PERCENT / 100,
+  };
+}
+
+function jobSettings(e: z.infer<typeof envSchema>): JobSettings {
+  return {
+    threads: e.JOB_THREADS ?? Math.max(1, availableParallelism() - 1),
+    perOrgRunning: e.JOBS_PER_ORG,
+    perOrgQueued: e.JOB_QUEUE_PER_ORG,
+  };
+}
+
+/**
+ * The configuration an in-process app gets when no loaded config is passed (tests, benchmarks):
+ * the schema's defaults, with nothing read from the environment or written to disk.
+ */
+export function defaultConfig(overrides: Partial<AppConfig> & Pick<AppConfig, "sessionSecret">): AppConfig {
+  const e = envSchema.parse({});
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: "memory://",
+    logLevel: e.LOG_LEVEL,
+    publicUrl: undefined,
+    nodeEnv: "test",
+    mqttUrl: undefined,
+    dataDir: resolve(e.DATA_DIR),
+    metricsToken: undefined,
+    load: loadLimits(e),
+    jobs: jobSettings(e),
+    shutdownSeconds: e.SHUTDOWN_SECONDS,
+    ...overrides,
   };
 }
 

@@ -2,9 +2,10 @@ import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
 import type { Database } from "../db/database.ts";
+import type { ModuleLifecycle } from "./lifecycle.ts";
 
 /** Process-level routes outside /api/v1: liveness, readiness and Prometheus metrics. */
-export function registerOpsRoutes(app: FastifyInstance, db: Database): void {
+export function registerOpsRoutes(app: FastifyInstance, db: Database, lifecycle: ModuleLifecycle): void {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
@@ -31,10 +32,13 @@ export function registerOpsRoutes(app: FastifyInstance, db: Database): void {
   app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
     try {
       await db.execute(sql`SELECT 1`);
-      return { status: "ready" };
     } catch {
       return reply.status(503).send({ error: { code: "INTERNAL", message: "database not reachable" } });
     }
+    // Each background module (job workers, pollers, brokers) reports its own state.
+    const modules = lifecycle.report();
+    const ready = modules.every((m) => m.ok);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? "ready" : "not ready", modules });
   });
   app.get("/metrics", { schema: { hide: true } }, async (_request, reply) => {
     reply.header("content-type", registry.contentType);

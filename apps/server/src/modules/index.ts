@@ -4,6 +4,8 @@ import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
+import { jobsModule } from "./jobs/job.routes.ts";
+import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { orgModule } from "./orgs/org.routes.ts";
@@ -23,4 +25,6 @@ export const modules: FeatureModule[] = [
   statsModule,
   auditModule,
   importsModule,
+  liveModule,
+  jobsModule,
 ];

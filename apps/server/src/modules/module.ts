@@ -6,8 +6,10 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AppConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import type { AppCaches } from "../http/app-caches.ts";
+import type { LiveHub } from "./live/live.hub.ts";
 
 /** Fastify instance with zod schemas as the type provider; what every module's routes receive. */
 export type ZodApp = FastifyInstance<
@@ -50,6 +52,23 @@ export interface AppDeps {
   caches: AppCaches;
   /** Development mode (NODE_ENV=development): the login page may list the demo accounts. */
   devMode: boolean;
+  /** The validated configuration, loaded once per process (tests pass defaults). */
+  config: AppConfig;
+  /** The one server-push channel (GET /api/v1/live); modules publish, subscribers get what they may see. */
+  live: LiveHub;
+}
+
+/** What a module's `start` hands back: how to stop it, and what /readyz says about it. */
+export interface RunningModule {
+  /** Stops background work; the app waits a bounded time (SHUTDOWN_SECONDS) for all modules. */
+  stop(): Promise<void>;
+  /** For /readyz: `ok: false` makes the server not ready; details are shown as given. */
+  health?(): ModuleHealth;
+}
+
+export interface ModuleHealth {
+  ok: boolean;
+  [detail: string]: unknown;
 }
 
 /**
@@ -62,4 +81,9 @@ export interface AppDeps {
 export interface FeatureModule {
   name: string;
   routes(app: ZodApp, deps: AppDeps): void | Promise<void>;
+  /**
+   * Background work (a broker, pollers, timers, job workers). Started after migrations and after
+   * every module's routes, in list order; stopped in reverse order on close (SIGTERM/SIGINT).
+   */
+  start?(deps: AppDeps): Promise<RunningModule>;
 }

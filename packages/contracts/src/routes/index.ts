@@ -4,6 +4,8 @@ import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
+import { jobRoutes } from "./job.routes.ts";
+import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import type { AnyRoute } from "./route.ts";
@@ -15,6 +17,8 @@ export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
+export * from "./job.routes.ts";
+export * from "./live.routes.ts";
 export * from "./member.routes.ts";
 export * from "./org.routes.ts";
 export * from "./route.ts";
@@ -36,6 +40,8 @@ export const routeTable = {
   stats: statsRoutes,
   audit: auditRoutes,
   imports: importRoutes,
+  live: liveRoutes,
+  jobs: jobRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

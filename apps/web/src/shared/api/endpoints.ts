@@ -3,6 +3,7 @@ import {
   type GrantCreateRequest,
   type ImportEntity,
   type ImportRequest,
+  type JobListQuery,
   type LoginRequest,
   type MemberAddRequest,
   type MemberRoleUpdateRequest,
@@ -10,12 +11,16 @@ import {
   type OrgUpdateRequest,
   routeTable,
   routeUrl,
+  type StartJobBody,
 } from "@clusterbrain/contracts";
 import { callRoute } from "./route.client.ts";
 
 // Friendly wrappers over the route table: paths, methods and answer types all come from
 // packages/contracts/src/routes; nothing here names a path.
 const r = routeTable;
+
+/** The server-push stream (EventSource needs a URL, not a call). */
+export const liveUrl = routeUrl(r.live.stream);
 
 /** Download links (plain GETs with the session cookie; the server answers an .xlsx attachment). */
 export const downloads = {
@@ -69,5 +74,11 @@ export const api = {
   },
   audit: {
     page: (query: Partial<AuditQuery>, signal?: AbortSignal) => callRoute(r.audit.page, { query }, signal),
+  },
+  jobs: {
+    start: (body: StartJobBody) => callRoute(r.jobs.start, { body }),
+    list: (query: Partial<JobListQuery>, signal?: AbortSignal) => callRoute(r.jobs.list, { query }, signal),
+    get: (id: string, signal?: AbortSignal) => callRoute(r.jobs.get, { params: { id } }, signal),
+    cancel: (id: string) => callRoute(r.jobs.cancel, { params: { id } }),
   },
 };

@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
@@ -28,6 +29,7 @@ const ALL: NavItem[] = [
   { key: "members", path: "/members", label: "nav.members", icon: <TeamOutlined /> },
   { key: "grants", path: "/grants", label: "nav.grants", icon: <SafetyCertificateOutlined /> },
   { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
+  { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
