@@ -12,6 +12,7 @@ import {
 } from "@clusterbrain/contracts";
 import type { FastifyRequest } from "fastify";
 import { requireActor, SESSION_COOKIE } from "../../http/auth-hook.ts";
+import { sessionCookieOptions } from "../../http/session-cookie.ts";
 import type { FeatureModule } from "../module.ts";
 import { AuthRepository } from "./auth.repository.ts";
 import { AuthService } from "./auth.service.ts";
@@ -23,12 +24,7 @@ export const authModule: FeatureModule = {
   name: "auth",
   routes(app, deps) {
     const service = new AuthService(deps.db, deps.security, deps.sessionSecret, deps.now, deps.caches);
-    const cookieOptions = {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax" as const,
-      secure: deps.security.secureCookies,
-    };
+    const cookieOptions = sessionCookieOptions(deps.security.secureCookies);
 
     /** The CSRF token lives with the session; Bearer callers get an empty one (they need none). */
     async function csrfFor(request: FastifyRequest): Promise<string> {
