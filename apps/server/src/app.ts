@@ -12,6 +12,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { TrustProxy } from "./config/config.ts";
 import type { Database } from "./db/database.ts";
 import { AppCaches } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
@@ -38,11 +39,23 @@ export interface BuildAppOptions {
   bodyLimit?: number;
   /** Development mode: demo sign-ins are listed on the login page. Default false. */
   devMode?: boolean;
+  /**
+   * Fastify's trustProxy (TRUST_PROXY): whom to believe in X-Forwarded-For, so `request.ip` (and
+   * with it the per-IP sign-in limit) is the client's behind a reverse proxy. Default false.
+   */
+  trustProxy?: TrustProxy;
   /** Override the module list (tests of a single module). */
   modules?: FeatureModule[];
 }
 
 export const API_PREFIX = "/api/v1";
+
+/** Fastify's types lack the hop-count form proxy-addr supports, so a count becomes "trust the nearest n hops". */
+function fastifyTrustProxy(
+  value: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === "number" ? (_address, hop) => hop < value : value;
+}
 
 /** Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -51,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

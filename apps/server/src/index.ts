@@ -64,6 +64,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       logLevel: options.logLevel ?? config.logLevel,
       webDist: options.webDist ?? DEFAULT_WEB_DIST,
       devMode: config.nodeEnv === "development",
+      trustProxy: config.trustProxy,
     });
     app.log.info({ database: handle.kind, ms: openedMs }, `database opened in ${openedMs} ms`);
     if (applied.length > 0) app.log.info({ applied }, "migrations applied");

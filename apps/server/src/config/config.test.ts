@@ -24,6 +24,9 @@ describe("configuration", () => {
     [{ MQTT_URL: "http://x" }, /^config: MQTT_URL /],
     [{ SESSION_SECRET: "short" }, /^config: SESSION_SECRET .*\(got \(hidden\)\)$/],
     [{ NODE_ENV: "production" }, /^config: SESSION_SECRET is required/],
+    [{ TRUST_PROXY: "yes" }, /^config: TRUST_PROXY must be true, false, a hop count/],
+    [{ TRUST_PROXY: "10.0.0.1,not-an-ip" }, /^config: TRUST_PROXY /],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /^config: TRUST_PROXY /],
   ])("a wrong value stops start-up with one line naming the variable: %o", (env, pattern) => {
     let error: unknown;
     try {
@@ -35,5 +38,18 @@ describe("configuration", () => {
     const message = (error as Error).message;
     expect(message).toMatch(pattern);
     expect(message).not.toContain("\n");
+  });
+
+  it("TRUST_PROXY: off by default; true, a hop count, or the proxies' addresses/CIDRs", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1" }).trustProxy).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 
@@ -24,7 +25,36 @@ const envSchema = z.object({
     .regex(/^(mqtts?|wss?|tcp):\/\//, "must be an mqtt:// (or mqtts://, ws://, wss://, tcp://) URL")
     .optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustProxy(v) !== undefined, {
+      message: "must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs",
+    })
+    .optional(),
 });
+
+/** What Fastify's `trustProxy` accepts from us: off, all, a hop count, or the proxies' addresses. */
+export type TrustProxy = boolean | number | string[];
+
+/**
+ * TRUST_PROXY: `true` trusts every hop (only when the app is reachable solely through the proxy),
+ * a number trusts that many hops, a list trusts those addresses/CIDRs (preferred). Undefined = invalid.
+ */
+export function parseTrustProxy(value: string): TrustProxy | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if (/^\d{1,3}$/.test(v)) return Number(v);
+  const parts = v.split(",").map((p) => p.trim());
+  const valid = parts.every((p) => {
+    const [address, prefix, extra] = p.split("/");
+    if (extra !== undefined || isIP(address) === 0) return false;
+    if (prefix === undefined) return true;
+    const max = isIP(address) === 4 ? 32 : 128;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max;
+  });
+  return valid ? parts : undefined;
+}
 
 export interface AppConfig {
   port: number;
@@ -37,6 +67,8 @@ export interface AppConfig {
   nodeEnv: "development" | "production" | "test";
   mqttUrl: string | undefined;
   dataDir: string;
+  /** Whom to believe about the client's address (X-Forwarded-For); false unless TRUST_PROXY is set. */
+  trustProxy: TrustProxy;
 }
 
 /** Thrown for a bad environment value; its message is the one line printed at start-up. */
@@ -79,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     nodeEnv: e.NODE_ENV,
     mqttUrl: e.MQTT_URL,
     dataDir,
+    trustProxy: e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false),
   };
 }
 
