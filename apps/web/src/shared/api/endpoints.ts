@@ -16,12 +16,19 @@ import type {
   ImportRequest,
   ImportTemplate,
   IndicatorList,
+  Invitation,
+  InvitationAcceptRequest,
+  InvitationCreated,
+  InvitationCreateRequest,
+  InvitationList,
+  InvitationPreview,
   LoginRequest,
   LoginResponse,
   MemberAddRequest,
   MemberList,
   MemberResult,
   MemberRoleUpdateRequest,
+  MembershipList,
   MeResponse,
   Ok,
   OrgFacets,
@@ -30,6 +37,7 @@ import type {
   OrgSearchResponse,
   OrgUpdateRequest,
   RelationList,
+  SwitchOrgRequest,
 } from "@clusterbrain/contracts";
 
 import { http, type Query } from "./http.client.ts";
@@ -93,6 +101,20 @@ export const api = {
     setRole: (userId: string, body: MemberRoleUpdateRequest) =>
       http.patch<MemberResult>(`${V1}/members/${enc(userId)}`, body),
     remove: (userId: string) => http.delete<Ok>(`${V1}/members/${enc(userId)}`),
+  },
+  accounts: {
+    memberships: (signal?: AbortSignal) =>
+      http.get<MembershipList>(`${V1}/auth/memberships`, undefined, signal),
+    switchOrg: (body: SwitchOrgRequest) => http.post<MeResponse>(`${V1}/auth/switch-org`, body),
+  },
+  invitations: {
+    list: (signal?: AbortSignal) => http.get<InvitationList>(`${V1}/invitations`, undefined, signal),
+    create: (body: InvitationCreateRequest) => http.post<InvitationCreated>(`${V1}/invitations`, body),
+    revoke: (id: string) => http.post<Invitation>(`${V1}/invitations/${enc(id)}/revoke`),
+    preview: (token: string, signal?: AbortSignal) =>
+      http.get<InvitationPreview>(`${V1}/invitations/by-token/${enc(token)}`, undefined, signal),
+    accept: (token: string, body: InvitationAcceptRequest) =>
+      http.post<MeResponse>(`${V1}/invitations/by-token/${enc(token)}/accept`, body),
   },
   audit: {
     page: (query: Partial<AuditQuery>, signal?: AbortSignal) =>
