@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { API_PREFIX } from "@clusterbrain/contracts";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
@@ -17,6 +18,13 @@ import type { Database } from "./db/database.ts";
 import { AppCaches } from "./http/app-caches.ts";
 import { authHook } from "./http/auth-hook.ts";
 import { errorHandler, notFoundHandler } from "./http/error-handler.ts";
+import {
+  clientErrorHandler,
+  FRAMEWORK_ERROR_RESPONSES,
+  refuseLongUrls,
+  refuseOtherMethods,
+} from "./http/framework-errors.ts";
+import { guardDeclaredRoutes } from "./http/route-registry.ts";
 import { registerOpsRoutes } from "./modules/health.routes.ts";
 import { modules as defaultModules } from "./modules/index.ts";
 import {
@@ -48,8 +56,6 @@ export interface BuildAppOptions {
   modules?: FeatureModule[];
 }
 
-export const API_PREFIX = "/api/v1";
-
 /** Fastify's types lack the hop-count form proxy-addr supports, so a count becomes "trust the nearest n hops". */
 function fastifyTrustProxy(
   value: TrustProxy,
@@ -65,10 +71,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
+    // Errors Fastify and Node make themselves answer in the one error shape too.
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  app.addHook("onRequest", refuseLongUrls);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
@@ -82,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
           session: { type: "apiKey", in: "cookie", name: "cb_session" },
           bearer: { type: "http", scheme: "bearer" },
         },
+        responses: FRAMEWORK_ERROR_RESPONSES,
       },
     },
     transform: jsonSchemaTransform,
@@ -100,10 +111,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     devMode: options.devMode ?? false,
   };
   const list = options.modules ?? defaultModules;
+  // Every /api/v1 route comes from the contracts route table; start-up refuses anything else.
+  guardDeclaredRoutes(app, { requireAll: options.modules === undefined });
   await app.register(
     async (api) => {
       api.decorateRequest("actor", null);
-      api.addHook("preHandler", authHook(deps));
+      api.addHook("onRequest", authHook(deps));
       for (const m of list) {
         await api.register(async (scope) => {
           await m.routes(scope.withTypeProvider<ZodTypeProvider>(), deps);
@@ -121,6 +134,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     if (hasWeb && request.method === "GET" && !path.startsWith("/api/") && !path.includes(".")) {
       return reply.type("text/html").sendFile("index.html");
     }
+    refuseOtherMethods(request);
     return notFoundHandler(request, reply);
   });
   return app;

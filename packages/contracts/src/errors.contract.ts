@@ -10,10 +10,13 @@ export const ERROR_CODES = [
   "CSRF_FAILED",
   "FORBIDDEN",
   "NOT_FOUND",
+  "METHOD_NOT_ALLOWED",
   "CONFLICT",
   "RATE_LIMITED",
   "PAYLOAD_TOO_LARGE",
+  "URI_TOO_LONG",
   "UNSUPPORTED_MEDIA_TYPE",
+  "HEADERS_TOO_LARGE",
   "INTERNAL",
 ] as const;
 export const errorCodeSchema = z.enum(ERROR_CODES);

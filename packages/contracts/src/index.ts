@@ -9,4 +9,5 @@ export * from "./import.contract.ts";
 export * from "./invitation.contract.ts";
 export * from "./member.contract.ts";
 export * from "./org.contract.ts";
+export * from "./routes/index.ts";
 export * from "./uscc.ts";

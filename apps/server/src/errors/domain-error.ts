@@ -87,3 +87,24 @@ export class RateLimitedError extends DomainError {
     super(message, { retryAfterSeconds });
   }
 }
+
+/** The path exists under another method; the handler adds the `Allow` header. */
+export class MethodNotAllowedError extends DomainError {
+  readonly code = "METHOD_NOT_ALLOWED";
+  readonly status = 405;
+  constructor(
+    method: string,
+    path: string,
+    readonly allowed: string[],
+  ) {
+    super(`${method} is not allowed on ${path}; use ${allowed.join(", ")}`, { allowed });
+  }
+}
+
+export class UriTooLongError extends DomainError {
+  readonly code = "URI_TOO_LONG";
+  readonly status = 414;
+  constructor(limit: number) {
+    super(`the URL is longer than ${limit} characters`, { limit });
+  }
+}

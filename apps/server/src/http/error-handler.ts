@@ -1,7 +1,7 @@
 import type { ErrorBody, ErrorCode, FieldIssue } from "@clusterbrain/contracts";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { DomainError, RateLimitedError } from "../errors/index.ts";
+import { DomainError, MethodNotAllowedError, RateLimitedError } from "../errors/index.ts";
 
 function body(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
@@ -14,6 +14,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: "BAD_REQUEST",
   FST_ERR_CTP_EMPTY_JSON_BODY: "BAD_REQUEST",
   FST_ERR_CTP_INVALID_JSON_BODY: "BAD_REQUEST",
+  FST_ERR_BAD_URL: "BAD_REQUEST",
+  FST_ERR_MAX_PARAM_LENGTH: "URI_TOO_LONG",
 };
 
 /**
@@ -24,6 +26,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function errorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof DomainError) {
     if (err instanceof RateLimitedError) reply.header("retry-after", String(err.retryAfterSeconds));
+    if (err instanceof MethodNotAllowedError) reply.header("allow", err.allowed.join(", "));
     reply.status(err.status).send(body(err.code, err.message, err.details));
     return;
   }

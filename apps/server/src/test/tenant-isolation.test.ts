@@ -1,22 +1,19 @@
+import { API_PREFIX, declaredRoutes, PRIVATE_ID_SCOPES } from "@clusterbrain/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { B_SECRETS, call, EMAILS, IDS, login, seedCluster, testApp } from "./fixtures.ts";
 import { fillPath, openApiRoutes } from "./openapi-routes.ts";
 import { describeEachDatabase } from "./test-database.ts";
 
-/** Routes that name one of B's private records by id must answer 404 (no existence leak). */
-const PRIVATE_BY_ID = [
-  "GET /api/v1/orgs/{id}/indicators",
-  "GET /api/v1/orgs/{id}/relations",
-  "GET /api/v1/orgs/{id}/members",
-  "PATCH /api/v1/orgs/{id}",
-  "PUT /api/v1/orgs/{id}/indicators",
-  "DELETE /api/v1/relations/{id}",
-  "POST /api/v1/grants/{id}/revoke",
-  "DELETE /api/v1/auth/tokens/{id}",
-  "PATCH /api/v1/members/{id}",
-  "DELETE /api/v1/members/{id}",
-];
+/** The route table, with paths in OpenAPI form (what the sweep and the document share). */
+const table = declaredRoutes().map(({ name, route }) => ({
+  name,
+  method: route.method,
+  path: `${API_PREFIX}${route.path.replace(/:(\w+)/g, "{$1}")}`,
+  params: Object.keys(route.scope ?? {}),
+  // A route naming one of B's private records by id must answer 404 (no existence leak).
+  private: Object.values(route.scope ?? {}).some((scope) => PRIVATE_ID_SCOPES.includes(scope)),
+}));
 
 /** Plausible bodies per write route, aimed at B; anything else gets {}. */
 function bodyFor(method: string, path: string): unknown {
@@ -62,77 +59,89 @@ function leaks(body: string): string[] {
   return found;
 }
 
-describeEachDatabase("tenant isolation: firm A walks every OpenAPI route against firm B", (getDb) => {
-  let app: FastifyInstance;
-  let bTokenId: string;
-  beforeAll(async () => {
-    await seedCluster(getDb().db);
-    app = await testApp(getDb().db);
-    const b = await login(app, EMAILS.bOwner);
-    bTokenId = (await call(app, b, "POST", "/api/v1/auth/tokens", { name: "b secret token" })).json().id;
-  });
-  afterAll(() => app.close());
+describeEachDatabase(
+  "tenant isolation: firm A walks every route in the route table against firm B",
+  (getDb) => {
+    let app: FastifyInstance;
+    let bTokenId: string;
+    beforeAll(async () => {
+      await seedCluster(getDb().db);
+      app = await testApp(getDb().db);
+      const b = await login(app, EMAILS.bOwner);
+      bTokenId = (await call(app, b, "POST", "/api/v1/auth/tokens", { name: "b secret token" })).json().id;
+    });
+    afterAll(() => app.close());
 
-  it("the leak detector sees B's secrets when B itself asks (control)", async () => {
-    const b = await login(app, EMAILS.bOwner);
-    expect(leaks((await call(app, b, "GET", `/api/v1/orgs/${IDS.b}`)).body)).toContain(B_SECRETS.phone);
-    expect(leaks((await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/relations`)).body)).toContain(
-      B_SECRETS.product,
-    );
-  });
-
-  for (const role of ["member", "owner"] as const) {
-    it(`as A's ${role}: 0 leaks over every route and every B id, and 404 for B's private records`, async () => {
-      const a = await login(app, role === "owner" ? EMAILS.aOwner : EMAILS.aMember);
-      const routes = await openApiRoutes(app);
-      expect(routes.length).toBeGreaterThan(20);
-      const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`];
-      const leaked: string[] = [];
-      const wrongStatus: string[] = [];
-      let requests = 0;
-      // Logout last, or it would end the session the walk uses.
-      const ordered = [...routes].sort(
-        (x, y) => Number(x.path.endsWith("/logout")) - Number(y.path.endsWith("/logout")),
+    it("the leak detector sees B's secrets when B itself asks (control)", async () => {
+      const b = await login(app, EMAILS.bOwner);
+      expect(leaks((await call(app, b, "GET", `/api/v1/orgs/${IDS.b}`)).body)).toContain(B_SECRETS.phone);
+      expect(leaks((await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/relations`)).body)).toContain(
+        B_SECRETS.product,
       );
-      for (const r of ordered) {
-        const ids = r.params.length ? bIds : [""];
-        for (const id of ids) {
-          const url = fillPath(r.path, () => id) + (r.method === "GET" ? `?orgId=${IDS.b}` : "");
-          const res = await call(
-            app,
-            a,
-            r.method,
-            url,
-            r.method === "GET" ? undefined : bodyFor(r.method, r.path),
-          );
-          requests++;
-          const found = leaks(res.body);
-          if (found.length) leaked.push(`${r.method} ${url} → ${res.statusCode} leaked ${found.join(", ")}`);
-          if (PRIVATE_BY_ID.includes(`${r.method} ${r.path}`) && res.statusCode !== 404) {
-            wrongStatus.push(`${r.method} ${url} → ${res.statusCode}`);
+    });
+
+    it("the sweep walks every operation of the OpenAPI document: as many as the route table declares", async () => {
+      const documented = (await openApiRoutes(app)).filter((r) => r.path.startsWith(`${API_PREFIX}/`));
+      expect(documented.map((r) => `${r.method} ${r.path}`).sort()).toEqual(
+        table.map((r) => `${r.method} ${r.path}`).sort(),
+      );
+      expect(documented.length).toBe(table.length);
+      expect(table.filter((r) => r.private).length).toBeGreaterThanOrEqual(10);
+    });
+
+    for (const role of ["member", "owner"] as const) {
+      it(`as A's ${role}: 0 leaks over every route and every B id, and 404 for B's private records`, async () => {
+        const a = await login(app, role === "owner" ? EMAILS.aOwner : EMAILS.aMember);
+        const routes = table;
+        const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`];
+        const leaked: string[] = [];
+        const wrongStatus: string[] = [];
+        let requests = 0;
+        // Logout last, or it would end the session the walk uses.
+        const ordered = [...routes].sort(
+          (x, y) => Number(x.path.endsWith("/logout")) - Number(y.path.endsWith("/logout")),
+        );
+        for (const r of ordered) {
+          const ids = r.params.length ? bIds : [""];
+          for (const id of ids) {
+            const url = fillPath(r.path, () => id) + (r.method === "GET" ? `?orgId=${IDS.b}` : "");
+            const res = await call(
+              app,
+              a,
+              r.method,
+              url,
+              r.method === "GET" ? undefined : bodyFor(r.method, r.path),
+            );
+            requests++;
+            const found = leaks(res.body);
+            if (found.length)
+              leaked.push(`${r.method} ${url} → ${res.statusCode} leaked ${found.join(", ")}`);
+            if (r.private && res.statusCode !== 404) {
+              wrongStatus.push(`${r.method} ${url} → ${res.statusCode}`);
+            }
           }
         }
-      }
-      expect(requests).toBeGreaterThan(routes.length);
-      expect(leaked).toEqual([]);
-      expect(wrongStatus).toEqual([]);
-    });
-  }
+        expect(requests).toBeGreaterThan(routes.length);
+        expect(leaked).toEqual([]);
+        expect(wrongStatus).toEqual([]);
+      });
+    }
 
-  it("B's records are unchanged after the walks", async () => {
-    const b = await login(app, EMAILS.bOwner);
-    const profile = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}`)).json();
-    expect(profile.website).toBe("");
-    expect(profile.contact.phone).toBe(B_SECRETS.phone);
-    const rel = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/relations`)).json();
-    expect(rel.items.map((x: { id: string }) => x.id)).toContain(IDS.relationBC);
-    const grants = (await call(app, b, "GET", "/api/v1/grants")).json();
-    expect(grants.given.find((g: { id: string }) => g.id === IDS.grantBC).status).toBe("active");
-    const ind = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/indicators`)).json();
-    expect(ind.items.find((y: { year: number }) => y.year === 2023).revenue).toBe(B_SECRETS.revenue);
-    const tokens = (await call(app, b, "GET", "/api/v1/auth/tokens")).json();
-    expect(tokens.items.find((t: { id: string }) => t.id === bTokenId).revokedAt).toBeNull();
-    const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
-    expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
-  });
-});
+    it("B's records are unchanged after the walks", async () => {
+      const b = await login(app, EMAILS.bOwner);
+      const profile = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}`)).json();
+      expect(profile.website).toBe("");
+      expect(profile.contact.phone).toBe(B_SECRETS.phone);
+      const rel = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/relations`)).json();
+      expect(rel.items.map((x: { id: string }) => x.id)).toContain(IDS.relationBC);
+      const grants = (await call(app, b, "GET", "/api/v1/grants")).json();
+      expect(grants.given.find((g: { id: string }) => g.id === IDS.grantBC).status).toBe("active");
+      const ind = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/indicators`)).json();
+      expect(ind.items.find((y: { year: number }) => y.year === 2023).revenue).toBe(B_SECRETS.revenue);
+      const tokens = (await call(app, b, "GET", "/api/v1/auth/tokens")).json();
+      expect(tokens.items.find((t: { id: string }) => t.id === bTokenId).revokedAt).toBeNull();
+      const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
+      expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
+    });
+  },
+);

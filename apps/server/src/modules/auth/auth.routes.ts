@@ -1,24 +1,14 @@
-import {
-  apiTokenListSchema,
-  createApiTokenRequestSchema,
-  createApiTokenResponseSchema,
-  demoAccountsResponseSchema,
-  errorBodySchema,
-  idParamsSchema,
-  loginRequestSchema,
-  loginResponseSchema,
-  meResponseSchema,
-  okSchema,
-} from "@clusterbrain/contracts";
-import type { FastifyRequest } from "fastify";
-import { requireActor, SESSION_COOKIE } from "../../http/auth-hook.ts";
+import { routeTable } from "@clusterbrain/contracts";
+import type { Actor } from "../../auth/actor.ts";
+import { SESSION_COOKIE } from "../../http/auth-hook.ts";
+import { registerRoute } from "../../http/route-registry.ts";
 import { sessionCookieOptions } from "../../http/session-cookie.ts";
 import type { FeatureModule } from "../module.ts";
 import { AuthRepository } from "./auth.repository.ts";
 import { AuthService } from "./auth.service.ts";
 import { listDemoAccounts } from "./demo-accounts.service.ts";
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema };
+const routes = routeTable.auth;
 
 export const authModule: FeatureModule = {
   name: "auth",
@@ -27,8 +17,7 @@ export const authModule: FeatureModule = {
     const cookieOptions = sessionCookieOptions(deps.security.secureCookies);
 
     /** The CSRF token lives with the session; Bearer callers get an empty one (they need none). */
-    async function csrfFor(request: FastifyRequest): Promise<string> {
-      const actor = requireActor(request);
+    async function csrfFor(actor: Actor): Promise<string> {
       if (actor.via !== "session") return "";
       const row =
         deps.caches.credentials.get(`s:${actor.credentialId}`) ??
@@ -36,106 +25,27 @@ export const authModule: FeatureModule = {
       return row?.csrfToken ?? "";
     }
 
-    app.post(
-      "/auth/login",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Sign in with email and password; sets the session cookie",
-          body: loginRequestSchema,
-          response: { 200: loginResponseSchema, ...errors, 423: errorBodySchema, 429: errorBodySchema },
-        },
-      },
-      async (request, reply) => {
-        const result = await service.login({
-          ...request.body,
-          ip: request.ip,
-          userAgent: request.headers["user-agent"] ?? "",
-        });
-        reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
-        return result.me;
-      },
-    );
-
-    app.get(
-      "/auth/demo-accounts",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Demo sign-ins for the login page; empty unless the server runs in development mode",
-          response: { 200: demoAccountsResponseSchema },
-        },
-      },
-      async () => listDemoAccounts(deps.db, deps.devMode),
-    );
-
-    app.post(
-      "/auth/logout",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Sign out (ends the session)",
-          response: { 200: okSchema, ...errors },
-        },
-      },
-      async (request, reply) => {
-        await service.logout(requireActor(request));
-        reply.clearCookie(SESSION_COOKIE, cookieOptions);
-        return { ok: true as const };
-      },
-    );
-
-    app.get(
-      "/auth/me",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Who is signed in",
-          response: { 200: meResponseSchema, ...errors },
-        },
-      },
-      async (request) => service.me(requireActor(request), await csrfFor(request)),
-    );
-
-    app.get(
-      "/auth/tokens",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "My API tokens",
-          response: { 200: apiTokenListSchema, ...errors },
-        },
-      },
-      async (request) => service.listTokens(requireActor(request)),
-    );
-
-    app.post(
-      "/auth/tokens",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Create an API token (the secret is shown once)",
-          body: createApiTokenRequestSchema,
-          response: { 200: createApiTokenResponseSchema, ...errors },
-        },
-      },
-      async (request) => service.createToken(requireActor(request), request.body),
-    );
-
-    app.delete(
-      "/auth/tokens/:id",
-      {
-        schema: {
-          tags: ["auth"],
-          summary: "Revoke one of my API tokens",
-          params: idParamsSchema,
-          response: { 200: okSchema, ...errors, 404: errorBodySchema },
-        },
-      },
-      async (request) => {
-        await service.revokeToken(requireActor(request), request.params.id);
-        return { ok: true as const };
-      },
-    );
+    registerRoute(app, routes.login, async ({ body, request, reply }) => {
+      const result = await service.login({
+        ...body,
+        ip: request.ip,
+        userAgent: request.headers["user-agent"] ?? "",
+      });
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
+      return result.me;
+    });
+    registerRoute(app, routes.demoAccounts, async () => listDemoAccounts(deps.db, deps.devMode));
+    registerRoute(app, routes.logout, async ({ actor, reply }) => {
+      await service.logout(actor);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true as const };
+    });
+    registerRoute(app, routes.me, async ({ actor }) => service.me(actor, await csrfFor(actor)));
+    registerRoute(app, routes.listTokens, async ({ actor }) => service.listTokens(actor));
+    registerRoute(app, routes.createToken, async ({ actor, body }) => service.createToken(actor, body));
+    registerRoute(app, routes.revokeToken, async ({ actor, params }) => {
+      await service.revokeToken(actor, params.id);
+      return { ok: true as const };
+    });
   },
 };

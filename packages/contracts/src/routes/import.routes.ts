@@ -1,0 +1,68 @@
+import { z } from "zod";
+import {
+  importEntitySchema,
+  importQuerySchema,
+  importReportSchema,
+  importRequestSchema,
+  importTemplateSchema,
+} from "../import.contract.ts";
+import { defineRoute } from "./route.ts";
+
+export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const OCTET_STREAM = "application/octet-stream";
+/** A file answer: the bytes are sent as is (no serializer); the schema only documents them. */
+const xlsxFile = z.unknown().describe(`${XLSX_CONTENT_TYPE} workbook`);
+export const importTemplateParamsSchema = z.object({ entity: importEntitySchema });
+
+/**
+ * No multipart parser is installed, so a file arrives either as base64 inside JSON
+ * (`POST /imports`, what the web app sends) or as the raw bytes (`POST /imports/upload`).
+ */
+export const importRoutes = {
+  run: defineRoute({
+    method: "POST",
+    path: "/imports",
+    tags: ["imports"],
+    summary: "Import organisations or relations from a base64 .csv/.xlsx file (dry run or real run)",
+    body: importRequestSchema,
+    response: importReportSchema,
+    errors: [403],
+  }),
+  upload: defineRoute({
+    method: "POST",
+    path: "/imports/upload",
+    tags: ["imports"],
+    summary: "Import a raw .csv/.xlsx body (Content-Type: application/octet-stream); options in the query",
+    query: importQuerySchema,
+    body: z.unknown().describe("the .csv or .xlsx file's bytes"),
+    consumes: OCTET_STREAM,
+    response: importReportSchema,
+    errors: [403],
+  }),
+  template: defineRoute({
+    method: "GET",
+    path: "/imports/templates/:entity",
+    tags: ["imports"],
+    summary: "Columns of an import file (keys, Chinese labels, which are required)",
+    params: importTemplateParamsSchema,
+    scope: { entity: "shared" },
+    response: importTemplateSchema,
+  }),
+  exportDirectory: defineRoute({
+    method: "GET",
+    path: "/exports/directory",
+    tags: ["exports"],
+    summary: "The organisation directory (public profile fields) as .xlsx, in the import layout",
+    produces: XLSX_CONTENT_TYPE,
+    response: xlsxFile,
+  }),
+  exportMyOrg: defineRoute({
+    method: "GET",
+    path: "/exports/my-org",
+    tags: ["exports"],
+    summary: "Your organisation's profile, relations and indicators as .xlsx",
+    produces: XLSX_CONTENT_TYPE,
+    response: xlsxFile,
+    errors: [404],
+  }),
+};

@@ -1,0 +1,60 @@
+import { accountRoutes } from "./account.routes.ts";
+import { auditRoutes } from "./audit.routes.ts";
+import { authRoutes } from "./auth.routes.ts";
+import { chainRoutes } from "./chain.routes.ts";
+import { grantRoutes } from "./grant.routes.ts";
+import { importRoutes } from "./import.routes.ts";
+import { indicatorRoutes } from "./indicator.routes.ts";
+import { invitationRoutes } from "./invitation.routes.ts";
+import { memberRoutes } from "./member.routes.ts";
+import { orgRoutes } from "./org.routes.ts";
+import type { AnyRoute } from "./route.ts";
+import { statsRoutes } from "./stats.routes.ts";
+
+export * from "./account.routes.ts";
+export * from "./audit.routes.ts";
+export * from "./auth.routes.ts";
+export * from "./chain.routes.ts";
+export * from "./grant.routes.ts";
+export * from "./import.routes.ts";
+export * from "./indicator.routes.ts";
+export * from "./invitation.routes.ts";
+export * from "./member.routes.ts";
+export * from "./org.routes.ts";
+export * from "./route.ts";
+export * from "./stats.routes.ts";
+
+/**
+ * THE route table: every /api/v1 operation, keyed `<group>.<operation>`. The server registers
+ * routes only from here (start-up refuses anything else), the web client is typed from it, and
+ * the tenant-isolation sweep walks it. To add a module, declare `<x>Routes` beside these and add
+ * one line below.
+ */
+export const routeTable = {
+  auth: authRoutes,
+  orgs: orgRoutes,
+  members: memberRoutes,
+  indicators: indicatorRoutes,
+  chain: chainRoutes,
+  grants: grantRoutes,
+  stats: statsRoutes,
+  audit: auditRoutes,
+  imports: importRoutes,
+  accounts: accountRoutes,
+  invitations: invitationRoutes,
+} satisfies Record<string, Record<string, AnyRoute>>;
+
+export interface DeclaredRoute {
+  /** `<group>.<operation>`, e.g. `orgs.get`. */
+  name: string;
+  route: AnyRoute;
+}
+
+/** The table flattened, in declaration order. */
+export function declaredRoutes(
+  table: Record<string, Record<string, AnyRoute>> = routeTable,
+): DeclaredRoute[] {
+  return Object.entries(table).flatMap(([group, ops]) =>
+    Object.entries(ops).map(([op, route]) => ({ name: `${group}.${op}`, route })),
+  );
+}
