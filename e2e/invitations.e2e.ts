@@ -3,7 +3,7 @@ import { zhCN } from "../apps/web/src/i18n/zh-cn.messages.ts";
 import { type E2eApp, startE2eApp } from "./harness/app.harness.ts";
 import { demoCredentials } from "./harness/demo-users.ts";
 import { screenshot } from "./harness/screenshots.ts";
-import { AcceptInvitationPage, InvitationsPanel } from "./pages/invitations.page.ts";
+import { AcceptInvitationPage, InvitationsPanel, OrgSwitcher } from "./pages/invitations.page.ts";
 import { LoginPage } from "./pages/login.page.ts";
 import { MembersPage } from "./pages/members.page.ts";
 import { Shell } from "./pages/shell.page.ts";
@@ -76,6 +76,61 @@ describe("invitations by link in Chromium", () => {
       await owner.context.close();
       await invitee.context.close();
       await again.context.close();
+    }
+  });
+
+  it("an existing account (the operator's admin) signs in from the link, accepts, and then switches between its two orgs", async () => {
+    const owner = await app.newPage();
+    const guest = await app.newPage();
+    try {
+      const login = new LoginPage(owner.page);
+      const shell = new Shell(owner.page);
+      await login.goto();
+      await login.signIn(demoCredentials("owner"));
+      await shell.waitUntilShown();
+      const ownerOrgId = (await (await owner.context.request.get("/api/v1/auth/me")).json()).org.id as string;
+      await shell.navigate("members");
+      const panel = new InvitationsPanel(owner.page);
+      await panel.waitUntilShown();
+      const operator = demoCredentials("operator");
+      const link = await panel.invite(operator.email, "访客");
+
+      // Not signed in yet: the page says the account exists and offers to sign in, then comes back.
+      const accept = new AcceptInvitationPage(guest.page);
+      await accept.open(link);
+      await accept.signInFirst();
+      await new LoginPage(guest.page).signIn(operator);
+      await guest.page.getByTestId("invite-accept").waitFor();
+      const operatorOrgId = (await (await guest.context.request.get("/api/v1/auth/me")).json()).org
+        .id as string;
+      expect(operatorOrgId).not.toBe(ownerOrgId);
+      await accept.acceptSignedIn();
+
+      // Now a viewer of the owner's org, with the switcher in the header (two memberships).
+      const guestShell = new Shell(guest.page);
+      await guestShell.waitUntilShown();
+      const switcher = new OrgSwitcher(guest.page);
+      await guest.page.getByTestId("org-switcher").waitFor();
+      expect(await switcher.currentOrgId()).toBe(ownerOrgId);
+      expect(await guest.page.getByTestId("shell-user").textContent()).toContain("访客");
+      const before = (await guest.context.cookies()).find((c) => c.name === "cb_session")?.value;
+      await screenshot(guest.page, "inv-4-switcher");
+
+      // Switching back to the operator's org replaces the session cookie and restores the operator's view.
+      await switcher.switchTo(operatorOrgId);
+      await guestShell.waitUntilShown();
+      await guest.page.getByTestId("org-switcher").waitFor();
+      expect(await switcher.currentOrgId()).toBe(operatorOrgId);
+      expect(await guest.page.getByTestId("shell-user").textContent()).toContain("集群运营方");
+      const after = (await guest.context.cookies()).find((c) => c.name === "cb_session")?.value;
+      expect(after).toBeDefined();
+      expect(after).not.toBe(before);
+      const me = await (await guest.context.request.get("/api/v1/auth/me")).json();
+      expect(me).toMatchObject({ org: { id: operatorOrgId }, isOperator: true });
+      expect(me.memberships).toHaveLength(2);
+    } finally {
+      await owner.context.close();
+      await guest.context.close();
     }
   });
 });

@@ -44,6 +44,16 @@ export class AcceptInvitationPage {
     return (await title.textContent()) ?? "";
   }
 
+  /** The invited email has an account: sign in from the page (login comes back here). */
+  async signInFirst(): Promise<void> {
+    await this.page.getByTestId("invite-sign-in").click();
+    await this.page.getByTestId("login-card").waitFor();
+  }
+
+  async acceptSignedIn(): Promise<void> {
+    await this.page.getByTestId("invite-accept").click();
+  }
+
   async register(displayName: string, password: string): Promise<void> {
     await this.page.getByTestId("invite-display-name").fill(displayName);
     await this.page.getByTestId("invite-password").fill(password);
@@ -56,5 +66,27 @@ export class AcceptInvitationPage {
     const text = this.page.getByTestId("invite-problem");
     await text.waitFor();
     return (await text.textContent()) ?? "";
+  }
+}
+
+/** The header's organisation switcher (shown only with two or more memberships). */
+export class OrgSwitcher {
+  constructor(private readonly page: Page) {}
+
+  async isShown(): Promise<boolean> {
+    return this.page.getByTestId("org-switcher").isVisible();
+  }
+
+  /** The id of the org currently selected (its label carries `org-option-<id>`). */
+  async currentOrgId(): Promise<string> {
+    const label = this.page.getByTestId("org-switcher").locator('[data-testid^="org-option-"]').first();
+    return ((await label.getAttribute("data-testid")) ?? "").replace("org-option-", "");
+  }
+
+  /** Picks another org; the app reloads at / acting for it. */
+  async switchTo(orgId: string): Promise<void> {
+    await this.page.getByTestId("org-switcher").click();
+    await this.page.locator(`.ant-select-dropdown:visible [data-testid="org-option-${orgId}"]`).click();
+    await this.page.waitForURL((url) => url.pathname === "/");
   }
 }
