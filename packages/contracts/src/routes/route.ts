@@ -164,11 +164,24 @@ export function errorResponsesOf(route: AnyRoute): Record<number, z.ZodType> {
   return out;
 }
 
+/** Parses an answer with the route's response schema (what a client does instead of casting). */
+export function parseResult<R extends AnyRoute>(route: R, body: unknown): z.ZodSafeParseResult<ResultOf<R>> {
+  return safeParseWith<R["response"]>(route.response, body);
+}
+
+// Spelled out so TS keeps the schema's own type (a generic `R["response"]` would widen to unknown).
+function safeParseWith<S extends z.ZodType>(schema: S, body: unknown): z.ZodSafeParseResult<z.output<S>> {
+  return schema.safeParse(body);
+}
+
 /** Full URL of a route with its params filled in (encoded). */
-export function routeUrl(route: AnyRoute, params?: Record<string, string | number>): string {
+export function routeUrl(route: AnyRoute, params?: object): string {
+  const values = new Map(Object.entries(params ?? {}));
   const path = route.path.replace(/:(\w+)/g, (_m, name: string) => {
-    const value = params?.[name];
-    if (value === undefined) throw new Error(`route ${route.path}: missing param ${name}`);
+    const value = values.get(name);
+    if (typeof value !== "string" && typeof value !== "number") {
+      throw new Error(`route ${route.path}: missing param ${name}`);
+    }
     return encodeURIComponent(String(value));
   });
   return `${API_PREFIX}${path}`;

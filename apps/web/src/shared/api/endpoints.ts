@@ -1,123 +1,89 @@
-import type {
-  AuditPage,
-  AuditQuery,
-  ChainMapResponse,
-  ChainNode,
-  ChainNodeOrgsResponse,
-  ClusterIndicators,
-  DemoAccountsResponse,
-  FirmsPerDistrict,
-  FirmsPerNode,
-  Grant,
-  GrantCreateRequest,
-  GrantList,
-  ImportEntity,
-  ImportReport,
-  ImportRequest,
-  ImportTemplate,
-  IndicatorList,
-  Invitation,
-  InvitationAcceptRequest,
-  InvitationCreated,
-  InvitationCreateRequest,
-  InvitationList,
-  InvitationPreview,
-  LoginRequest,
-  LoginResponse,
-  MemberAddRequest,
-  MemberList,
-  MemberResult,
-  MemberRoleUpdateRequest,
-  MembershipList,
-  MeResponse,
-  Ok,
-  OrgFacets,
-  OrgProfile,
-  OrgSearchQuery,
-  OrgSearchResponse,
-  OrgUpdateRequest,
-  RelationList,
-  SwitchOrgRequest,
+import {
+  type AuditQuery,
+  type GrantCreateRequest,
+  type ImportEntity,
+  type ImportRequest,
+  type InvitationAcceptRequest,
+  type InvitationCreateRequest,
+  type LoginRequest,
+  type MemberAddRequest,
+  type MemberRoleUpdateRequest,
+  type OrgSearchQuery,
+  type OrgUpdateRequest,
+  routeTable,
+  routeUrl,
+  type SwitchOrgRequest,
 } from "@clusterbrain/contracts";
+import { callRoute } from "./route.client.ts";
 
-import { http, type Query } from "./http.client.ts";
-
-// Typed wrappers over the /api/v1 routes listed in docs/api.md; types come from the contracts package.
-const V1 = "/api/v1";
-const enc = encodeURIComponent;
+// Friendly wrappers over the route table: paths, methods and answer types all come from
+// packages/contracts/src/routes; nothing here names a path.
+const r = routeTable;
 
 /** Download links (plain GETs with the session cookie; the server answers an .xlsx attachment). */
 export const downloads = {
-  directory: `${V1}/exports/directory`,
-  myOrg: `${V1}/exports/my-org`,
+  directory: routeUrl(r.imports.exportDirectory),
+  myOrg: routeUrl(r.imports.exportMyOrg),
 };
 
 export const api = {
   auth: {
-    login: (body: LoginRequest) => http.post<LoginResponse>(`${V1}/auth/login`, body),
-    logout: () => http.post<Ok>(`${V1}/auth/logout`),
-    me: (signal?: AbortSignal) => http.get<MeResponse>(`${V1}/auth/me`, undefined, signal),
-    demoAccounts: (signal?: AbortSignal) =>
-      http.get<DemoAccountsResponse>(`${V1}/auth/demo-accounts`, undefined, signal),
+    login: (body: LoginRequest) => callRoute(r.auth.login, { body }),
+    logout: () => callRoute(r.auth.logout, {}),
+    me: (signal?: AbortSignal) => callRoute(r.auth.me, {}, signal),
+    demoAccounts: (signal?: AbortSignal) => callRoute(r.auth.demoAccounts, {}, signal),
   },
   orgs: {
     search: (query: Partial<OrgSearchQuery>, signal?: AbortSignal) =>
-      http.get<OrgSearchResponse>(`${V1}/orgs`, query as Query, signal),
-    facets: (signal?: AbortSignal) => http.get<OrgFacets>(`${V1}/orgs/facets`, undefined, signal),
-    get: (id: string, signal?: AbortSignal) =>
-      http.get<OrgProfile>(`${V1}/orgs/${enc(id)}`, undefined, signal),
-    update: (id: string, body: OrgUpdateRequest) => http.patch<OrgProfile>(`${V1}/orgs/${enc(id)}`, body),
-    indicators: (id: string) => http.get<IndicatorList>(`${V1}/orgs/${enc(id)}/indicators`),
-    relations: (id: string) => http.get<RelationList>(`${V1}/orgs/${enc(id)}/relations`),
+      callRoute(r.orgs.search, { query }, signal),
+    facets: (signal?: AbortSignal) => callRoute(r.orgs.facets, {}, signal),
+    get: (id: string, signal?: AbortSignal) => callRoute(r.orgs.get, { params: { id } }, signal),
+    update: (id: string, body: OrgUpdateRequest) => callRoute(r.orgs.update, { params: { id }, body }),
+    indicators: (id: string) => callRoute(r.indicators.list, { params: { id } }),
+    relations: (id: string) => callRoute(r.chain.orgRelations, { params: { id } }),
   },
   chain: {
-    map: (signal?: AbortSignal) => http.get<ChainMapResponse>(`${V1}/chain/map`, undefined, signal),
-    nodes: (signal?: AbortSignal) => http.get<{ items: ChainNode[] }>(`${V1}/chain/nodes`, undefined, signal),
-    nodeOrgs: (id: string, signal?: AbortSignal) =>
-      http.get<ChainNodeOrgsResponse>(`${V1}/chain/nodes/${enc(id)}/orgs`, undefined, signal),
+    map: (signal?: AbortSignal) => callRoute(r.chain.map, {}, signal),
+    nodes: (signal?: AbortSignal) => callRoute(r.chain.nodes, {}, signal),
+    nodeOrgs: (id: string, signal?: AbortSignal) => callRoute(r.chain.nodeOrgs, { params: { id } }, signal),
   },
   stats: {
-    firmsPerNode: (signal?: AbortSignal) =>
-      http.get<FirmsPerNode>(`${V1}/stats/firms-per-node`, undefined, signal),
-    indicators: (signal?: AbortSignal) =>
-      http.get<ClusterIndicators>(`${V1}/stats/indicators`, undefined, signal),
-    districts: (signal?: AbortSignal) =>
-      http.get<FirmsPerDistrict>(`${V1}/stats/districts`, undefined, signal),
+    firmsPerNode: (signal?: AbortSignal) => callRoute(r.stats.firmsPerNode, {}, signal),
+    indicators: (signal?: AbortSignal) => callRoute(r.stats.indicators, {}, signal),
+    districts: (signal?: AbortSignal) => callRoute(r.stats.districts, {}, signal),
   },
   grants: {
-    list: (signal?: AbortSignal) => http.get<GrantList>(`${V1}/grants`, undefined, signal),
-    create: (body: GrantCreateRequest) => http.post<Grant>(`${V1}/grants`, body),
-    revoke: (id: string) => http.post<Grant>(`${V1}/grants/${enc(id)}/revoke`),
+    list: (signal?: AbortSignal) => callRoute(r.grants.list, {}, signal),
+    create: (body: GrantCreateRequest) => callRoute(r.grants.create, { body }),
+    revoke: (id: string) => callRoute(r.grants.revoke, { params: { id } }),
   },
   imports: {
-    run: (body: ImportRequest) => http.post<ImportReport>(`${V1}/imports`, body),
+    run: (body: ImportRequest) => callRoute(r.imports.run, { body }),
     template: (entity: ImportEntity, signal?: AbortSignal) =>
-      http.get<ImportTemplate>(`${V1}/imports/templates/${entity}`, undefined, signal),
+      callRoute(r.imports.template, { params: { entity } }, signal),
   },
   members: {
     list: (orgId: string, signal?: AbortSignal) =>
-      http.get<MemberList>(`${V1}/orgs/${enc(orgId)}/members`, undefined, signal),
-    add: (body: MemberAddRequest) => http.post<MemberResult>(`${V1}/members`, body),
+      callRoute(r.orgs.members, { params: { id: orgId } }, signal),
+    add: (body: MemberAddRequest) => callRoute(r.members.add, { body }),
     setRole: (userId: string, body: MemberRoleUpdateRequest) =>
-      http.patch<MemberResult>(`${V1}/members/${enc(userId)}`, body),
-    remove: (userId: string) => http.delete<Ok>(`${V1}/members/${enc(userId)}`),
+      callRoute(r.members.setRole, { params: { id: userId }, body }),
+    remove: (userId: string) => callRoute(r.members.remove, { params: { id: userId } }),
   },
   accounts: {
-    memberships: (signal?: AbortSignal) =>
-      http.get<MembershipList>(`${V1}/auth/memberships`, undefined, signal),
-    switchOrg: (body: SwitchOrgRequest) => http.post<MeResponse>(`${V1}/auth/switch-org`, body),
+    memberships: (signal?: AbortSignal) => callRoute(r.accounts.memberships, {}, signal),
+    switchOrg: (body: SwitchOrgRequest) => callRoute(r.accounts.switchOrg, { body }),
   },
   invitations: {
-    list: (signal?: AbortSignal) => http.get<InvitationList>(`${V1}/invitations`, undefined, signal),
-    create: (body: InvitationCreateRequest) => http.post<InvitationCreated>(`${V1}/invitations`, body),
-    revoke: (id: string) => http.post<Invitation>(`${V1}/invitations/${enc(id)}/revoke`),
+    list: (signal?: AbortSignal) => callRoute(r.invitations.list, {}, signal),
+    create: (body: InvitationCreateRequest) => callRoute(r.invitations.create, { body }),
+    revoke: (id: string) => callRoute(r.invitations.revoke, { params: { id } }),
     preview: (token: string, signal?: AbortSignal) =>
-      http.get<InvitationPreview>(`${V1}/invitations/by-token/${enc(token)}`, undefined, signal),
+      callRoute(r.invitations.preview, { params: { token } }, signal),
     accept: (token: string, body: InvitationAcceptRequest) =>
-      http.post<MeResponse>(`${V1}/invitations/by-token/${enc(token)}/accept`, body),
+      callRoute(r.invitations.accept, { params: { token }, body }),
   },
   audit: {
-    page: (query: Partial<AuditQuery>, signal?: AbortSignal) =>
-      http.get<AuditPage>(`${V1}/audit`, query as Query, signal),
+    page: (query: Partial<AuditQuery>, signal?: AbortSignal) => callRoute(r.audit.page, { query }, signal),
   },
 };

@@ -1,8 +1,5 @@
 import { ApiError, toApiError } from "./api-error.ts";
 
-export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
-export type Query = Record<string, QueryValue>;
-
 /** Header and cookie the server uses for CSRF protection on cookie-authenticated writes (docs/api.md). */
 export const CSRF_HEADER = "x-csrf-token";
 export const CSRF_COOKIE = "cb_csrf";
@@ -31,7 +28,7 @@ export function readCookie(cookieHeader: string, name: string): string | null {
 }
 
 /** Serialises a query object, dropping empty values; arrays repeat the key (`a=1&a=2`). */
-export function toQueryString(query: Query | undefined): string {
+export function toQueryString(query: object | undefined): string {
   if (query === undefined) return "";
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -49,13 +46,16 @@ function currentCsrf(): string | null {
 }
 
 export interface RequestOptions {
-  query?: Query;
+  query?: object;
   body?: unknown;
   signal?: AbortSignal;
 }
 
-/** One JSON request to the API; non-2xx answers become an ApiError with the server's code and message. */
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/**
+ * One JSON request to the API; non-2xx answers become an ApiError with the server's code and
+ * message. The answer is `unknown`: callers parse it with the route's response schema.
+ */
+export async function request(method: string, path: string, options: RequestOptions = {}): Promise<unknown> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (method !== "GET" && method !== "HEAD") {
@@ -88,13 +88,5 @@ export async function request<T>(method: string, path: string, options: RequestO
     if (res.status === 401 && onUnauthorized !== null) onUnauthorized();
     throw toApiError(res.status, body, res.statusText);
   }
-  return body as T;
+  return body;
 }
-
-export const http = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>("GET", path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, { body: body ?? {} }),
-  put: <T>(path: string, body: unknown) => request<T>("PUT", path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>("PATCH", path, { body }),
-  delete: <T>(path: string) => request<T>("DELETE", path),
-};
