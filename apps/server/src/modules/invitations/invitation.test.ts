@@ -141,6 +141,15 @@ describeEachDatabase("invitations by link", (getDb) => {
     expect(reason(again)).toBe("INVITATION_USED");
     expect(again.json().error.message).toMatch(/already been used/);
     expect(reason(await preview(created.token))).toBe("INVITATION_USED");
+
+    // Two accepts at once (a double click, two tabs): the row lock lets exactly one through.
+    const race = await invite(owner, { email: "race@x.test", role: "viewer" });
+    const answers = await Promise.all([
+      acceptAnon(race.token, { displayName: "A", password: NEW_PW }),
+      acceptAnon(race.token, { displayName: "B", password: NEW_PW }),
+    ]);
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(answers.filter((r) => r.statusCode === 409).map(reason)).toEqual(["INVITATION_USED"]);
   });
 
   it("an expired link answers 409 INVITATION_EXPIRED, and its status reads expired", async () => {
