@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { DbOrTx } from "../../db/database.ts";
-import { invitations, orgs } from "../../db/schema/index.ts";
+import { invitations, orgs, users } from "../../db/schema/index.ts";
 
 export type InvitationRow = typeof invitations.$inferSelect;
 
@@ -59,6 +59,19 @@ export class InvitationRepository {
       .where(eq(invitations.tokenHash, tokenHash));
     const [row] = lock ? await query.for("update", { of: invitations }) : await query;
     return row;
+  }
+
+  /**
+   * Creates the invitee's account unless the email is taken meanwhile (two invitations accepted at
+   * once); false then, instead of a unique-violation error.
+   */
+  async insertUserIfAbsent(values: typeof users.$inferInsert): Promise<boolean> {
+    const rows = await this.db
+      .insert(users)
+      .values(values)
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    return rows.length === 1;
   }
 
   async markAccepted(id: string, userId: string, at: Date): Promise<void> {

@@ -216,7 +216,8 @@ export class InvitationService {
         user = { id: randomUUID(), email: row.email, displayName: input.displayName ?? row.email };
         if (passwordHash === undefined)
           throw ValidationError.field("password", "is required to create your account");
-        await members.insertUser({ ...user, passwordHash, createdAt: now });
+        if (!(await invitations.insertUserIfAbsent({ ...user, passwordHash, createdAt: now })))
+          throw new InvitationRefusedError("ACCOUNT_EXISTS");
       }
       await members.insert(row.orgId, user.id, row.role, now);
       await invitations.markAccepted(row.id, user.id, now);

@@ -17,6 +17,7 @@ const NEW_PW = "a long new passphrase";
 
 interface Created {
   id: string;
+  orgId: string;
   token: string;
   path: string;
   status: string;
@@ -150,6 +151,17 @@ describeEachDatabase("invitations by link", (getDb) => {
     ]);
     expect(answers.map((r) => r.statusCode).sort()).toEqual([200, 409]);
     expect(answers.filter((r) => r.statusCode === 409).map(reason)).toEqual(["INVITATION_USED"]);
+
+    // Two orgs invite the same new email and both links are used at once: one account, no 500.
+    const b = await login(app, EMAILS.bOwner);
+    const fromA = await invite(owner, { email: "wanted@x.test", role: "member" });
+    const fromB = await invite(b, { email: "wanted@x.test", role: "member" });
+    const both = await Promise.all([
+      acceptAnon(fromA.token, { displayName: "W", password: NEW_PW }),
+      acceptAnon(fromB.token, { displayName: "W", password: NEW_PW }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(both.filter((r) => r.statusCode === 409).map(reason)).toEqual(["ACCOUNT_EXISTS"]);
   });
 
   it("an expired link answers 409 INVITATION_EXPIRED, and its status reads expired", async () => {
@@ -183,7 +195,9 @@ describeEachDatabase("invitations by link", (getDb) => {
     const foreign = await call(app, b, "POST", `/api/v1/invitations/${created.id}/revoke`);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.code).toBe("NOT_FOUND");
-    expect((await call(app, b, "GET", "/api/v1/invitations")).json().items).toEqual([]);
+    const bList = (await call(app, b, "GET", "/api/v1/invitations")).json().items as Created[];
+    expect(bList.map((i) => i.id)).not.toContain(created.id);
+    expect(bList.every((i) => i.orgId === IDS.b)).toBe(true);
     expect((await preview(created.token)).statusCode).toBe(200);
 
     const revoked = await call(app, owner, "POST", `/api/v1/invitations/${created.id}/revoke`);
