@@ -1,8 +1,6 @@
-import type { Role } from "@clusterbrain/contracts";
+import { ROLES } from "@clusterbrain/contracts";
 import { addUser, loadConfig, migrate, openDatabase } from "@clusterbrain/server";
 import type { RegisterCommand } from "./index.ts";
-
-const ROLES: readonly Role[] = ["owner", "admin", "member", "viewer"];
 
 interface UserAddOptions {
   email: string;

@@ -1,9 +1,10 @@
-import { declaredRoutes, okSchema, routeTable } from "@clusterbrain/contracts";
+import { declaredRoutes, okSchema, type ResponseOf, routeTable } from "@clusterbrain/contracts";
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../app.ts";
 import { authModule } from "../modules/auth/auth.routes.ts";
 import type { FeatureModule } from "../modules/module.ts";
+import { call, EMAILS, login, seedCluster } from "../test/fixtures.ts";
 import { withTestDatabase } from "../test/test-database.ts";
 import { guardDeclaredRoutes, registerRoute } from "./route-registry.ts";
 
@@ -67,6 +68,29 @@ describe("route table at start-up", () => {
       ],
     });
     await expect(app.ready()).rejects.toThrow(/declared routes without a handler: probe\.ping/);
+  });
+
+  it("a handler is typed from its declaration, and an answer off the schema is a 500, not a leak", async () => {
+    const drifted: FeatureModule = {
+      name: "drifted",
+      routes(app) {
+        registerRoute(app, routeTable.grants.revoke, async ({ params, actor }) => {
+          const id: string = params.id;
+          const org: string = actor.orgId;
+          // @ts-expect-error the declared answer is a grant, not this
+          const answer: ResponseOf<typeof routeTable.grants.revoke> = { id, org, secret: "s3cret" };
+          return answer;
+        });
+      },
+    };
+    await seedCluster(getDb().db);
+    const app = await start([authModule, drifted]);
+    const owner = await login(app, EMAILS.aOwner);
+    const res = await call(app, owner, "POST", "/api/v1/grants/g-1/revoke");
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: { code: "INTERNAL", message: "internal error" } });
+    expect(res.body).not.toContain("s3cret");
+    await app.close();
   });
 
   it("the full module list registers every declared route exactly once", async () => {

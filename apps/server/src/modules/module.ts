@@ -55,7 +55,9 @@ export interface AppDeps {
 /**
  * A feature module: `<x>.routes.ts` exports one of these; modules/index.ts lists them. Each is
  * registered in its own encapsulated scope under /api/v1 (so a module may add its own content
- * type parser or hooks without affecting others).
+ * type parser or hooks without affecting others). Its routes are declared in
+ * packages/contracts/src/routes and registered with `registerRoute` (http/route-registry.ts);
+ * start-up refuses any other /api/v1 route.
  */
 export interface FeatureModule {
   name: string;

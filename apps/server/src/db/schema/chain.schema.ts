@@ -1,7 +1,6 @@
+import { VOLUME_BANDS } from "@clusterbrain/contracts";
 import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { orgs } from "./org.schema.ts";
-
-export const VOLUME_BANDS = ["lt1m", "1m-10m", "10m-50m", "50m-200m", "gt200m"] as const;
 
 /** Cluster-wide industry-chain nodes (owned by the operator; not tenant data). */
 export const chainNodes = pgTable(

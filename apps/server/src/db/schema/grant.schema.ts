@@ -1,8 +1,7 @@
+import { DATA_CLASSES } from "@clusterbrain/contracts";
 import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { orgs } from "./org.schema.ts";
 import { users } from "./user.schema.ts";
-
-export const DATA_CLASSES = ["indicators", "relations", "equipment", "contacts"] as const;
 
 /** A firm (org_id = grantor) lets another org read one class of its private data until expires_at. */
 export const grants = pgTable(

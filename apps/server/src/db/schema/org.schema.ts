@@ -1,14 +1,5 @@
+import { ORG_KINDS, SIZE_BANDS } from "@clusterbrain/contracts";
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-
-export const ORG_KINDS = [
-  "enterprise",
-  "university",
-  "institute",
-  "service",
-  "government",
-  "operator",
-] as const;
-export const SIZE_BANDS = ["micro", "small", "medium", "large"] as const;
 
 /** A bilingual label; profile lists (products, capabilities) are stored as arrays of these. */
 export interface LocalizedItem {

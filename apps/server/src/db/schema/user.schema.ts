@@ -1,7 +1,6 @@
+import { ROLES } from "@clusterbrain/contracts";
 import { boolean, index, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { orgs } from "./org.schema.ts";
-
-export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 
 export const users = pgTable("users", {
   id: text("id").primaryKey(),

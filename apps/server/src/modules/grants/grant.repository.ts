@@ -1,7 +1,8 @@
+import type { DataClass } from "@clusterbrain/contracts";
 import { and, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
-import { type DATA_CLASSES, grants, orgs } from "../../db/schema/index.ts";
+import { grants, orgs } from "../../db/schema/index.ts";
 
 export type GrantRow = typeof grants.$inferSelect;
 export interface GrantView extends GrantRow {
@@ -21,7 +22,7 @@ export class GrantRepository {
   async findActive(
     grantorOrgId: string,
     granteeOrgId: string,
-    dataClass: (typeof DATA_CLASSES)[number],
+    dataClass: DataClass,
     now: Date,
   ): Promise<GrantRow | undefined> {
     const [row] = await this.db
@@ -45,7 +46,7 @@ export class GrantRepository {
   async findActiveClasses(
     grantorOrgId: string,
     granteeOrgId: string,
-    dataClasses: readonly (typeof DATA_CLASSES)[number][],
+    dataClasses: readonly DataClass[],
     now: Date,
   ): Promise<Map<string, string>> {
     if (dataClasses.length === 0) return new Map();
