@@ -1,6 +1,7 @@
+import { ROLES } from "@clusterbrain/contracts";
 import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { orgs } from "./org.schema.ts";
-import { ROLES, users } from "./user.schema.ts";
+import { users } from "./user.schema.ts";
 
 /**
  * Invitations to join an org by a one-time link. Only the SHA-256 of the link's token is stored;
