@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import type { TrustProxy } from "./config/config.ts";
 import { type AppConfig, defaultConfig } from "./config/config.ts";
 import type { Database } from "./db/database.ts";
 import { AppCaches, invalidateReadModelsOnWrite } from "./http/app-caches.ts";
@@ -52,6 +53,11 @@ export interface BuildAppOptions {
   devMode?: boolean;
   /** false: search, profile and grant reads skip their caches (benchmarks of the uncached path). */
   directoryCache?: boolean;
+  /**
+   * Fastify's trustProxy (TRUST_PROXY): whom to believe in X-Forwarded-For, so `request.ip` (and
+   * with it the per-IP sign-in limit) is the client's behind a reverse proxy. Default false.
+   */
+  trustProxy?: TrustProxy;
   /** Override the module list (tests of a single module). */
   modules?: FeatureModule[];
   /** PUBLIC_URL: when https, HSTS, upgrade-insecure-requests and Secure cookies. */
@@ -64,6 +70,13 @@ export interface BuildAppOptions {
   config?: AppConfig;
 }
 
+/** Fastify's types lack the hop-count form proxy-addr supports, so a count becomes "trust the nearest n hops". */
+function fastifyTrustProxy(
+  value: TrustProxy,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof value === "number" ? (_address, hop) => hop < value : value;
+}
+
 /**
  * Composes the HTTP app: plugins, the one error handler, ops routes, and every feature module;
  * then starts the modules' background work (callers migrate first). `app.close()` stops it again.
@@ -74,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     // Errors Fastify and Node make themselves answer in the one error shape too.
     frameworkErrors: errorHandler,
     clientErrorHandler,

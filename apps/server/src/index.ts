@@ -80,6 +80,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       metricsToken: config.metricsToken,
       load: config.load,
       config,
+      trustProxy: config.trustProxy,
     });
     app.log.info({ database: handle.kind, ms: openedMs }, `database opened in ${openedMs} ms`);
     if (applied.length > 0) app.log.info({ applied }, "migrations applied");

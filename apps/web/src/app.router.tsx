@@ -7,6 +7,7 @@ import { PageLoading } from "./shared/ui/page-loading.component.tsx";
 
 // One chunk per screen: the login page does not pay for ECharts, the dashboard not for forms.
 const LoginPage = lazy(() => import("./features/auth/login.page.tsx"));
+const AcceptInvitationPage = lazy(() => import("./features/invitations/accept-invitation.page.tsx"));
 const DashboardPage = lazy(() => import("./features/dashboard/dashboard.page.tsx"));
 const DirectoryPage = lazy(() => import("./features/directory/directory.page.tsx"));
 const OrgProfilePage = lazy(() => import("./features/org-profile/org-profile.page.tsx"));
@@ -35,6 +36,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<PageLoading />}>
         <LoginPage />
+      </Suspense>
+    ),
+  },
+  {
+    // Public: whoever holds an invitation link, signed in or not.
+    path: "/invite/:token",
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <AcceptInvitationPage />
       </Suspense>
     ),
   },

@@ -1,3 +1,4 @@
+export * from "./account.contract.ts";
 export * from "./audit.contract.ts";
 export * from "./auth.contract.ts";
 export * from "./chain.contract.ts";
@@ -5,6 +6,7 @@ export * from "./common.contract.ts";
 export * from "./errors.contract.ts";
 export * from "./grant.contract.ts";
 export * from "./import.contract.ts";
+export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
 export * from "./member.contract.ts";
 export * from "./org.contract.ts";

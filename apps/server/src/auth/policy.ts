@@ -233,3 +233,28 @@ export const policy = {
     return !ownOrg(actor, ownerOrgId);
   },
 };
+
+// Accounts rules (org switching, invitations) as small standalone functions.
+
+/** Switch the session to `orgId`: only an org the user is a member of. */
+export function canSwitchOrg(memberOrgIds: readonly string[], orgId: string): boolean {
+  return memberOrgIds.includes(orgId);
+}
+
+/** Invite someone into `orgId` with `role`: the same rule as adding a member directly. */
+export function canInvite(actor: Actor, orgId: string, role: Role): boolean {
+  return policy.can(actor, "member.add", { kind: "membership", orgId, to: role });
+}
+
+/** List an org's invitations: its owner/admin. */
+export function canListInvitations(actor: Actor, orgId: string): boolean {
+  return policy.can(actor, "org.members.read", { kind: "org", orgId });
+}
+
+/**
+ * Accept an invitation: only the account with the invited email (emails are stored lower-case), so
+ * a forwarded or leaked link alone enrols nobody else.
+ */
+export function canAcceptInvitation(accountEmail: string, invitedEmail: string): boolean {
+  return accountEmail.toLowerCase() === invitedEmail.toLowerCase();
+}

@@ -63,6 +63,9 @@ describe("configuration", () => {
     [{ JOB_THREADS: "0" }, /^config: JOB_THREADS /],
     [{ JOBS_PER_ORG: "many" }, /^config: JOBS_PER_ORG must be a number/],
     [{ SHUTDOWN_SECONDS: "-1" }, /^config: SHUTDOWN_SECONDS /],
+    [{ TRUST_PROXY: "yes" }, /^config: TRUST_PROXY must be true, false, a hop count/],
+    [{ TRUST_PROXY: "10.0.0.1,not-an-ip" }, /^config: TRUST_PROXY /],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /^config: TRUST_PROXY /],
   ])("a wrong value stops start-up with one line naming the variable: %o", (env, pattern) => {
     let error: unknown;
     try {
@@ -74,5 +77,18 @@ describe("configuration", () => {
     const message = (error as Error).message;
     expect(message).toMatch(pattern);
     expect(message).not.toContain("\n");
+  });
+
+  it("TRUST_PROXY: off by default; true, a hop count, or the proxies' addresses/CIDRs", () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "false" }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: "127.0.0.1, 10.0.0.0/8,::1" }).trustProxy).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+      "::1",
+    ]);
   });
 });

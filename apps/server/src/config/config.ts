@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { availableParallelism } from "node:os";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
@@ -48,7 +49,36 @@ const envSchema = z.object({
   JOB_QUEUE_PER_ORG: z.coerce.number().int().min(0).max(10_000).default(5),
   /** SIGTERM/SIGINT: time the modules get to stop before the process exits anyway. */
   SHUTDOWN_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  TRUST_PROXY: z
+    .string()
+    .refine((v) => parseTrustProxy(v) !== undefined, {
+      message: "must be true, false, a hop count, or a comma-separated list of proxy addresses/CIDRs",
+    })
+    .optional(),
 });
+
+/** What Fastify's `trustProxy` accepts from us: off, all, a hop count, or the proxies' addresses. */
+export type TrustProxy = boolean | number | string[];
+
+/**
+ * TRUST_PROXY: `true` trusts every hop (only when the app is reachable solely through the proxy),
+ * a number trusts that many hops, a list trusts those addresses/CIDRs (preferred). Undefined = invalid.
+ */
+export function parseTrustProxy(value: string): TrustProxy | undefined {
+  const v = value.trim().toLowerCase();
+  if (v === "true") return true;
+  if (v === "false") return false;
+  if (/^\d{1,3}$/.test(v)) return Number(v);
+  const parts = v.split(",").map((p) => p.trim());
+  const valid = parts.every((p) => {
+    const [address, prefix, extra] = p.split("/");
+    if (extra !== undefined || isIP(address) === 0) return false;
+    if (prefix === undefined) return true;
+    const max = isIP(address) === 4 ? 32 : 128;
+    return /^\d{1,3}$/.test(prefix) && Number(prefix) <= max;
+  });
+  return valid ? parts : undefined;
+}
 
 export interface AppConfig {
   port: number;
@@ -67,6 +97,8 @@ export interface AppConfig {
   load: LoadLimits;
   jobs: JobSettings;
   shutdownSeconds: number;
+  /** Whom to believe about the client's address (X-Forwarded-For); false unless TRUST_PROXY is set. */
+  trustProxy: TrustProxy;
 }
 
 export interface JobSettings {
@@ -119,7 +151,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     load: loadLimits(e),
     jobs: jobSettings(e),
     shutdownSeconds: e.SHUTDOWN_SECONDS,
+    trustProxy: trustProxyOf(e),
   };
+}
+
+function trustProxyOf(e: z.infer<typeof envSchema>): TrustProxy {
+  return e.TRUST_PROXY === undefined ? false : (parseTrustProxy(e.TRUST_PROXY) ?? false);
 }
 
 function loadLimits(e: z.infer<typeof envSchema>): LoadLimits {
@@ -158,6 +195,7 @@ export function defaultConfig(overrides: Partial<AppConfig> & Pick<AppConfig, "s
     load: loadLimits(e),
     jobs: jobSettings(e),
     shutdownSeconds: e.SHUTDOWN_SECONDS,
+    trustProxy: trustProxyOf(e),
     ...overrides,
   };
 }

@@ -1,9 +1,11 @@
+import { accountModule } from "./accounts/account.routes.ts";
 import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
 import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
+import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
@@ -27,4 +29,6 @@ export const modules: FeatureModule[] = [
   importsModule,
   liveModule,
   jobsModule,
+  accountModule,
+  invitationModule,
 ];

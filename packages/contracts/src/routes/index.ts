@@ -1,9 +1,11 @@
+import { accountRoutes } from "./account.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
+import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
@@ -11,12 +13,14 @@ import { orgRoutes } from "./org.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
 
+export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
 export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
+export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
 export * from "./member.routes.ts";
@@ -42,6 +46,8 @@ export const routeTable = {
   imports: importRoutes,
   live: liveRoutes,
   jobs: jobRoutes,
+  accounts: accountRoutes,
+  invitations: invitationRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -2,6 +2,7 @@ import { routeTable } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import { SESSION_COOKIE } from "../../http/auth-hook.ts";
 import { registerRoute } from "../../http/route-registry.ts";
+import { sessionCookieOptions } from "../../http/session-cookie.ts";
 import type { FeatureModule } from "../module.ts";
 import { AuthRepository } from "./auth.repository.ts";
 import { AuthService } from "./auth.service.ts";
@@ -13,12 +14,7 @@ export const authModule: FeatureModule = {
   name: "auth",
   routes(app, deps) {
     const service = new AuthService(deps.db, deps.security, deps.sessionSecret, deps.now, deps.caches);
-    const cookieOptions = {
-      path: "/",
-      httpOnly: true,
-      sameSite: "lax" as const,
-      secure: deps.security.secureCookies,
-    };
+    const cookieOptions = sessionCookieOptions(deps.security.secureCookies);
 
     /** The CSRF token lives with the session; Bearer callers get an empty one (they need none). */
     async function csrfFor(actor: Actor): Promise<string> {

@@ -8,13 +8,7 @@ import type {
 } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import { CLUSTER, policy } from "../../auth/policy.ts";
-import {
-  dummyPasswordHash,
-  hashApiToken,
-  randomToken,
-  sessionIdFor,
-  verifyPassword,
-} from "../../auth/secrets.ts";
+import { dummyPasswordHash, hashApiToken, randomToken, verifyPassword } from "../../auth/secrets.ts";
 import type { Database } from "../../db/database.ts";
 import type { apiTokens } from "../../db/schema/index.ts";
 import {
@@ -28,6 +22,7 @@ import type { AppCaches } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import type { SecuritySettings } from "../module.ts";
 import { AuthRepository } from "./auth.repository.ts";
+import { issueSession, meFor } from "./session.issuer.ts";
 
 export interface LoginInput {
   email: string;
@@ -84,35 +79,19 @@ export class AuthService {
     }
     await repo.recordAttempt(input.email, input.ip, true, now);
     const primary = memberships[0];
-    const sessionToken = randomToken();
-    const csrfToken = randomToken(24);
     const expiresAt = new Date(now.getTime() + this.security.sessionHours * 60 * MINUTE);
-    await repo.createSession({
-      id: sessionIdFor(sessionToken, this.sessionSecret),
+    const session = await issueSession(repo, this.sessionSecret, {
       userId: user.id,
       orgId: primary.orgId,
-      csrfToken,
-      createdAt: now,
+      now,
       expiresAt,
       ip: input.ip,
-      userAgent: input.userAgent.slice(0, 300),
+      userAgent: input.userAgent,
     });
     return {
-      sessionToken,
+      sessionToken: session.sessionToken,
       expiresAt,
-      me: {
-        user: { id: user.id, email: user.email, displayName: user.displayName },
-        org: {
-          id: primary.orgId,
-          nameZh: primary.orgNameZh,
-          nameEn: primary.orgNameEn,
-          kind: primary.orgKind,
-        },
-        role: primary.role,
-        isOperator: policy.isOperatorKind(primary.orgKind),
-        memberships,
-        csrfToken,
-      },
+      me: meFor(user, memberships, primary, session.csrfToken),
     };
   }
 

@@ -11,6 +11,7 @@ import { canManageOrg } from "../../shared/auth/access.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { NotFound } from "../../shared/ui/not-found.component.tsx";
+import { InvitationsPanel } from "./invitations.component.tsx";
 import { assignableRoles, canEditMember, type MemberFormValues, toMemberAddRequest } from "./member-form.ts";
 
 type Member = MemberList["items"][number];
@@ -158,6 +159,7 @@ function MembersManager() {
         locale={{ emptyText: t("members.empty") }}
         pagination={false}
       />
+      <InvitationsPanel />
       <Modal
         open={open}
         title={t("members.add")}

@@ -3,6 +3,8 @@ import {
   type GrantCreateRequest,
   type ImportEntity,
   type ImportRequest,
+  type InvitationAcceptRequest,
+  type InvitationCreateRequest,
   type JobListQuery,
   type LoginRequest,
   type MemberAddRequest,
@@ -12,6 +14,7 @@ import {
   routeTable,
   routeUrl,
   type StartJobBody,
+  type SwitchOrgRequest,
 } from "@clusterbrain/contracts";
 import { callRoute } from "./route.client.ts";
 
@@ -71,6 +74,19 @@ export const api = {
     setRole: (userId: string, body: MemberRoleUpdateRequest) =>
       callRoute(r.members.setRole, { params: { id: userId }, body }),
     remove: (userId: string) => callRoute(r.members.remove, { params: { id: userId } }),
+  },
+  accounts: {
+    memberships: (signal?: AbortSignal) => callRoute(r.accounts.memberships, {}, signal),
+    switchOrg: (body: SwitchOrgRequest) => callRoute(r.accounts.switchOrg, { body }),
+  },
+  invitations: {
+    list: (signal?: AbortSignal) => callRoute(r.invitations.list, {}, signal),
+    create: (body: InvitationCreateRequest) => callRoute(r.invitations.create, { body }),
+    revoke: (id: string) => callRoute(r.invitations.revoke, { params: { id } }),
+    preview: (token: string, signal?: AbortSignal) =>
+      callRoute(r.invitations.preview, { params: { token } }, signal),
+    accept: (token: string, body: InvitationAcceptRequest) =>
+      callRoute(r.invitations.accept, { params: { token }, body }),
   },
   audit: {
     page: (query: Partial<AuditQuery>, signal?: AbortSignal) => callRoute(r.audit.page, { query }, signal),

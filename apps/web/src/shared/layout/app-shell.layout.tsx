@@ -6,6 +6,7 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe, useSession } from "../auth/session.context.tsx";
 import { PageLoading } from "../ui/page-loading.component.tsx";
 import { activeNavKey, navItemsFor } from "./nav.items.tsx";
+import { hasSeveralOrgs, OrgSwitcher } from "./org-switcher.component.tsx";
 
 const { Header, Sider, Content } = Layout;
 
@@ -96,9 +97,13 @@ export function AppShell() {
                 onClick={() => setDrawerOpen(true)}
               />
             )}
-            <Typography.Text strong ellipsis data-testid="shell-org">
-              {pick(me.org.nameZh, me.org.nameEn)}
-            </Typography.Text>
+            {hasSeveralOrgs(me) ? (
+              <OrgSwitcher me={me} />
+            ) : (
+              <Typography.Text strong ellipsis data-testid="shell-org">
+                {pick(me.org.nameZh, me.org.nameEn)}
+              </Typography.Text>
+            )}
           </Space>
           <Space wrap={false}>
             {wide && (
