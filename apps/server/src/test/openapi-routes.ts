@@ -6,6 +6,8 @@ export interface ApiRoute {
   /** OpenAPI path, e.g. /api/v1/orgs/{id}. */
   path: string;
   params: string[];
+  /** A Server-Sent Events stream: it never ends, so walkers that inject requests leave it out. */
+  stream: boolean;
 }
 
 interface OpenApiOperation {
@@ -15,10 +17,7 @@ interface OpenApiDoc {
   paths: Record<string, Record<string, OpenApiOperation>>;
 }
 
-/**
- * Every operation in the app's own OpenAPI document (what the isolation and fuzz tests walk),
- * except event streams: they never end, so live.test.ts checks their isolation with real sockets.
- */
+/** Every operation in the app's own OpenAPI document (what the isolation and fuzz tests walk). */
 export async function openApiRoutes(app: FastifyInstance): Promise<ApiRoute[]> {
   const res = await app.inject({ method: "GET", url: "/api/openapi.json" });
   const doc = res.json() as OpenApiDoc;
@@ -27,9 +26,8 @@ export async function openApiRoutes(app: FastifyInstance): Promise<ApiRoute[]> {
     for (const method of Object.keys(ops)) {
       const m = method.toUpperCase();
       const stream = Object.keys(ops[method].responses?.["200"]?.content ?? {}).includes("text/event-stream");
-      if (stream) continue;
       if (m === "GET" || m === "POST" || m === "PUT" || m === "PATCH" || m === "DELETE") {
-        out.push({ method: m, path, params: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]) });
+        out.push({ method: m, path, params: [...path.matchAll(/\{(\w+)\}/g)].map((x) => x[1]), stream });
       }
     }
   }
