@@ -1,3 +1,5 @@
+// First: zod reads this setting when schemas are built (see the module).
+import "@clusterbrain/contracts/zod-config";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
