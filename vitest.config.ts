@@ -15,6 +15,8 @@ export default defineConfig({
             "apps/web/src/**/*.test.{ts,tsx}",
             "bench/**/*.test.ts",
           ],
+          // CLI tests that open a real database belong to the medium tier.
+          exclude: ["**/*.medium.test.ts", "**/node_modules/**"],
           environment: "node",
           setupFiles: ["./scripts/fast-check.setup.ts"],
           testTimeout: 60_000,
@@ -24,7 +26,7 @@ export default defineConfig({
         test: {
           name: "medium",
           sequence: { groupOrder: 1 },
-          include: ["apps/server/src/**/*.test.ts"],
+          include: ["apps/server/src/**/*.test.ts", "apps/cli/src/**/*.medium.test.ts"],
           environment: "node",
           setupFiles: ["./scripts/fast-check.setup.ts"],
           testTimeout: 120_000,

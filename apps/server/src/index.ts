@@ -10,6 +10,13 @@ import { maybeLoadDemo } from "./demo-hook.ts";
 
 export { buildApp } from "./app.ts";
 export { type AppConfig, ConfigError, loadConfig } from "./config/config.ts";
+export {
+  BackupError,
+  type BackupManifest,
+  createBackup,
+  type RestoreReport,
+  restoreBackup,
+} from "./db/backup.ts";
 export type { Database, DatabaseHandle } from "./db/database.ts";
 export { openDatabase } from "./db/database.ts";
 export { migrate } from "./db/migrate.ts";

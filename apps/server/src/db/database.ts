@@ -23,6 +23,10 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Present for PGlite so tests can snapshot a migrated database. */
   pglite?: PGlite;
+  /** PostgreSQL only: where it connects (backups hand these to pg_dump). */
+  connection?: { url: string; schema?: string };
+  /** PostgreSQL only: one pooled client for work that needs a single session (exported snapshots). */
+  withClient?<T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T>;
 }
 
 export interface OpenDatabaseOptions {
@@ -66,6 +70,10 @@ async function openPostgres(url: string, searchPath: string | undefined): Promis
     max: 10,
     ...(searchPath ? { options: `-c search_path=${searchPath}` } : {}),
   });
+  // An idle pooled connection the server ends (restart, failover, DROP DATABASE … FORCE) is emitted
+  // as a pool error; unhandled it would crash the process. The pool drops it and the next query
+  // opens a fresh connection, so there is nothing else to do here.
+  pool.on("error", () => undefined);
   // Fail early with the driver's message if the server is unreachable.
   const probe = await pool.connect();
   probe.release();
@@ -86,5 +94,14 @@ async function openPostgres(url: string, searchPath: string | undefined): Promis
       }
     },
     close: () => pool.end(),
+    connection: { url, ...(searchPath ? { schema: searchPath } : {}) },
+    withClient: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(client);
+      } finally {
+        client.release();
+      }
+    },
   };
 }
