@@ -148,7 +148,7 @@ export const CLAIMS: Claim[] = [
   })(),
   {
     name: "grant: owner and admin grant the same class to the same firm",
-    guard: "check-then-insert in a transaction (no unique index)",
+    guard: "grants_live_key: unique (grantor, grantee, class) where revoked_at is null",
     async prepare(t, n) {
       await t.db.delete(grants).where(and(eq(grants.orgId, IDS.a), eq(grants.granteeOrgId, IDS.d)));
       const admins = await sessionsOf(t, [EMAILS.aOwner, EMAILS.aAdmin]);
@@ -183,7 +183,7 @@ export const CLAIMS: Claim[] = [
     let product = "";
     return {
       name: "relation: three staff record the same relation",
-      guard: "check-then-insert in a transaction (no unique index)",
+      guard: "relations_party_product_key: unique (supplier, customer, lower(product))",
       async prepare(t, n) {
         product = `race product ${tag()}`;
         const staff = await sessionsOf(t, [EMAILS.aOwner, EMAILS.aAdmin, EMAILS.aMember]);
@@ -273,7 +273,7 @@ export const CLAIMS: Claim[] = [
     let grantId = "";
     return {
       name: "grant revoke: the same grant revoked at once",
-      guard: "revokedAt read then written in a transaction",
+      guard: "UPDATE … WHERE revoked_at IS NULL RETURNING; audited only when a row changed",
       async prepare(t, n) {
         const admins = await sessionsOf(t, [EMAILS.aOwner, EMAILS.aAdmin]);
         const res = await fetch(`${t.base}/api/v1/grants`, {

@@ -136,18 +136,4 @@ export class ChainRepository {
     const [row] = await this.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, id));
     return row !== undefined;
   }
-
-  async relationExists(supplierOrgId: string, customerOrgId: string, product: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: relations.id })
-      .from(relations)
-      .where(
-        and(
-          eq(relations.supplierOrgId, supplierOrgId),
-          eq(relations.customerOrgId, customerOrgId),
-          eq(relations.product, product),
-        ),
-      );
-    return row !== undefined;
-  }
 }
