@@ -13,8 +13,11 @@ function burst<T>(n: number, fire: (i: number) => Promise<T>): Promise<T[]> {
   return Promise.all(Array.from({ length: n }, (_, i) => fire(i)));
 }
 
-const tally = (codes: number[]) =>
-  codes.reduce<Record<number, number>>((m, c) => ({ ...m, [c]: (m[c] ?? 0) + 1 }), {});
+function tally(codes: number[]): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const c of codes) out[c] = (out[c] ?? 0) + 1;
+  return out;
+}
 
 /**
  * "Only one" rules held by unique keys, not by a read before the write: concurrent requests get one

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, or, sql } from "drizzle-orm";
+import { asc, count, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
 import { chainLinks, chainNodes, orgChainNodes, orgs, relations } from "../../db/schema/index.ts";
