@@ -7,7 +7,13 @@ export type Persona = "anonymous" | "owner" | "admin" | "member" | "viewer" | "o
 export const PERSONAS: readonly Persona[] = ["anonymous", "owner", "admin", "member", "viewer", "operator"];
 
 /** Operations anyone may call without signing in. */
-export const PUBLIC_OPERATIONS = new Set(["POST /api/v1/auth/login", "GET /api/v1/auth/demo-accounts"]);
+export const PUBLIC_OPERATIONS = new Set([
+  "POST /api/v1/auth/login",
+  "GET /api/v1/auth/demo-accounts",
+  // The invitation link's token is the credential: anonymous callers are answered 404/409, not 401.
+  "GET /api/v1/invitations/by-token/{token}",
+  "POST /api/v1/invitations/by-token/{token}/accept",
+]);
 
 const EDITORS_ONLY: readonly Persona[] = ["member", "viewer"];
 const WRITERS_ONLY: readonly Persona[] = ["viewer"];
@@ -30,6 +36,11 @@ const DENIED: Record<string, readonly Persona[]> = {
   "POST /api/v1/auth/tokens": WRITERS_ONLY,
   "POST /api/v1/imports": WRITERS_ONLY,
   "POST /api/v1/imports/upload": WRITERS_ONLY,
+  "POST /api/v1/jobs": WRITERS_ONLY,
+  "POST /api/v1/jobs/{id}/cancel": WRITERS_ONLY,
+  "POST /api/v1/invitations": EDITORS_ONLY,
+  "GET /api/v1/invitations": EDITORS_ONLY,
+  "POST /api/v1/invitations/{id}/revoke": EDITORS_ONLY,
 };
 
 /** Operations on one org named by {id}: only that org's own staff may succeed. */

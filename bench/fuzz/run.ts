@@ -41,9 +41,20 @@ function emptyStats(key: string): OperationStats {
   return { key, requests: 0, statuses: {}, findings, examples: [] };
 }
 
+/** An event stream never ends: its first chunk (the opening event or comment) is enough to check. */
+async function firstChunk(res: Response): Promise<Buffer> {
+  const reader = res.body?.getReader();
+  if (!reader) return Buffer.alloc(0);
+  const { value } = await reader.read();
+  await reader.cancel();
+  return Buffer.from(value ?? new Uint8Array());
+}
+
 async function readAnswer(res: Response): Promise<Answer> {
   const contentType = res.headers.get("content-type") ?? "";
-  const bytes = Buffer.from(await res.arrayBuffer());
+  const bytes = contentType.startsWith("text/event-stream")
+    ? await firstChunk(res)
+    : Buffer.from(await res.arrayBuffer());
   const text = /json|text|html|xml/.test(contentType) || contentType === "" ? bytes.toString("utf8") : "";
   let json: unknown;
   if (/json/.test(contentType))

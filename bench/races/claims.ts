@@ -1,7 +1,7 @@
 // The "only one may win" rules of the API, each as a race: N identical requests fired at once,
 // then the answers and the database are checked against what the rule allows.
 import { USCC_ALPHABET, usccCheckChar } from "@clusterbrain/contracts";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import {
   auditLog,
   grants,
@@ -148,7 +148,7 @@ export const CLAIMS: Claim[] = [
   })(),
   {
     name: "grant: owner and admin grant the same class to the same firm",
-    guard: "check-then-insert in a transaction (no unique index)",
+    guard: "grants_live_key: unique (grantor, grantee, class) where revoked_at is null",
     async prepare(t, n) {
       await t.db.delete(grants).where(and(eq(grants.orgId, IDS.a), eq(grants.granteeOrgId, IDS.d)));
       const admins = await sessionsOf(t, [EMAILS.aOwner, EMAILS.aAdmin]);
@@ -182,23 +182,29 @@ export const CLAIMS: Claim[] = [
   (() => {
     let product = "";
     return {
-      name: "relation: three staff record the same relation",
-      guard: "check-then-insert in a transaction (no unique index)",
+      name: "relation: three staff record the same relation (some in capitals)",
+      guard: "relations_party_product_key: unique (supplier, customer, lower(product))",
       async prepare(t, n) {
         product = `race product ${tag()}`;
         const staff = await sessionsOf(t, [EMAILS.aOwner, EMAILS.aAdmin, EMAILS.aMember]);
-        return alternate(staff, n).map((session) => ({
+        // Every third request shouts the product: the key ignores case, so it is the same relation.
+        return alternate(staff, n).map((session, i) => ({
           session,
           method: "POST",
           path: "/api/v1/relations",
-          body: { supplierOrgId: IDS.a, customerOrgId: IDS.c, product, volumeBand: "lt1m" },
+          body: {
+            supplierOrgId: IDS.a,
+            customerOrgId: IDS.c,
+            product: i % 3 === 2 ? product.toUpperCase() : product,
+            volumeBand: "lt1m",
+          },
         }));
       },
       async judge(t, statuses) {
         const rows = await t.db
           .select({ id: relations.id })
           .from(relations)
-          .where(eq(relations.product, product));
+          .where(sql`lower(${relations.product}) = ${product}`);
         return exactlyOne(statuses, rows.length, "relation(s)");
       },
     } satisfies Claim;
@@ -273,7 +279,7 @@ export const CLAIMS: Claim[] = [
     let grantId = "";
     return {
       name: "grant revoke: the same grant revoked at once",
-      guard: "revokedAt read then written in a transaction",
+      guard: "UPDATE … WHERE revoked_at IS NULL RETURNING; audited only when a row changed",
       async prepare(t, n) {
         const admins = await sessionsOf(t, [EMAILS.aOwner, EMAILS.aAdmin]);
         const res = await fetch(`${t.base}/api/v1/grants`, {

@@ -108,5 +108,10 @@ export type LocalizedItem = z.infer<typeof localizedItemSchema>;
 export const okSchema = z.object({ ok: z.literal(true) });
 export type Ok = z.infer<typeof okSchema>;
 
-/** ISO-8601 timestamp as sent over JSON. */
-export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+/**
+ * ISO-8601 timestamp as sent over JSON. Year 0000 is valid ISO (1 BC) and JavaScript takes it, but
+ * PostgreSQL has no year 0: refused here, by field, rather than by the database.
+ */
+export const isoDateTimeSchema = z.iso
+  .datetime({ offset: true })
+  .refine((s) => !s.startsWith("0000"), "year 0000 cannot be stored; years start at 0001");

@@ -56,6 +56,29 @@ describeEachDatabase("database errors become domain errors", (getDb) => {
     });
   });
 
+  it("an expression key (lower(product)) names the column inside it, with the key's own message", async () => {
+    const repo = new ChainRepository(getDb().db);
+    const rel = (id: string, product: string) => ({
+      id,
+      orgId: IDS.a,
+      supplierOrgId: IDS.a,
+      customerOrgId: IDS.b,
+      product,
+      volumeBand: "lt1m" as const,
+    });
+    await repo.insertRelation(rel("rel-key-1", "Ferrite"));
+    const err = await repo.insertRelation(rel("rel-key-2", "FERRITE")).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      status: 409,
+      details: {
+        fields: ["supplierOrgId", "customerOrgId", "product"],
+        constraint: "relations_party_product_key",
+      },
+    });
+    expect((err as Error).message).toMatch(/already recorded/);
+    expect((err as Error).message).not.toContain("FERRITE");
+  });
+
   it("a reference to a missing row is a validation error naming the column", async () => {
     const repo = new MemberRepository(getDb().db);
     await expect(repo.insert(IDS.b, "no-such-user", "member", new Date())).rejects.toMatchObject({

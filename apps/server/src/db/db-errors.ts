@@ -31,12 +31,29 @@ function findPgError(err: unknown): PgErrorFields | undefined {
 
 const camel = (column: string) => column.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
 
-/** Column names from a detail such as `Key (org_id, user_id)=(…) already exists.`; never the values. */
+/**
+ * Column names from a detail such as `Key (org_id, lower(product))=(…) already exists.`; never the
+ * values. An expression key names the column inside it (`lower(product)` → product).
+ */
 function keyColumns(e: PgErrorFields): string[] {
-  const m = e.detail?.match(/^Key \(([^)]*)\)=/);
-  if (m) return m[1].split(",").map((c) => camel(c.trim().replace(/^"|"$/g, "")));
+  const m = e.detail?.match(/^Key \((.*?)\)=\(/);
+  if (m)
+    return m[1].split(",").map((c) =>
+      camel(
+        c
+          .trim()
+          .replace(/^\w+\((.*)\)$/, "$1")
+          .replace(/^"|"$/g, ""),
+      ),
+    );
   return e.column ? [camel(e.column)] : [];
 }
+
+/** What a unique key means in the domain, for the 409 message; other keys get the generic one. */
+const CONFLICT_MESSAGES: Record<string, string> = {
+  grants_live_key: "an active grant of this data class to this organisation already exists; revoke it first",
+  relations_party_product_key: "this relation (supplier, customer, product) is already recorded",
+};
 
 /**
  * The ONE mapping from database errors that bad input or a lost race can cause to domain errors.
@@ -52,11 +69,14 @@ export function domainErrorFromDb(err: unknown): DomainError | undefined {
   const where = e.table ? ` (${e.table})` : "";
   switch (e.code) {
     case "23505":
-      return new ConflictError(`${path}: already exists${where}; another record has this value`, {
-        reason: "UNIQUE_VIOLATION",
-        fields,
-        constraint: e.constraint ?? null,
-      });
+      return new ConflictError(
+        `${path}: ${(e.constraint && CONFLICT_MESSAGES[e.constraint]) || `already exists${where}; another record has this value`}`,
+        {
+          reason: "UNIQUE_VIOLATION",
+          fields,
+          constraint: e.constraint ?? null,
+        },
+      );
     case "23503":
       // Deleting a row others still point at is a conflict; pointing at a missing row is bad input.
       if (e.detail?.includes("is still referenced"))

@@ -79,6 +79,25 @@ const CASES: Case[] = [
   { method: "GET", url: "/api/v1/chain/nodes/%00/orgs", field: "id" },
   { method: "GET", url: "/api/v1/audit?action=%00", field: "action" },
   { method: "GET", url: "/api/v1/audit?orgId=%00", field: "orgId" },
+  // Year 0000 is ISO and JavaScript but not PostgreSQL; a token born expired is refused like a grant.
+  {
+    method: "POST",
+    url: "/api/v1/auth/tokens",
+    body: { name: "t", expiresAt: "0000-02-29T00:21:45Z" },
+    field: "expiresAt",
+  },
+  {
+    method: "POST",
+    url: "/api/v1/auth/tokens",
+    body: { name: "t", expiresAt: "2001-02-28T00:00:00Z" },
+    field: "expiresAt",
+  },
+  {
+    method: "POST",
+    url: "/api/v1/grants",
+    body: { granteeOrgId: IDS.c, dataClass: "relations", purpose: "p", expiresAt: "0000-02-29T00:00:00Z" },
+    field: "expiresAt",
+  },
 ];
 
 describeEachDatabase(

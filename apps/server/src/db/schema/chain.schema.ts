@@ -1,5 +1,6 @@
 import { VOLUME_BANDS } from "@clusterbrain/contracts";
-import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { orgs } from "./org.schema.ts";
 
 /** Cluster-wide industry-chain nodes (owned by the operator; not tenant data). */
@@ -55,6 +56,8 @@ export const relations = pgTable(
     index("relations_supplier_idx").on(t.supplierOrgId),
     index("relations_customer_idx").on(t.customerOrgId),
     index("relations_org_idx").on(t.orgId),
+    // One relation per supplier, customer and product (case-insensitive, as the importer compares).
+    uniqueIndex("relations_party_product_key").on(t.supplierOrgId, t.customerOrgId, sql`lower(${t.product})`),
   ],
 );
 

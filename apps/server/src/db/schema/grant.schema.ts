@@ -1,9 +1,14 @@
 import { DATA_CLASSES } from "@clusterbrain/contracts";
-import { index, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { orgs } from "./org.schema.ts";
 import { users } from "./user.schema.ts";
 
-/** A firm (org_id = grantor) lets another org read one class of its private data until expires_at. */
+/**
+ * A firm (org_id = grantor) lets another org read one class of its private data until expires_at.
+ * revoked_at is when a grant stopped early; one that ran out is closed at its expiry when the next one
+ * is made, so "unrevoked" is "live" and the database keeps one live grant per grantor, grantee and class.
+ */
 export const grants = pgTable(
   "grants",
   {
@@ -21,5 +26,11 @@ export const grants = pgTable(
     createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("grants_org_idx").on(t.orgId), index("grants_grantee_idx").on(t.granteeOrgId)],
+  (t) => [
+    index("grants_org_idx").on(t.orgId),
+    index("grants_grantee_idx").on(t.granteeOrgId),
+    uniqueIndex("grants_live_key")
+      .on(t.orgId, t.granteeOrgId, t.dataClass)
+      .where(sql`${t.revokedAt} IS NULL`),
+  ],
 );

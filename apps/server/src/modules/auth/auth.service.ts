@@ -17,6 +17,7 @@ import {
   NotFoundError,
   RateLimitedError,
   UnauthenticatedError,
+  ValidationError,
 } from "../../errors/index.ts";
 import type { AppCaches } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
@@ -127,6 +128,9 @@ export class AuthService {
     const prefix = secret.slice(0, 8);
     const token = `cb_${secret}`;
     const now = this.now();
+    // A token born expired would only fail later without saying why (grants refuse the same).
+    if (input.expiresAt && new Date(input.expiresAt) <= now)
+      throw ValidationError.field("expiresAt", "must be in the future");
     return this.db.transaction(async (tx) => {
       const row = await new AuthRepository(tx).createApiToken({
         id: randomUUID(),

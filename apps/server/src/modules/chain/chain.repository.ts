@@ -1,4 +1,4 @@
-import { and, asc, count, eq, or, sql } from "drizzle-orm";
+import { asc, count, eq, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
 import { chainLinks, chainNodes, orgChainNodes, orgs, relations } from "../../db/schema/index.ts";
@@ -134,20 +134,6 @@ export class ChainRepository {
 
   async orgExists(id: string): Promise<boolean> {
     const [row] = await this.db.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, id));
-    return row !== undefined;
-  }
-
-  async relationExists(supplierOrgId: string, customerOrgId: string, product: string): Promise<boolean> {
-    const [row] = await this.db
-      .select({ id: relations.id })
-      .from(relations)
-      .where(
-        and(
-          eq(relations.supplierOrgId, supplierOrgId),
-          eq(relations.customerOrgId, customerOrgId),
-          eq(relations.product, product),
-        ),
-      );
     return row !== undefined;
   }
 }

@@ -10,7 +10,7 @@ import type {
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { NotFoundError, ValidationError } from "../../errors/index.ts";
 import type { AggregateCache } from "../../http/app-caches.ts";
 import { K_MIN, suppressBelowK } from "../../privacy/k-anonymity.ts";
 import { writeAudit } from "../audit/audit.service.ts";
@@ -141,9 +141,8 @@ export class ChainService {
         );
       if (input.nodeId && !(await repo.node(input.nodeId)))
         throw ValidationError.field("nodeId", `unknown chain node ${input.nodeId}`);
-      if (await repo.relationExists(input.supplierOrgId, input.customerOrgId, input.product)) {
-        throw new ConflictError("this relation (supplier, customer, product) is already recorded");
-      }
+      // A second relation with the same supplier, customer and product is refused by the unique key
+      // relations_party_product_key (a 409), also when several staff record it at once.
       await repo.insertRelation({
         id,
         orgId: mine,

@@ -1,5 +1,5 @@
 import type { DataClass } from "@clusterbrain/contracts";
-import { and, desc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lte, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
 import { grants, orgs } from "../../db/schema/index.ts";
@@ -93,9 +93,36 @@ export class GrantRepository {
     return row;
   }
 
-  async revoke(id: string, at: Date): Promise<GrantRow> {
-    const [row] = await this.db.update(grants).set({ revokedAt: at }).where(eq(grants.id, id)).returning();
+  /**
+   * Revokes the grant if it is still unrevoked; undefined when it already was. The condition sits in
+   * the UPDATE so that of concurrent revocations exactly one changes the row (and is audited).
+   */
+  async revoke(id: string, at: Date): Promise<GrantRow | undefined> {
+    const [row] = await this.db
+      .update(grants)
+      .set({ revokedAt: at })
+      .where(and(eq(grants.id, id), isNull(grants.revokedAt)))
+      .returning();
     return row;
+  }
+
+  /**
+   * Closes the grants of this grantor, grantee and class that ran out (revoked_at = expires_at, so no
+   * access changes): the unique index on unrevoked grants then holds only the live one.
+   */
+  async closeExpired(grantorOrgId: string, granteeOrgId: string, dataClass: DataClass, now: Date) {
+    await this.db
+      .update(grants)
+      .set({ revokedAt: grants.expiresAt })
+      .where(
+        and(
+          eq(grants.orgId, grantorOrgId),
+          eq(grants.granteeOrgId, granteeOrgId),
+          eq(grants.dataClass, dataClass),
+          isNull(grants.revokedAt),
+          lte(grants.expiresAt, now),
+        ),
+      );
   }
 
   /** Grants where the org is grantor or grantee, with both names. */

@@ -3,13 +3,15 @@ import type { Grant, GrantCreateRequest, GrantList } from "@clusterbrain/contrac
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
-import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import { NotFoundError, ValidationError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { OrgRepository } from "../orgs/org.repository.ts";
 import { GrantRepository, type GrantView } from "./grant.repository.ts";
 
 function toGrant(g: GrantView, now: Date): Grant {
-  const status = g.revokedAt ? "revoked" : g.expiresAt <= now ? "expired" : "active";
+  // A grant closed at its expiry (when a newer one was made) ran out; it was not revoked.
+  const revoked = g.revokedAt !== null && g.revokedAt < g.expiresAt;
+  const status = revoked ? "revoked" : g.expiresAt <= now ? "expired" : "active";
   return {
     id: g.id,
     grantorOrgId: g.orgId,
@@ -21,7 +23,7 @@ function toGrant(g: GrantView, now: Date): Grant {
     dataClass: g.dataClass,
     purpose: g.purpose,
     expiresAt: g.expiresAt.toISOString(),
-    revokedAt: g.revokedAt?.toISOString() ?? null,
+    revokedAt: revoked ? (g.revokedAt?.toISOString() ?? null) : null,
     createdAt: g.createdAt.toISOString(),
     status,
   };
@@ -57,11 +59,9 @@ export class GrantService {
         throw ValidationError.field("granteeOrgId", `unknown organisation ${input.granteeOrgId}`);
       }
       const repo = new GrantRepository(tx);
-      if (await repo.findActive(actor.orgId, input.granteeOrgId, input.dataClass, now)) {
-        throw new ConflictError(
-          "an active grant of this data class to this organisation already exists; revoke it first",
-        );
-      }
+      await repo.closeExpired(actor.orgId, input.granteeOrgId, input.dataClass, now);
+      // The unique index on unrevoked grants (grants_live_key) refuses a second live grant, also when
+      // two requests race; the violation becomes a 409 naming orgId, granteeOrgId and dataClass.
       const row = await repo.insert({
         id,
         orgId: actor.orgId,
@@ -96,8 +96,8 @@ export class GrantService {
       const row = await repo.findById(id);
       if (!row) throw new NotFoundError("grant", id);
       policy.assert(actor, "grant.revoke", { kind: "grant", id, grantorOrgId: row.orgId });
-      if (row.revokedAt) return;
-      await repo.revoke(id, now);
+      // Only the request whose UPDATE changed the row audits it; the others answer the same grant.
+      if (!(await repo.revoke(id, now))) return;
       await writeAudit(
         tx,
         actor,

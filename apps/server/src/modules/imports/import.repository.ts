@@ -54,11 +54,10 @@ export class ImportRepository {
         supplier: relations.supplierOrgId,
         customer: relations.customerOrgId,
         product: relations.product,
-        nodeId: relations.nodeId,
       })
       .from(relations)
       .where(or(eq(relations.supplierOrgId, orgId), eq(relations.customerOrgId, orgId)));
-    return new Set(rows.map((r) => relationKey(r.supplier, r.customer, r.product, r.nodeId)));
+    return new Set(rows.map((r) => relationKey(r.supplier, r.customer, r.product)));
   }
 
   /** Inserts organisations with their chain nodes and search tokens. */

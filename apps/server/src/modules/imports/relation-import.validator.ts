@@ -28,13 +28,9 @@ export interface RelationImportContext {
   existingKeys: ReadonlySet<string>;
 }
 
-export function relationKey(
-  supplierOrgId: string,
-  customerOrgId: string,
-  product: string,
-  nodeId: string | null,
-) {
-  return `${supplierOrgId}\u0000${customerOrgId}\u0000${product.toLowerCase()}\u0000${nodeId ?? ""}`;
+/** The key the database keeps unique (relations_party_product_key): supplier, customer, product without case. */
+export function relationKey(supplierOrgId: string, customerOrgId: string, product: string) {
+  return `${supplierOrgId}\u0000${customerOrgId}\u0000${product.toLowerCase()}`;
 }
 
 function orgByUscc(
@@ -93,7 +89,7 @@ export function validateRelationRows(
     const sinceYear = r.year("sinceYear", 1900, 2100);
 
     if (r.issues.length === 0 && supplierOrgId && customerOrgId && volumeBand) {
-      const key = relationKey(supplierOrgId, customerOrgId, product, nodeId);
+      const key = relationKey(supplierOrgId, customerOrgId, product);
       if (seen.has(key)) {
         r.fail("product", "DUPLICATE_IN_FILE", `the same relation is already on row ${seen.get(key)}`);
       } else if (ctx.existingKeys.has(key)) {
