@@ -169,6 +169,8 @@ export async function run(args: string[]): Promise<void> {
       "",
       "Invariants after every restart: every 2xx answer is in the database (acknowledged means committed); each import holds 0 or all of its rows; every imported org, grant creation/revocation and membership change has exactly one audit row and no such audit row lacks its change (membership audit rows replayed = memberships held); no job is left queued/running and every acknowledged job exists; the server starts (recovery = spawn → `/readyz` 200).",
       "",
+      "PGlite has one connection, so the batch's writes queue behind the import transactions and fewer are answered before the kill than on PostgreSQL (pool of 10); a larger `--max-delay-ms` lets more of them commit first. A write cut by the kill has an unknown outcome: it may be whole or absent, never partial.",
+      "",
       "| database | cycles | invariant violations | failed starts | recovery ms min / median / p95 / max | acknowledged writes checked | imports whole / absent / partial | imported orgs | jobs at the end |",
       "|---|---:|---:|---:|---|---|---|---:|---|",
       ...results.map(
