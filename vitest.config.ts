@@ -26,7 +26,11 @@ export default defineConfig({
         test: {
           name: "medium",
           sequence: { groupOrder: 1 },
-          include: ["apps/server/src/**/*.test.ts", "apps/cli/src/**/*.medium.test.ts"],
+          include: [
+            "apps/server/src/**/*.test.ts",
+            "apps/cli/src/**/*.medium.test.ts",
+            "bench/**/*.medium.test.ts",
+          ],
           environment: "node",
           setupFiles: ["./scripts/fast-check.setup.ts"],
           testTimeout: 120_000,

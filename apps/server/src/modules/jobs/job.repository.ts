@@ -163,6 +163,11 @@ export class JobRepository {
 
   /** Every job still queued or running (at start-up: left by a process that ended) becomes interrupted. */
   async interruptUnfinished(at: Date, error: JobError): Promise<number> {
+    // A cancel that was acknowledged before the crash stays what the caller was told: cancelled.
+    await this.db
+      .update(jobs)
+      .set({ status: "cancelled", finishedAt: at })
+      .where(and(inArray(jobs.status, UNFINISHED), isNotNull(jobs.cancelRequestedAt)));
     const rows = await this.db
       .update(jobs)
       .set({ status: "interrupted", finishedAt: at, error })
