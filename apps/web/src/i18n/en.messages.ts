@@ -251,6 +251,7 @@ export const en: Record<MessageKey, string> = {
   "errorCode.VALIDATION_FAILED": "Some input is invalid",
   "errorCode.UNAUTHENTICATED": "Please sign in",
   "errorCode.INVALID_CREDENTIALS": "Wrong account or password",
+  "errorCode.WEAK_PASSWORD": "This password is too common or too short: choose a longer, less guessable one",
   "errorCode.ACCOUNT_LOCKED": "Account temporarily locked",
   "errorCode.CSRF_FAILED": "Security check failed: reload the page and try again",
   "errorCode.FORBIDDEN": "You are not allowed to do this",

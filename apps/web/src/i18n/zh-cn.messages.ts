@@ -247,6 +247,7 @@ export const zhCN = {
   "errorCode.VALIDATION_FAILED": "输入内容有误",
   "errorCode.UNAUTHENTICATED": "请先登录",
   "errorCode.INVALID_CREDENTIALS": "账号或密码错误",
+  "errorCode.WEAK_PASSWORD": "密码过短或过于常见，请换一个更长、更难猜的密码",
   "errorCode.ACCOUNT_LOCKED": "账号已被暂时锁定",
   "errorCode.CSRF_FAILED": "安全校验失败，请刷新页面后重试",
   "errorCode.FORBIDDEN": "没有权限执行此操作",

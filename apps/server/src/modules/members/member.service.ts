@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Member, MemberAddRequest, MemberResult, Role } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
+import { assertAcceptablePassword } from "../../auth/password-policy.ts";
 import { policy } from "../../auth/policy.ts";
 import { hashPassword } from "../../auth/secrets.ts";
 import type { DbOrTx } from "../../db/database.ts";
@@ -60,6 +61,7 @@ export class MemberService {
   async add(actor: Actor, input: MemberAddRequest): Promise<MemberResult> {
     const orgId = actor.orgId;
     policy.assert(actor, "member.add", { kind: "membership", orgId, to: input.role });
+    if (input.password !== undefined) assertAcceptablePassword(input.password, input.email);
     // Hashing is slow on purpose; do it before the transaction so no locks are held meanwhile.
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     const now = this.now();
