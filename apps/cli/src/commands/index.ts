@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerAnalyze } from "./analyze.command.ts";
+import { registerAudit } from "./audit.command.ts";
 import { registerCapacity } from "./capacity.command.ts";
 import { registerDemo } from "./demo.command.ts";
 import { registerDetect } from "./detect.command.ts";
@@ -32,4 +33,5 @@ export const commands: RegisterCommand[] = [
   registerCapacity,
   registerUser,
   registerJobs,
+  registerAudit,
 ];
