@@ -273,7 +273,7 @@ export const en: Record<MessageKey, string> = {
   "members.role": "Role",
   "members.password": "Initial password",
   "members.passwordHelp":
-    "Required for a new user, at least 12 characters; an existing account keeps its own password",
+    "Required for a new user: at least 12 characters, not a common password; an existing account keeps its own password",
   "members.passwordMin": "The password needs at least 12 characters",
   "members.emailInvalid": "Enter a valid email address",
   "members.required": "Required",

@@ -268,7 +268,7 @@ export const zhCN = {
   "members.displayName": "姓名",
   "members.role": "角色",
   "members.password": "初始密码",
-  "members.passwordHelp": "新用户必填，至少 12 个字符；已有账号的用户保留自己的密码",
+  "members.passwordHelp": "新用户必填，至少 12 个字符且不能是常见密码；已有账号的用户保留自己的密码",
   "members.passwordMin": "密码至少 12 个字符",
   "members.emailInvalid": "请输入有效的邮箱地址",
   "members.required": "必填",
