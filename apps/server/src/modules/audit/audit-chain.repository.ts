@@ -30,6 +30,14 @@ export class AuditChainRepository {
     return rows.map((r) => ({ id: Number(r.id), prevHash: r.prev_hash, hash: r.hash, computed: r.computed }));
   }
 
+  /** After the log is deliberately emptied (demo reset), the next row starts a new chain. */
+  async restart(genesis: string): Promise<void> {
+    await this.db
+      .update(auditChainHead)
+      .set({ lastId: 0, lastHash: genesis })
+      .where(eq(auditChainHead.id, 1));
+  }
+
   async head(): Promise<{ lastId: number; lastHash: string } | undefined> {
     const [row] = await this.db
       .select({ lastId: auditChainHead.lastId, lastHash: auditChainHead.lastHash })

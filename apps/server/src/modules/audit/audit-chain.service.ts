@@ -48,6 +48,11 @@ export async function verifyAuditChain(db: DbOrTx): Promise<ChainReport> {
   return { ok: true, rowsChecked, headHash: expectedPrev, firstBreak: null };
 }
 
+/** Call in the transaction that empties audit_log on purpose (demo reset), or verify reports the gap. */
+export async function restartAuditChain(tx: DbOrTx): Promise<void> {
+  await new AuditChainRepository(tx).restart(GENESIS_HASH);
+}
+
 function broken(rowsChecked: number, headHash: string, firstBreak: ChainBreak): ChainReport {
   return { ok: false, rowsChecked, headHash, firstBreak };
 }
