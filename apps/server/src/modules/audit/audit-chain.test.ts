@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eq, sql } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { openDatabase } from "../../db/database.ts";
 import { migrate, migrationsDir } from "../../db/migrate.ts";
@@ -61,12 +61,20 @@ describeEachDatabase(
       expect((await verifyAuditChain(db)).ok).toBe(true);
     });
 
-    it("a DELETE is found: of the newest rows via the chain head, of an older one at the row after it", async () => {
+    it("a DELETE is found: of the newest rows via the chain head (also after later writes), of an older one at the row after it", async () => {
       const { db } = getDb();
       const ids = (await db.select({ id: auditLog.id }).from(auditLog).orderBy(auditLog.id)).map((r) => r.id);
       const last = ids[ids.length - 1];
       await db.delete(auditLog).where(eq(auditLog.id, last));
       expect((await verifyAuditChain(db)).firstBreak).toEqual({ id: last, reason: "TAIL_MISSING" });
+      // A later write must not paper over the gap: it links to the deleted row's hash, kept by the head.
+      await writeAudit(db, null, event(500), AT);
+      const [newest] = await db
+        .select({ id: auditLog.id })
+        .from(auditLog)
+        .orderBy(desc(auditLog.id))
+        .limit(1);
+      expect((await verifyAuditChain(db)).firstBreak).toEqual({ id: newest.id, reason: "LINK_BROKEN" });
       await db.delete(auditLog).where(eq(auditLog.id, ids[10]));
       const report = await verifyAuditChain(db);
       expect(report.firstBreak).toEqual({ id: ids[11], reason: "LINK_BROKEN" });
