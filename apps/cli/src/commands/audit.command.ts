@@ -1,4 +1,4 @@
-import { migrate, openDatabase, verifyAuditChain } from "@clusterbrain/server";
+import { type ChainReport, migrate, openDatabase, verifyAuditChain } from "@clusterbrain/server";
 import { cliConfig } from "./cli-config.ts";
 import type { RegisterCommand } from "./index.ts";
 
@@ -7,6 +7,13 @@ const EXPLAIN = {
   LINK_BROKEN: "it does not link to the row before it (a row before it was deleted or inserted)",
   TAIL_MISSING: "the chain head names a newer row than the log holds (the newest rows were deleted)",
 } as const;
+
+/** One line for the operator: the verdict, and on a break the row and what happened to it. */
+export function formatChainReport(r: ChainReport): string {
+  if (r.ok || !r.firstBreak) return `audit chain intact: ${r.rowsChecked} rows, head ${r.headHash}`;
+  const b = r.firstBreak;
+  return `audit chain BROKEN at row ${b.id}: ${EXPLAIN[b.reason]}; ${r.rowsChecked} rows before it verify`;
+}
 
 export const registerAudit: RegisterCommand = (program) => {
   const audit = program.command("audit").description("Audit log tools");
@@ -22,15 +29,11 @@ export const registerAudit: RegisterCommand = (program) => {
       try {
         await migrate(handle);
         const r = await verifyAuditChain(handle.db);
-        if (r.ok) {
-          console.log(`audit chain intact: ${r.rowsChecked} rows, head ${r.headHash}`);
-          return;
+        if (r.ok) console.log(formatChainReport(r));
+        else {
+          console.error(formatChainReport(r));
+          process.exitCode = 1;
         }
-        const b = r.firstBreak;
-        console.error(
-          `audit chain BROKEN at row ${b?.id}: ${b ? EXPLAIN[b.reason] : "unknown"}; ${r.rowsChecked} rows before it verify`,
-        );
-        process.exitCode = 1;
       } finally {
         await handle.close();
       }

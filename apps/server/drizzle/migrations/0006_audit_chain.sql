@@ -41,7 +41,8 @@ END
 $backfill$;
 
 -- Links each new row under the head lock. The id is drawn again after the lock is taken, so id
--- order is chain order even when two transactions insert at once. The previous hash is the head's
+-- order is chain order even when two transactions insert at once (ids so advance by two; gaps
+-- mean nothing: the chain links by hash). The previous hash is the head's
 -- unless this statement already added rows after it; the head itself is moved once per statement
 -- (updating one row per inserted row would make a 20,000-row import quadratic).
 CREATE FUNCTION audit_chain_link() RETURNS trigger LANGUAGE plpgsql AS $fn$
