@@ -21,6 +21,7 @@ export type { Database, DatabaseHandle } from "./db/database.ts";
 export { openDatabase } from "./db/database.ts";
 export { migrate } from "./db/migrate.ts";
 export { type DemoLoadOptions, type DemoLoadSummary, loadDemoCluster } from "./demo/demo.loader.ts";
+export { type ChainReport, verifyAuditChain } from "./modules/audit/audit-chain.service.ts";
 export { cliActor, detectEntity } from "./modules/imports/cli-support.ts";
 export { ExportService } from "./modules/imports/export.service.ts";
 export { ImportService } from "./modules/imports/import.service.ts";

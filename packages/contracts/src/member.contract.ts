@@ -4,7 +4,7 @@ import { emailSchema, text } from "./common.contract.ts";
 import { memberSchema } from "./org.contract.ts";
 
 /** Same floor as the CLI's `user add`: long passphrases beat complexity rules. */
-export const MEMBER_PASSWORD_MIN = 10;
+export const MEMBER_PASSWORD_MIN = 12;
 
 /**
  * Add a member to MY org. A new user needs `displayName` and an initial `password`; an existing

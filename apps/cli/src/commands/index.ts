@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerAnalyze } from "./analyze.command.ts";
+import { registerAudit } from "./audit.command.ts";
 import { registerBackup } from "./backup.command.ts";
 import { registerCapacity } from "./capacity.command.ts";
 import { registerDemo } from "./demo.command.ts";
@@ -34,4 +35,5 @@ export const commands: RegisterCommand[] = [
   registerUser,
   registerJobs,
   registerBackup,
+  registerAudit,
 ];

@@ -18,6 +18,7 @@ import {
 } from "../db/schema/index.ts";
 import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
+import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 
 export interface DemoLoadOptions {
@@ -87,6 +88,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
       await tx.execute(
         sql`TRUNCATE TABLE ${orgs}, ${users}, ${chainNodes}, ${auditLog}, ${loginAttempts} CASCADE`,
       );
+      await restartAuditChain(tx);
     } else {
       const [row] = await tx.select({ n: count() }).from(orgs);
       const existing = Number(row?.n ?? 0);

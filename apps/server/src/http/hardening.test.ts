@@ -60,6 +60,7 @@ describeEachDatabase("hardening: security headers, /metrics access, rate limits,
     expect(api.statusCode).toBe(401);
     expect(api.json().error.code).toBe("UNAUTHENTICATED");
     expectSecurityHeaders(api.headers);
+    expect(api.headers["cache-control"]).toBe("no-store");
     const docs = await app.inject({ method: "GET", url: "/api/docs" });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain("swagger-ui-bundle.js");

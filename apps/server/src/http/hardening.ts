@@ -100,6 +100,14 @@ export async function registerHardening(app: FastifyInstance, o: HardeningOption
     }
   });
 
+  // API answers carry tenant data: neither the browser nor a proxy may keep a copy (ASVS 8.2.1).
+  // Answers that set their own Cache-Control (e.g. the live stream) keep it.
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (pathOf(request).startsWith(o.apiPrefix) && !reply.hasHeader("cache-control"))
+      reply.header("cache-control", "no-store");
+    return payload;
+  });
+
   const load = o.load;
   if (!load) return;
   await app.register(underPressure, {

@@ -1,4 +1,15 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 /**
  * Append-only audit trail. `org_id` is the org whose data was touched (who may read the entry);
@@ -18,6 +29,20 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
     requestId: text("request_id"),
+    /** Set by the audit_log_chain trigger (migration 0006), never by the application. */
+    prevHash: text("prev_hash").notNull().default(""),
+    hash: text("hash").notNull().default(""),
   },
   (t) => [index("audit_log_org_at_idx").on(t.orgId, t.at)],
+);
+
+/** The chain's tail (one row): locked by the insert trigger so concurrent writers cannot fork it. */
+export const auditChainHead = pgTable(
+  "audit_chain_head",
+  {
+    id: integer("id").primaryKey(),
+    lastId: bigint("last_id", { mode: "number" }).notNull(),
+    lastHash: text("last_hash").notNull(),
+  },
+  (t) => [check("audit_chain_head_single", sql`${t.id} = 1`)],
 );

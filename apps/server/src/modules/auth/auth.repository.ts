@@ -99,6 +99,15 @@ export class AuthRepository {
     await this.db.delete(sessions).where(eq(sessions.id, id));
   }
 
+  /** Ends every session a user has in one org (after their role there changed or ended). */
+  async deleteSessionsOf(userId: string, orgId: string): Promise<number> {
+    const gone = await this.db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.orgId, orgId)))
+      .returning({ id: sessions.id });
+    return gone.length;
+  }
+
   async findSession(id: string, now: Date): Promise<CredentialRow | undefined> {
     const [row] = await this.db
       .select({

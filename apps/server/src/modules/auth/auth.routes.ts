@@ -30,6 +30,7 @@ export const authModule: FeatureModule = {
         ...body,
         ip: request.ip,
         userAgent: request.headers["user-agent"] ?? "",
+        previousSessionToken: request.cookies[SESSION_COOKIE],
       });
       reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
       return result.me;

@@ -8,7 +8,13 @@ import type {
 } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import { CLUSTER, policy } from "../../auth/policy.ts";
-import { dummyPasswordHash, hashApiToken, randomToken, verifyPassword } from "../../auth/secrets.ts";
+import {
+  dummyPasswordHash,
+  hashApiToken,
+  randomToken,
+  sessionIdFor,
+  verifyPassword,
+} from "../../auth/secrets.ts";
 import type { Database } from "../../db/database.ts";
 import type { apiTokens } from "../../db/schema/index.ts";
 import {
@@ -30,6 +36,8 @@ export interface LoginInput {
   password: string;
   ip: string;
   userAgent: string;
+  /** The session cookie sent with the sign-in, if any: that session ends (the id is rotated). */
+  previousSessionToken?: string;
 }
 
 export interface LoginResult {
@@ -89,6 +97,12 @@ export class AuthService {
       ip: input.ip,
       userAgent: input.userAgent,
     });
+    // Rotate: a cookie planted or left before sign-in must not stay valid beside the new one.
+    if (input.previousSessionToken) {
+      const previous = sessionIdFor(input.previousSessionToken, this.sessionSecret);
+      await repo.deleteSession(previous);
+      this.caches.credentials.delete(`s:${previous}`);
+    }
     return {
       sessionToken: session.sessionToken,
       expiresAt,

@@ -11,6 +11,7 @@ import type {
 } from "@clusterbrain/contracts";
 import { INVITATION_DEFAULT_HOURS } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
+import { assertAcceptablePassword } from "../../auth/password-policy.ts";
 import { canAcceptInvitation, canInvite, canListInvitations } from "../../auth/policy.ts";
 import { hashApiToken, hashPassword, randomToken } from "../../auth/secrets.ts";
 import type { Database } from "../../db/database.ts";
@@ -195,6 +196,7 @@ export class InvitationService {
       throw new ForbiddenError("accept invitations in the browser, not with an API token");
     if (!actor && input.displayName === undefined)
       throw ValidationError.field("displayName", "is required to create your account");
+    if (!actor && input.password !== undefined) assertAcceptablePassword(input.password);
     // Hashing is slow on purpose; do it before the transaction so no row stays locked meanwhile.
     const passwordHash = !actor && input.password ? await hashPassword(input.password) : undefined;
     const now = this.now();
@@ -214,8 +216,10 @@ export class InvitationService {
       } else {
         if (await members.findUserByEmail(row.email)) throw new InvitationRefusedError("ACCOUNT_EXISTS");
         user = { id: randomUUID(), email: row.email, displayName: input.displayName ?? row.email };
-        if (passwordHash === undefined)
+        if (passwordHash === undefined || input.password === undefined)
           throw ValidationError.field("password", "is required to create your account");
+        // The invited email is known only now; the password must not contain it.
+        assertAcceptablePassword(input.password, row.email);
         if (!(await invitations.insertUserIfAbsent({ ...user, passwordHash, createdAt: now })))
           throw new InvitationRefusedError("ACCOUNT_EXISTS");
       }

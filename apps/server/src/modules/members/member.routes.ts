@@ -9,7 +9,7 @@ const routes = routeTable.members;
 export const memberModule: FeatureModule = {
   name: "members",
   routes(app, deps) {
-    const service = new MemberService(deps.db, deps.now);
+    const service = new MemberService(deps.db, deps.now, deps.caches);
     registerRoute(app, routes.add, async ({ actor, body }) => service.add(actor, body));
     registerRoute(app, routes.setRole, async ({ actor, params, body }) =>
       service.changeRole(actor, params.id, body.role),

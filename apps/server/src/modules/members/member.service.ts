@@ -1,11 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { Member, MemberAddRequest, MemberResult, Role } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
+import { assertAcceptablePassword } from "../../auth/password-policy.ts";
 import { policy } from "../../auth/policy.ts";
 import { hashPassword } from "../../auth/secrets.ts";
 import type { DbOrTx } from "../../db/database.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
+import type { AppCaches } from "../../http/app-caches.ts";
 import { writeAudit } from "../audit/audit.service.ts";
+import { AuthRepository } from "../auth/auth.repository.ts";
 import { MemberRepository } from "./member.repository.ts";
 
 /** An org must keep an owner: demoting or removing the only one would leave nobody able to manage it. */
@@ -47,6 +50,8 @@ export class MemberService {
   constructor(
     private readonly db: DbOrTx,
     private readonly now: () => Date,
+    /** Cached credentials carry the role; dropped when a role changes so no stale one is served. */
+    private readonly caches?: AppCaches,
   ) {}
 
   /**
@@ -56,6 +61,7 @@ export class MemberService {
   async add(actor: Actor, input: MemberAddRequest): Promise<MemberResult> {
     const orgId = actor.orgId;
     policy.assert(actor, "member.add", { kind: "membership", orgId, to: input.role });
+    if (input.password !== undefined) assertAcceptablePassword(input.password, input.email);
     // Hashing is slow on purpose; do it before the transaction so no locks are held meanwhile.
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     const now = this.now();
@@ -111,7 +117,7 @@ export class MemberService {
   private async change(actor: Actor, userId: string, to: Role | undefined): Promise<MemberResult> {
     const orgId = actor.orgId;
     const now = this.now();
-    return this.db.transaction(async (tx) => {
+    const result = await this.db.transaction(async (tx) => {
       const repo = new MemberRepository(tx);
       // Look up first: someone outside my org is "not found", whoever asks (no existence leak).
       const before = await repo.find(orgId, userId);
@@ -124,6 +130,9 @@ export class MemberService {
       }
       if (to === undefined) await repo.delete(orgId, userId);
       else await repo.setRole(orgId, userId, to);
+      // A new (or no) role ends the member's sessions in this org: they sign in again and get a
+      // fresh session id and CSRF token, so nothing issued under the old role survives.
+      await new AuthRepository(tx).deleteSessionsOf(userId, orgId);
       const after = to === undefined ? null : { ...before, role: to };
       await writeAudit(
         tx,
@@ -140,6 +149,10 @@ export class MemberService {
       );
       return after ? { ...after, created: false } : { ...before, created: false };
     });
+    // After the commit, so no request can re-cache the old credentials. The cache is keyed by
+    // session id / token hash, which we do not have here; role changes are rare, so drop all.
+    this.caches?.credentials.clear();
+    return result;
   }
 
   private async mustFind(repo: MemberRepository, orgId: string, userId: string): Promise<Member> {

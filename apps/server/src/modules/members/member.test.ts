@@ -81,7 +81,7 @@ describeEachDatabase("members: owners and admins manage their own org's members"
       email,
       displayName: "Returning",
       role: "member",
-      password: "returning-pass-1",
+      password: "coming-back-pass-1",
     });
     expect(added.statusCode).toBe(200);
     const id = added.json().userId as string;
@@ -92,7 +92,7 @@ describeEachDatabase("members: owners and admins manage their own org's members"
     const back = await app.inject({
       method: "POST",
       url: "/api/v1/auth/login",
-      payload: { email, password: "returning-pass-1" },
+      payload: { email, password: "coming-back-pass-1" },
     });
     expect(back.statusCode).toBe(200);
     const noPw = await call(app, admin, "POST", "/api/v1/members", {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Role } from "@clusterbrain/contracts";
 import { and, eq, or } from "drizzle-orm";
+import { assertAcceptablePassword } from "../../auth/password-policy.ts";
 import { hashPassword } from "../../auth/secrets.ts";
 import type { Database } from "../../db/database.ts";
 import { memberships, orgs, users } from "../../db/schema/index.ts";
@@ -22,8 +23,6 @@ export interface AddUserResult {
   created: boolean;
 }
 
-const MIN_PASSWORD = 10;
-
 /**
  * Adds a user to an org with a role (the CLI's `user add`). An existing user (same email) gets
  * the membership, or a new role in it; the password is set either way. Audited as a system action.
@@ -32,8 +31,7 @@ export async function addUser(db: Database, input: AddUserInput, now = new Date(
   const email = input.email.trim().toLowerCase();
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
     throw ValidationError.field("email", "is not an email address");
-  if (input.password.length < MIN_PASSWORD)
-    throw ValidationError.field("password", `must be at least ${MIN_PASSWORD} characters`);
+  assertAcceptablePassword(input.password, email);
   // NFC like the API's password field, so a password set here signs in however it is typed.
   const passwordHash = await hashPassword(input.password.normalize("NFC"));
   return db.transaction(async (tx) => {
