@@ -118,7 +118,7 @@ describe("policy matrix: who may do what, and which error a refusal is", () => {
     expect(policy.auditScope(actor("viewer"), OTHER)).toBe(OTHER);
   });
 
-  it("API tokens: any role but viewer creates; only the token's own user, in its org, revokes", () => {
+  it("API tokens: every role but viewer creates; only the token's own user, in its org, revokes", () => {
     expect(byRole("apiToken.create", CLUSTER)).toEqual(["allow", "allow", "allow", 403]);
     const own = actor("member");
     const token = { kind: "apiToken", id: "t", userId: own.userId, orgId: FIRM } as const;

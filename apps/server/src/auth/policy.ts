@@ -92,7 +92,7 @@ export interface ActionResources {
   "apiToken.create": ClusterResource;
   "apiToken.revoke": ApiTokenResource;
   "privateData.read": PrivateDataResource;
-  /** See an org's jobs and their live progress: any member of that org. */
+  /** See an org's jobs and their live progress: every member of that org. */
   "job.read": JobResource;
   /** Start or cancel an org's jobs: owner/admin/member (viewers only watch). */
   "job.run": JobResource;

@@ -6,7 +6,7 @@ export const auditRoutes = {
     method: "GET",
     path: "/audit",
     tags: ["audit"],
-    summary: "Audit log (org admins: own org; operator: any org or all)",
+    summary: "Audit log (org admins: own org; operator: every org or all)",
     query: auditQuerySchema,
     response: auditPageSchema,
     errors: [403, 404],
