@@ -9,7 +9,7 @@ import {
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_URL_LENGTH } from "../http/framework-errors.ts";
-import { EMAILS, login, seedCluster, testApp } from "./fixtures.ts";
+import { apiToken, EMAILS, seedCluster, testApp } from "./fixtures.ts";
 import { withTestDatabase } from "./test-database.ts";
 
 const table = declaredRoutes();
@@ -35,14 +35,7 @@ describe("authentication first, one error shape", () => {
   beforeAll(async () => {
     await seedCluster(getDb().db);
     app = await testApp(getDb().db);
-    const s = await login(app, EMAILS.aOwner);
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/v1/auth/tokens",
-      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
-      payload: { name: "shapes" },
-    });
-    bearer = `Bearer ${res.json().token}`;
+    bearer = `Bearer ${await apiToken(app, EMAILS.aOwner, "shapes")}`;
   });
   afterAll(() => app.close());
 

@@ -246,3 +246,16 @@ export function call(app: FastifyInstance, s: Session, method: Method, url: stri
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
 }
+
+/** A fresh API token of `email`'s user (signed in first), for tests that call with a Bearer header. */
+export async function apiToken(app: FastifyInstance, email: string, name: string): Promise<string> {
+  const s = await login(app, email);
+  const res = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/tokens",
+    headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
+    payload: { name },
+  });
+  if (res.statusCode !== 200) throw new Error(`token for ${email} failed: ${res.statusCode} ${res.body}`);
+  return res.json().token;
+}

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { EMAILS, IDS, login, seedCluster, testApp } from "./fixtures.ts";
+import { apiToken, EMAILS, IDS, seedCluster, testApp } from "./fixtures.ts";
 import { fillPath, openApiRoutes } from "./openapi-routes.ts";
 import { describeEachDatabase } from "./test-database.ts";
 
@@ -51,14 +51,7 @@ describeEachDatabase("malformed bodies never cause a 5xx", (getDb) => {
   beforeAll(async () => {
     await seedCluster(getDb().db);
     app = await testApp(getDb().db);
-    const s = await login(app, EMAILS.aOwner);
-    const res = await app.inject({
-      method: "POST",
-      url: "/api/v1/auth/tokens",
-      headers: { cookie: s.cookie, "x-csrf-token": s.csrf },
-      payload: { name: "fuzz" },
-    });
-    token = res.json().token;
+    token = await apiToken(app, EMAILS.aOwner, "fuzz");
   });
   afterAll(() => app.close());
 
