@@ -23,6 +23,7 @@ const CONTENDERS: Contender[] = [
   { label: "Combo (ETS, Theta, Damped)", method: "combo", periods: "data" },
   { label: "MSTL + SES", method: "mstl", periods: "data" },
   { label: "Auto (validated choice)", method: "auto", periods: "data" },
+  { label: "Auto, no --period (CLI default)", method: "auto", periods: "infer" },
 ];
 
 function option(args: string[], name: string): string | undefined {
@@ -34,6 +35,25 @@ function option(args: string[], name: string): string | undefined {
 function spread<T>(xs: readonly T[], count: number): T[] {
   if (count >= xs.length) return xs.slice();
   return Array.from({ length: count }, (_, i) => xs[Math.floor((i * xs.length) / count)]);
+}
+
+/** Replaces (or appends) the given rows per frequency in the committed results and re-renders. */
+function mergeRows(fresh: FrequencyReport[]): void {
+  const saved = JSON.parse(readFileSync(resultsFile, "utf8")) as {
+    machine: Record<string, string | number>;
+    reports: FrequencyReport[];
+  };
+  for (const rep of fresh) {
+    const target = saved.reports.find((r) => r.freq.name === rep.freq.name);
+    if (!target || rep.seriesCount !== target.seriesCount)
+      throw new Error(`--merge needs a full ${rep.freq.name} run`);
+    for (const s of rep.scores.filter((x) => x.method !== "Naive2")) {
+      const at = target.scores.findIndex((x) => x.method === s.method);
+      if (at >= 0) target.scores[at] = s;
+      else target.scores.push(s);
+    }
+  }
+  writeResults("forecast", saved, renderMarkdown(saved.reports, false, saved.machine));
 }
 
 /** `--render`: rebuild forecast.md from the committed forecast.json without recomputing. */
@@ -54,6 +74,9 @@ export async function run(args: string[]): Promise<void> {
   const contenders = CONTENDERS.filter(
     (c) => !wanted || c.label === "Naive2" || wanted.includes(c.method) || wanted.includes(c.label),
   );
+  // `--merge` with `--methods`: a full-series run of some rows replaces just those rows in the
+  // committed results (the other rows keep their earlier run; the seconds column says when).
+  const merge = args.includes("--merge") && wanted !== undefined && !quick;
   const reports: FrequencyReport[] = [];
   for (const freq of FREQUENCIES.filter((f) => !only || f.name === only)) {
     const all: M4Series[] = loadM4(freq.name);
@@ -79,6 +102,7 @@ export async function run(args: string[]): Promise<void> {
     for (const line of reproduction(report)) console.error(`  ${line.text}`);
     reports.push(report);
   }
+  if (merge) return mergeRows(reports);
   const md = renderMarkdown(reports, quick, await machineInfo());
   // Only a full run (all series, all methods) may replace the committed results.
   if (quick || only || wanted) console.log(md);

@@ -17,8 +17,11 @@ export interface MethodScore {
 export interface Contender {
   label: string;
   method: MethodName;
-  /** "m4" = the M4 frequency only (the published benchmarks' setting); "data" = the data's cycles. */
-  periods: "m4" | "data";
+  /**
+   * "m4" = the M4 frequency only (the published benchmarks' setting); "data" = the data's cycles;
+   * "infer" = none given, inferred per series from its values (the CLI's default).
+   */
+  periods: "m4" | "data" | "infer";
 }
 
 export function evaluate(
@@ -34,7 +37,7 @@ export function evaluate(
   let c95 = 0;
   const chosen: Record<string, number> = {};
   for (const sr of series) {
-    const period = c.periods === "m4" ? freq.m4Period : freq.periods;
+    const period = c.periods === "infer" ? "auto" : c.periods === "m4" ? freq.m4Period : freq.periods;
     const f = forecast(sr.train, { horizon: freq.horizon, period, method: c.method });
     s += smape(sr.test, f.mean);
     m += mase(sr.train, sr.test, f.mean, freq.m4Period);
@@ -44,7 +47,8 @@ export function evaluate(
     if (i95) c95 += coverage(sr.test, i95.lower, i95.upper);
     // Blends are counted by kind, single models by name.
     const kind = f.method.replace(/\(.*$/s, "");
-    const key = kind === "median" || kind === "weighted" ? `${kind} blend` : f.method;
+    const model = kind === "median" || kind === "weighted" ? `${kind} blend` : f.method;
+    const key = f.season ? `${model}, period ${f.season.periods.join("+")}` : model;
     chosen[key] = (chosen[key] ?? 0) + 1;
     onSeries?.();
   }

@@ -51,4 +51,23 @@ describe("clusterbrain forecast", () => {
     expect(() => parseFlags({ horizon: "3", period: "24,x", method: "auto" })).toThrow(/--period/);
     expect(() => parseFlags({ horizon: "3", period: "1", method: "prophet" })).toThrow(/--method/);
   });
+
+  it("infers the season when no --period is given, as the platform does", async () => {
+    // Ten years of a monthly cycle on a trend with an irregular wiggle: period 12 must be found.
+    const monthly = Array.from(
+      { length: 120 },
+      (_, t) => 200 + t + 25 * Math.sin((2 * Math.PI * t) / 12) + ((t * 7) % 5),
+    );
+    const auto = parseFlags({ horizon: "12", period: "auto", method: "snaive" });
+    expect(auto.periods).toBe("auto");
+    const [inferred] = await runForecast([{ id: "M", values: monthly }], auto);
+    const [known] = await runForecast(
+      [{ id: "M", values: monthly }],
+      parseFlags({ horizon: "12", period: "12", method: "snaive" }),
+    );
+    if (!inferred.ok || !known.ok) throw new Error("forecast failed");
+    expect(inferred.mean).toEqual(known.mean);
+    expect(toTable([inferred])).toMatch(/season: autocorrelation of the differences at lag 12/);
+    expect(JSON.parse(toJson([inferred]))[0].periods).toEqual([12]);
+  });
 });

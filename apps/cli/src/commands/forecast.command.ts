@@ -20,7 +20,8 @@ interface ForecastCliOptions {
 
 export interface ForecastRun {
   horizon: number;
-  periods: number[];
+  /** "auto": inferred per series (the platform's choice); otherwise as given. */
+  periods: number[] | "auto";
   method: MethodName;
 }
 
@@ -29,10 +30,11 @@ export function parseFlags(opts: ForecastCliOptions): ForecastRun {
   const horizon = Number(opts.horizon);
   if (!Number.isInteger(horizon) || horizon < 1)
     throw new Error(`--horizon must be a positive integer, got "${opts.horizon}"`);
-  const periods = opts.period.split(",").map((p) => Number(p.trim()));
-  if (periods.some((p) => !Number.isInteger(p) || p < 1)) {
+  const periods =
+    opts.period.trim() === "auto" ? "auto" : opts.period.split(",").map((p) => Number(p.trim()));
+  if (periods !== "auto" && periods.some((p) => !Number.isInteger(p) || p < 1)) {
     throw new Error(
-      `--period must be positive integers separated by commas (e.g. 24,168), got "${opts.period}"`,
+      `--period must be "auto" or positive integers separated by commas (e.g. 24,168), got "${opts.period}"`,
     );
   }
   if (!(METHOD_NAMES as readonly string[]).includes(opts.method)) {
@@ -47,7 +49,8 @@ export function toJson(items: readonly BatchItem[]): string {
     items.map((it) => {
       if (!it.ok) return { id: it.id, error: it.error };
       const i95 = it.intervals.find((i) => i.level === 95);
-      return { id: it.id, mean: it.mean, lower: i95?.lower ?? [], upper: i95?.upper ?? [] };
+      const out = { id: it.id, mean: it.mean, lower: i95?.lower ?? [], upper: i95?.upper ?? [] };
+      return it.season ? { ...out, periods: it.season.periods } : out;
     }),
   );
 }
@@ -73,7 +76,8 @@ export function toTable(items: readonly BatchItem[]): string {
     const header = ["h", "forecast", "80% interval", "95% interval"];
     const widths = header.map((t, c) => Math.max(t.length, ...rows.map((r) => r[c].length)));
     const line = (r: string[]): string => r.map((cell, c) => cell.padStart(widths[c])).join("  ");
-    out.push(`${it.id}  (${it.method})`, line(header), ...rows.map(line), "");
+    const season = it.season ? `; season: ${it.season.reason}` : "";
+    out.push(`${it.id}  (${it.method}${season})`, line(header), ...rows.map(line), "");
   }
   return out.join("\n");
 }
@@ -108,7 +112,11 @@ export const registerForecast: RegisterCommand = (program) => {
     .description("Forecast every series of a CSV (M4 layout: id, then values; rows may differ in length)")
     .argument("<file>", "CSV file, one series per row")
     .option("--horizon <h>", "steps ahead", "12")
-    .option("--period <p>", "seasonal period(s), e.g. 12 or 24,168 (1 = none)", "1")
+    .option(
+      "--period <p>",
+      "seasonal period(s), e.g. 12 or 24,168 (1 = none); auto = detected per series from its values",
+      "auto",
+    )
     .option("--method <name>", `${METHOD_NAMES.join(" | ")}`, "auto")
     .option("--json", "print [{id, mean, lower, upper}] (95% bounds) as JSON")
     .action(async (file: string, opts: ForecastCliOptions) => {

@@ -5,6 +5,8 @@ import type { ForecastOptions, ForecastResult } from "./types.ts";
 export interface SeriesInput {
   id: string;
   values: readonly number[];
+  /** Epoch ms per value, when the source has them (lets `period: "auto"` read the sampling). */
+  timestamps?: readonly number[];
 }
 
 export interface BatchProgress {
@@ -46,7 +48,11 @@ export async function forecastBatch(
     }
     const s = series[i];
     try {
-      out.push({ id: s.id, ok: true, ...forecast(s.values, opts) });
+      out.push({
+        id: s.id,
+        ok: true,
+        ...forecast(s.values, s.timestamps ? { ...opts, timestamps: s.timestamps } : opts),
+      });
     } catch (err) {
       if (!(err instanceof ForecastError) || !opts.continueOnError) {
         if (err instanceof ForecastError)

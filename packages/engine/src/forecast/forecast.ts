@@ -1,5 +1,6 @@
 import { ForecastError } from "./errors.ts";
 import { minimumLength, pointForecast } from "./methods.ts";
+import { inferPeriods, type PeriodInference } from "./period.ts";
 import { normalQuantile } from "./stats.ts";
 import {
   type ForecastOptions,
@@ -12,7 +13,9 @@ import {
 const MAX_HORIZON = 10_000;
 
 export function normalisePeriods(period: ForecastOptions["period"]): number[] {
-  const list = period === undefined ? [1] : typeof period === "number" ? [period] : [...period];
+  // "auto" is resolved per series in forecast(); before that the checks judge it as no season.
+  const list =
+    period === undefined || period === "auto" ? [1] : typeof period === "number" ? [period] : [...period];
   for (const p of list) {
     if (!Number.isInteger(p) || p < 1) {
       throw new ForecastError("BAD_PERIOD", `seasonal period must be a positive integer, got ${p}`);
@@ -97,6 +100,20 @@ export function forecast(y: readonly number[], opts: ForecastOptions): ForecastR
     if (!(l > 0 && l < 100))
       throw new ForecastError("BAD_LEVEL", `interval level must be in (0, 100), got ${l}`);
   }
-  const f = pointForecast(y, method, normalisePeriods(opts.period), opts.horizon);
-  return withIntervals(f, levels, opts.nonNegative ?? true);
+  let periods = normalisePeriods(opts.period);
+  let season: PeriodInference | undefined;
+  if (opts.period === "auto") {
+    season = inferPeriods(y, opts.timestamps);
+    if (y.length < minimumLength(method, season.periods)) {
+      season = {
+        ...season,
+        periods: [1],
+        reason: `${season.reason}; too short for ${method} with it: no season`,
+      };
+    }
+    periods = season.periods;
+  }
+  const f = pointForecast(y, method, periods, opts.horizon);
+  const result = withIntervals(f, levels, opts.nonNegative ?? true);
+  return season ? { ...result, season } : result;
 }

@@ -17,6 +17,7 @@ export { averageDemandInterval, croston, sba, tsb } from "./intermittent.ts";
 export { coverage, type M4Score, mase, owa, smape } from "./m4-score.ts";
 export { minimumLength, pointForecast } from "./methods.ts";
 export { mstlDecompose, mstlForecast } from "./mstl.ts";
+export { inferPeriods, type PeriodInference, VALUE_CANDIDATES } from "./period.ts";
 export { type Candidate, type HoldoutOptions, holdoutSelect } from "./select.ts";
 export { parseSeriesCsv } from "./series-csv.ts";
 export { acf, seasonalityTest } from "./stats.ts";

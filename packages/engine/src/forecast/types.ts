@@ -1,3 +1,5 @@
+import type { PeriodInference } from "./period.ts";
+
 /** Names accepted by `forecast(…, { method })`. */
 export const METHOD_NAMES = [
   "auto",
@@ -29,12 +31,16 @@ export interface ForecastResult {
   method: string;
   mean: number[];
   intervals: PredictionInterval[];
+  /** With `period: "auto"`: the periods used and why. */
+  season?: PeriodInference;
 }
 
 export interface ForecastOptions {
   horizon: number;
   /** Seasonal period(s): one number, or several for multiple seasonality (e.g. [24, 168]). 1 = none. */
-  period?: number | readonly number[];
+  period?: number | readonly number[] | "auto";
+  /** Epoch ms per value; with `period: "auto"` the sampling decides the period (hourly → 24, 168 …). */
+  timestamps?: readonly number[];
   method?: MethodName;
   /** Interval levels in percent; default [80, 95]. */
   levels?: readonly number[];
