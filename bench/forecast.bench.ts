@@ -23,7 +23,7 @@ const CONTENDERS: Contender[] = [
   { label: "Combo (ETS, Theta, Damped)", method: "combo", periods: "data" },
   { label: "MSTL + SES", method: "mstl", periods: "data" },
   { label: "Auto (validated choice)", method: "auto", periods: "data" },
-  { label: "Auto, no --period (CLI default)", method: "auto", periods: "infer" },
+  { label: "Auto without --period (CLI default)", method: "auto", periods: "infer" },
 ];
 
 function option(args: string[], name: string): string | undefined {

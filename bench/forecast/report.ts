@@ -98,7 +98,7 @@ export function renderMarkdown(
   for (const r of reports) {
     const n2 = r.scores.find((s) => s.method === "Naive2");
     const auto = r.scores.find((s) => s.method.startsWith("Auto ("));
-    const inferred = r.scores.find((s) => s.method.startsWith("Auto, no --period"));
+    const inferred = r.scores.find((s) => s.method.startsWith("Auto without --period"));
     const pub = (id: string): string => String(r.published.find((p) => p.id === id)?.owa ?? "");
     const best = r.published.reduce((a, b) => (b.owa < a.owa ? b : a));
     const ours = n2 && auto ? owaOf(auto, n2).toFixed(3) : "";
