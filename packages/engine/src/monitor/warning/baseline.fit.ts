@@ -9,6 +9,8 @@ import { MonitorError } from "../errors.ts";
  * level y_t, its first difference and runs of identical readings.
  */
 export interface Baseline {
+  /** Non-negative integer history: modelled after the Anscombe transform 2√(x + 3/8), which makes Poisson noise homoscedastic. */
+  readonly counts: boolean;
   readonly mean: number;
   /** Harmonic coefficients [sin ω, cos ω, sin 2ω, cos 2ω] of the daily profile; all 0 when none. */
   readonly daily: readonly number[];
@@ -42,10 +44,24 @@ export interface FittedBaseline {
 }
 
 const DAY_MS = 86_400_000;
-export const DAY_BUCKETS = 48;
+export const DAY_BUCKETS = 24;
 export const dayBucket = (t: number): number =>
   Math.min(DAY_BUCKETS - 1, Math.floor(((((t % DAY_MS) + DAY_MS) % DAY_MS) / DAY_MS) * DAY_BUCKETS));
 const TWO_PI = 2 * Math.PI;
+
+const ANSCOMBE_ZERO = 2 * Math.sqrt(3 / 8);
+
+/** Reading → modelled value (identity, or the Anscombe transform for counts; linear below 0). */
+export function toModel(counts: boolean, x: number): number {
+  if (!counts) return x;
+  return x >= 0 ? 2 * Math.sqrt(x + 3 / 8) : ANSCOMBE_ZERO + x;
+}
+
+/** Inverse of `toModel`. */
+export function fromModel(counts: boolean, u: number): number {
+  if (!counts) return u;
+  return u >= ANSCOMBE_ZERO ? (u / 2) ** 2 - 3 / 8 : u - ANSCOMBE_ZERO;
+}
 
 /** Daily profile value at a timestamp (epoch ms, UTC). */
 export function dailyAt(daily: readonly number[], timestamp: number): number {
@@ -149,8 +165,10 @@ export interface FitOptions {
 }
 
 /** Learns the baseline from finite history points (timestamps strictly increasing). */
-export function fitBaseline(ts: Float64Array, xs: Float64Array, o: FitOptions): FittedBaseline {
-  const n = xs.length;
+export function fitBaseline(ts: Float64Array, raw: Float64Array, o: FitOptions): FittedBaseline {
+  const n = raw.length;
+  const counts = raw.every((v) => v >= 0 && Number.isInteger(v)) && new Set(raw).size >= 3;
+  const xs = raw.map((v) => toModel(counts, v));
   if (n < 30)
     throw new MonitorError("EMPTY_INPUT", `a tag needs at least 30 history points to learn from, got ${n}`);
   const diffs = new Float64Array(n - 1);
@@ -178,21 +196,21 @@ export function fitBaseline(ts: Float64Array, xs: Float64Array, o: FitOptions): 
   varY /= n;
   const { phi } = fitAr(y, o.maxArOrder);
   const p = phi.length;
-  const raw = new Float64Array(n - p);
+  const res = new Float64Array(n - p);
   for (let i = p; i < n; i++) {
     let pred = 0;
     for (let j = 0; j < p; j++) pred += phi[j] * y[i - 1 - j];
-    raw[i - p] = y[i] - pred;
+    res[i - p] = y[i] - pred;
   }
   // Robust scale first (median absolute deviation), then the RMS of the residuals within 8 of it.
-  const mad = median(raw.map((v) => Math.abs(v))) * 1.4826;
+  const mad = median(res.map((v) => Math.abs(v))) * 1.4826;
   let rms = 0;
   let keep = 0;
-  for (const v of raw) rms += v * v;
-  rms = Math.sqrt(rms / raw.length);
+  for (const v of res) rms += v * v;
+  rms = Math.sqrt(rms / res.length);
   const cut = 8 * (mad > 0 ? mad : rms);
   let ss = 0;
-  for (const v of raw)
+  for (const v of res)
     if (Math.abs(v) <= cut) {
       ss += v * v;
       keep++;
@@ -202,7 +220,7 @@ export function fitBaseline(ts: Float64Array, xs: Float64Array, o: FitOptions): 
   for (let i = 1; i < n; i++) sd2 += (y[i] - y[i - 1]) ** 2;
   const sdDiff = Math.sqrt(sd2 / (n - 1));
   const absDiff = new Float64Array(n - 1);
-  for (let i = 1; i < n; i++) absDiff[i - 1] = Math.abs(xs[i] - xs[i - 1]);
+  for (let i = 1; i < n; i++) absDiff[i - 1] = Math.abs(raw[i] - raw[i - 1]);
   // "Identical": within a twentieth of the typical change (0 for exactly repeated readings).
   const flatEpsilon = 0.05 * median(absDiff.filter((d) => d > 0));
   let flat = 0;
@@ -216,7 +234,7 @@ export function fitBaseline(ts: Float64Array, xs: Float64Array, o: FitOptions): 
   }
   const kept: number[] = [];
   const buckets: number[] = [];
-  raw.forEach((v, i) => {
+  res.forEach((v, i) => {
     if (Math.abs(v) > cut) return;
     kept.push(v / sdResidual);
     buckets.push(dayBucket(ts[i + p]));
@@ -224,6 +242,7 @@ export function fitBaseline(ts: Float64Array, xs: Float64Array, o: FitOptions): 
   const residuals = Float64Array.from(kept);
   return {
     baseline: {
+      counts,
       mean,
       daily,
       dailyR2,
@@ -235,7 +254,7 @@ export function fitBaseline(ts: Float64Array, xs: Float64Array, o: FitOptions): 
       flatShare: (flat + 1) / (n + 1),
       interval,
       learnedPoints: n,
-      historyOutliers: raw.length - keep,
+      historyOutliers: res.length - keep,
     },
     residuals,
     residualBuckets: Uint8Array.from(buckets),

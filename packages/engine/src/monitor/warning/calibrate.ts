@@ -1,7 +1,8 @@
+import { normalQuantile, normalUpperTail } from "../../shared/normal.ts";
 import { SeededRandom } from "../../shared/random.ts";
 import { ContextModel } from "../detect/context.model.ts";
 import type { JsonValue } from "../detect/detector.types.ts";
-import { DAY_BUCKETS, dailyAt, dayBucket, type FittedBaseline } from "./baseline.fit.ts";
+import { DAY_BUCKETS, dailyAt, dayBucket, type FittedBaseline, fromModel, toModel } from "./baseline.fit.ts";
 import {
   fitTail,
   flatlineRate,
@@ -54,7 +55,7 @@ function residualPools(f: FittedBaseline): Float64Array[] {
   f.residuals.forEach((e, i) => {
     byBucket[f.residualBuckets[i]].push(e);
   });
-  if (byBucket.every((b) => b.length >= 20)) return byBucket.map((b) => Float64Array.from(b));
+  if (byBucket.every((b) => b.length >= 30)) return byBucket.map((b) => Float64Array.from(b));
   return [f.residuals];
 }
 
@@ -87,7 +88,7 @@ function simulate(f: FittedBaseline, rng: SeededRandom, m: number, t0: number): 
     y.push(v);
     if (y.length > Math.max(p, 1)) y.shift();
     ts[i] = t;
-    xs[i] = b.mean + v + dailyAt(b.daily, ts[i]);
+    xs[i] = fromModel(b.counts, b.mean + v + dailyAt(b.daily, ts[i]));
   }
   return { ts, xs };
 }
@@ -109,7 +110,7 @@ function firstCrossing(stat: ArrayLike<number>, h: number, from: number): number
   return -1;
 }
 
-/** Shifts of ±1 and ±2 level sd and a drift to 3 sd over the window, each after a warm-up. */
+/** Shifts of ±1 and ±2 level sd, a drift to 3 sd over the window and a 5-residual-sd spike, each after a warm-up. */
 function injectedPaths(f: FittedBaseline, rng: SeededRandom, t0: number): Path[] {
   const sd = f.baseline.sdLevel;
   const kinds: ((j: number) => number)[] = [
@@ -118,13 +119,18 @@ function injectedPaths(f: FittedBaseline, rng: SeededRandom, t0: number): Path[]
     () => 2 * sd,
     () => -2 * sd,
     (j) => (3 * sd * j) / WINDOW,
+    (j) => (j === 1 ? 5 * f.baseline.sdResidual : 0),
   ];
   return kinds.map((add) => {
     const p = simulate(f, rng, WARM + WINDOW, t0);
-    for (let j = 0; j < WINDOW; j++) p.xs[WARM + j] += add(j + 1);
+    const c = f.baseline.counts;
+    for (let j = 0; j < WINDOW; j++) p.xs[WARM + j] = fromModel(c, toModel(c, p.xs[WARM + j]) + add(j + 1));
     return p;
   });
 }
+
+/** Earlier of two crossing delays (−1 = none). */
+const earlier = (a: number, b: number): number => (a < 0 ? b : b < 0 ? a : Math.min(a, b));
 
 function sensitivity(delays: readonly number[]): number {
   return delays.reduce((s, d) => s + (d >= 0 ? 1 - d / WINDOW : 0), 0) / delays.length;
@@ -158,17 +164,27 @@ export function calibrate(
   const stats = channelStats(f, state, path);
   const wSum = Object.values(o.budget).reduce((a, b) => a + b, 0);
   const totalRate = 1 / (o.targetArl * o.safety);
-  const rateOf = (part: "primary" | (typeof WARNING_COMPANIONS)[number]): number =>
+  const rateOf = (part: keyof ResolvedWarningOptions["budget"]): number =>
     (totalRate * o.budget[part]) / wSum;
 
   const tails = {} as Record<WarningChannel, TailModel>;
   WARNING_CHANNELS.forEach((c, i) => {
     if (c !== "flatline") tails[c] = fitTail(stats[i]);
   });
+  // Single-point statistics get a Gaussian floor: a history of a day or two cannot show how
+  // heavy the tails really are, so they are never assumed lighter than normal ones.
+  const gaussianFloor = (c: WarningChannel): boolean => c === "shewhart" || c === "rate";
+  const rateAt = (c: WarningChannel, h: number): number =>
+    gaussianFloor(c) ? Math.max(tailRate(tails[c], h), 2 * normalUpperTail(h)) : tailRate(tails[c], h);
+  const thresholdAt = (c: WarningChannel, r: number): number =>
+    gaussianFloor(c)
+      ? Math.max(tailThreshold(tails[c], r), normalQuantile(1 - r / 2))
+      : tailThreshold(tails[c], r);
   const thresholds = {} as Record<WarningSource, number>;
-  for (const c of ["shewhart", "ewma", "cusum"] as const)
-    thresholds[c] = tailThreshold(tails[c], rateOf("primary"));
-  for (const c of ["level", "variance", "rate"] as const) thresholds[c] = tailThreshold(tails[c], rateOf(c));
+  thresholds.shewhart = o.thresholds.shewhart ?? thresholdAt("shewhart", rateOf("shewhart"));
+  for (const c of ["western-electric", "ewma", "cusum"] as const)
+    thresholds[c] = o.thresholds[c] ?? thresholdAt(c, rateOf("primary"));
+  for (const c of ["level", "variance", "rate"] as const) thresholds[c] = thresholdAt(c, rateOf(c));
   thresholds.flatline = flatlineThreshold(f.baseline.flatShare, rateOf("flatline"), o.flatlineMinRun);
 
   // Candidate sensitivity on injected shifts and drifts.
@@ -191,9 +207,12 @@ export function calibrate(
       const delays =
         h === null
           ? []
-          : injected.map((p) => {
+          : injected.map((p, i) => {
               const sc = contextScores(contextBase as JsonValue, p);
-              return firstCrossing(sc, h, WARM);
+              return earlier(
+                firstCrossing(sc, h, WARM),
+                firstCrossing(injectedStats[i][0], thresholds.shewhart, WARM),
+              );
             });
       candidates.push({
         name,
@@ -205,15 +224,16 @@ export function calibrate(
       continue;
     }
     const ci = WARNING_CHANNELS.indexOf(name);
-    const h = o.thresholds[name] ?? thresholds[name];
-    thresholds[name] = h;
-    const rate = tailRate(tails[name], h);
+    const h = thresholds[name];
+    const rate = rateAt(name, h);
+    const delay = (st: Float64Array[]): number =>
+      earlier(firstCrossing(st[ci], h, WARM), firstCrossing(st[0], thresholds.shewhart, WARM));
     candidates.push({
       name,
       threshold: h,
       falseAlarmsPer10k: rate * 1e4,
       eligible: rate <= rateOf("primary") * 1.000001,
-      sensitivity: sensitivity(injectedStats.map((s) => firstCrossing(s[ci], h, WARM))),
+      sensitivity: sensitivity(injectedStats.map(delay)),
     });
   }
   let chosen: WarningPrimary | null = o.primary;
@@ -221,15 +241,15 @@ export function calibrate(
     let best: CandidateReport | null = null;
     for (const c of candidates)
       if (c.eligible && (best === null || c.sensitivity > best.sensitivity + 1e-12)) best = c;
-    chosen = best?.name ?? "shewhart";
+    chosen = best?.name ?? "cusum";
   }
   for (const c of WARNING_COMPANIONS)
     if (o.thresholds[c] !== undefined) thresholds[c] = o.thresholds[c] as number;
-  const active: WarningSource[] = [chosen, ...WARNING_COMPANIONS];
+  const active: WarningSource[] = ["shewhart", chosen, ...WARNING_COMPANIONS];
   const sourceRate = (s: WarningSource): number => {
     if (s === "context") return (candidates.find((c) => c.name === "context")?.falseAlarmsPer10k ?? 0) / 1e4;
     if (s === "flatline") return flatlineRate(f.baseline.flatShare, thresholds.flatline);
-    return tailRate(tails[s], thresholds[s]);
+    return rateAt(s, thresholds[s]);
   };
   const sources: SourceReport[] = active.map((s) => ({
     source: s,

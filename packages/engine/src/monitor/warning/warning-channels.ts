@@ -1,13 +1,15 @@
 import type { JsonValue } from "../detect/detector.types.ts";
 import { MonitorError } from "../errors.ts";
-import { type Baseline, dailyAt } from "./baseline.fit.ts";
+import { type Baseline, dailyAt, toModel } from "./baseline.fit.ts";
 
 /**
  * The statistics the early-warning detector watches, one number per channel per point; a channel
  * alarms when its statistic crosses its calibrated threshold from below.
- * - shewhart: Western Electric rules 1–3 on the standardised residual e with zone width c: the
- *   statistic is the smallest c at which a rule would NOT fire, so "fires at width c" ⇔ stat > c.
- *   (Rule 1: |e| > 3c; rule 2: 2 of 3 beyond 2c on one side; rule 3: 4 of 5 beyond c on one side.)
+ * - shewhart: the individuals chart on the standardised residual e, |e| (Nelson / WE rule 1 at
+ *   limit L); it always runs, for spikes.
+ * - western-electric: Western Electric rules 2–3 with zone width c (2 of 3 beyond 2c on one side;
+ *   4 of 5 beyond c on one side, the current point among them): the statistic is the largest c at
+ *   which a rule fires, so "fires at width c" ⇔ stat > c and c can be calibrated like a limit.
  * - ewma: |EWMA(e, λ 0.1)| in units of its steady-state sd; cusum: max(C⁺, C⁻) on e with k = 0.25;
  *   both see e capped at ±5 (a spike is the Shewhart chart's job, and must not blind them for hours).
  * - level: |EWMA(y/σ_y capped at ±8, λ 0.05)|, the deseasonalised level itself (drifts and shifts the residual
@@ -16,6 +18,7 @@ import { type Baseline, dailyAt } from "./baseline.fit.ts";
  */
 export const WARNING_CHANNELS = [
   "shewhart",
+  "western-electric",
   "ewma",
   "cusum",
   "level",
@@ -80,10 +83,10 @@ function third(a: number, b: number, c: number, d: number): number {
   return s[2];
 }
 
-/** Western Electric 1–3 statistic for the current residual e and the previous four (newest last). */
-export function shewhartStat(e: number, recent: readonly number[]): number {
+/** Western Electric 2–3 statistic for the current residual e and the previous four (newest last). */
+export function westernElectricStat(e: number, recent: readonly number[]): number {
   const [r4, r3, r2, r1] = recent;
-  let s = Math.abs(e) / 3;
+  let s = 0;
   if (e > 0) {
     s = Math.max(s, Math.min(e, Math.max(r1, r2)) / 2, Math.min(e, third(r1, r2, r3, r4)));
   } else if (e < 0) {
@@ -92,11 +95,10 @@ export function shewhartStat(e: number, recent: readonly number[]): number {
   return s;
 }
 
-/** Which Western Electric rule (1–3) fires at zone width c (0 when none). */
-export function shewhartRule(e: number, recent: readonly number[], c: number): number {
+/** Which Western Electric rule (2 or 3) fires at zone width c (0 when none). */
+export function westernElectricRule(e: number, recent: readonly number[], c: number): number {
   const [r4, r3, r2, r1] = recent;
   const sg = e >= 0 ? 1 : -1;
-  if (Math.abs(e) > 3 * c) return 1;
   if (Math.min(sg * e, Math.max(sg * r1, sg * r2)) / 2 > c) return 2;
   if (Math.min(sg * e, third(sg * r1, sg * r2, sg * r3, sg * r4)) > c) return 3;
   return 0;
@@ -111,25 +113,26 @@ export function stepChannels(
   out: Float64Array,
 ): { residual: number } {
   const p = b.ar.length;
-  const yNow = clamp((x - b.mean - dailyAt(b.daily, timestamp)) / b.sdLevel) * b.sdLevel;
+  const yNow = clamp((toModel(b.counts, x) - b.mean - dailyAt(b.daily, timestamp)) / b.sdLevel) * b.sdLevel;
   let pred = 0;
   for (let j = 0; j < p; j++) pred += b.ar[j] * s.y[s.y.length - 1 - j];
   const e = clamp((yNow - pred) / b.sdResidual);
-  out[0] = shewhartStat(e, s.recent);
+  out[0] = Math.abs(e);
+  out[1] = westernElectricStat(e, s.recent);
   const ec = clamp(e, CUMULATIVE_CAP);
   s.ewma = (1 - EWMA_LAMBDA) * s.ewma + EWMA_LAMBDA * ec;
-  out[1] = Math.abs(s.ewma) / EWMA_SD;
+  out[2] = Math.abs(s.ewma) / EWMA_SD;
   s.cusumUp = Math.max(0, s.cusumUp + ec - CUSUM_K);
   s.cusumDown = Math.max(0, s.cusumDown - ec - CUSUM_K);
-  out[2] = Math.max(s.cusumUp, s.cusumDown);
+  out[3] = Math.max(s.cusumUp, s.cusumDown);
   s.level = (1 - LEVEL_LAMBDA) * s.level + LEVEL_LAMBDA * clamp(yNow / b.sdLevel, LEVEL_CAP);
-  out[3] = Math.abs(s.level);
+  out[4] = Math.abs(s.level);
   s.variance = (1 - VAR_LAMBDA) * s.variance + VAR_LAMBDA * Math.min(e * e, VAR_CAP);
-  out[4] = Math.abs(Math.log(Math.max(s.variance, 1e-12)));
+  out[5] = Math.abs(Math.log(Math.max(s.variance, 1e-12)));
   const prevY = s.y[s.y.length - 1];
-  out[5] = Math.abs(clamp((yNow - prevY) / b.sdDiff));
+  out[6] = Math.abs(clamp((yNow - prevY) / b.sdDiff));
   s.flatRun = Math.abs(x - s.lastX) <= b.flatEpsilon ? s.flatRun + 1 : 0;
-  out[6] = s.flatRun;
+  out[7] = s.flatRun;
   s.lastX = x;
   s.y.push(yNow);
   s.y.shift();

@@ -19,12 +19,12 @@ import {
   channelStateFromJson,
   channelStateToJson,
   initialChannelState,
-  shewhartRule,
   stepChannels,
   WARNING_CHANNELS,
+  westernElectricRule,
 } from "./warning-channels.ts";
 
-const DEFAULT_BUDGET = { primary: 0.35, level: 0.25, variance: 0.2, rate: 0.1, flatline: 0.1 };
+const DEFAULT_BUDGET = { primary: 0.25, shewhart: 0.15, level: 0.2, variance: 0.2, rate: 0.1, flatline: 0.1 };
 
 function positive(v: number | undefined, fallback: number, name: string, min = Number.MIN_VALUE): number {
   const x = v ?? fallback;
@@ -131,8 +131,10 @@ export class WarningDetector {
       flags.push("anomaly");
     }
     const rule = crossed.includes("shewhart")
-      ? shewhartRule(residual, recent, this.parts.thresholds.shewhart)
-      : 0;
+      ? 1
+      : crossed.includes("western-electric")
+        ? westernElectricRule(residual, recent, this.parts.thresholds["western-electric"])
+        : 0;
     return {
       score: Math.min(ratio, 1e12) / (1 + Math.min(ratio, 1e12)),
       alarm,

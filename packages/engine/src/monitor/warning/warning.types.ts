@@ -2,8 +2,11 @@ import type { PointFlag } from "../detect/detector.types.ts";
 import type { Baseline } from "./baseline.fit.ts";
 import type { WarningChannel } from "./warning-channels.ts";
 
-/** Primary charts the automatic choice picks from; the companions below always run beside it. */
-export const WARNING_PRIMARIES = ["shewhart", "ewma", "cusum", "context"] as const;
+/**
+ * Primary charts the automatic choice picks from (for sustained changes); the Shewhart
+ * individuals chart (for spikes) and the companions below always run beside the chosen one.
+ */
+export const WARNING_PRIMARIES = ["western-electric", "ewma", "cusum", "context"] as const;
 export type WarningPrimary = (typeof WARNING_PRIMARIES)[number];
 export const WARNING_COMPANIONS = ["level", "variance", "rate", "flatline"] as const;
 export type WarningCompanion = (typeof WARNING_COMPANIONS)[number];
@@ -23,8 +26,8 @@ export interface WarningOptions {
   readonly thresholds?: Partial<Record<WarningSource, number>>;
   /** Points after an alarm during which no new alarm is raised: one excursion, one alarm (default 60). */
   readonly restPeriod?: number;
-  /** Share of the false-alarm budget per part (primary, level, variance, rate, flatline). */
-  readonly budget?: Partial<Record<"primary" | WarningCompanion, number>>;
+  /** Share of the false-alarm budget per part (primary chart, the always-on Shewhart chart, level, variance, rate, flatline). */
+  readonly budget?: Partial<Record<"primary" | "shewhart" | WarningCompanion, number>>;
   /** Length of the simulated in-control path used for calibration (default 60,000). */
   readonly simulationLength?: number;
   /** Seed of the bootstrap (the result is deterministic for a seed and a history). */
@@ -44,7 +47,7 @@ export interface ResolvedWarningOptions {
   readonly primary: WarningPrimary | null;
   readonly thresholds: Partial<Record<WarningSource, number>>;
   readonly restPeriod: number;
-  readonly budget: Record<"primary" | WarningCompanion, number>;
+  readonly budget: Record<"primary" | "shewhart" | WarningCompanion, number>;
   readonly simulationLength: number;
   readonly seed: number;
   readonly maxArOrder: number;
@@ -88,7 +91,7 @@ export interface WarningResult {
   readonly alarm: boolean;
   /** Sources that crossed their threshold at this point (also during the rest period). */
   readonly sources: readonly WarningSource[];
-  /** Western Electric rule (1–3) when the shewhart chart fired, else 0. */
+  /** Rule number when the Shewhart chart (1) or the Western Electric rules (2, 3) fired, else 0. */
   readonly rule: number;
   readonly flags: readonly PointFlag[];
 }
