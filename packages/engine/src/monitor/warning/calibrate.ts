@@ -137,7 +137,8 @@ function sensitivity(delays: readonly number[]): number {
 }
 
 function contextScores(base: JsonValue, path: Path): Float64Array {
-  const m = ContextModel.restore(base);
+  // ContextModel.restore keeps references into the snapshot: every run starts from a copy.
+  const m = ContextModel.restore(structuredClone(base));
   const out = new Float64Array(path.xs.length);
   for (let i = 0; i < path.xs.length; i++) out[i] = m.learn(path.xs[i], path.ts[i]);
   return out;

@@ -107,7 +107,8 @@ export class WarningDetector {
     const flags: PointFlag[] = g.flags;
     const recent = [...this.state.recent];
     const { residual } = stepChannels(this.parts.baseline, this.state, timestamp, value, this.buf);
-    const ctx = this.context ? this.context.learn(value, timestamp) : 0;
+    // The context model works in raw units; readings beyond ±1e15 would overflow its range arithmetic.
+    const ctx = this.context ? this.context.learn(Math.min(1e15, Math.max(-1e15, value)), timestamp) : 0;
     const crossed: WarningSource[] = [];
     let ratio = 0;
     for (const s of this.parts.active) {
@@ -195,7 +196,7 @@ export function learnWarningDetector(
     },
     initialChannelState(fit.baseline, fit.tail, xs[n - 1]),
     guard,
-    cal.context === null ? null : ContextModel.restore(cal.context),
+    cal.context === null ? null : ContextModel.restore(structuredClone(cal.context)),
     {},
     0,
   );
@@ -253,7 +254,8 @@ export function restoreWarningDetector(snap: JsonValue): WarningDetector {
     { baseline: b, report: r, thresholds: th, active: sources, restPeriod },
     channelStateFromJson(state, b.ar.length),
     new InputGuard(5, readGuardState(guard)),
-    needsContext ? ContextModel.restore(context as JsonValue) : null,
+    // ContextModel.restore keeps references into the snapshot it is given: hand it a copy.
+    needsContext ? ContextModel.restore(structuredClone(context as JsonValue)) : null,
     pv,
     restLeft,
   );
