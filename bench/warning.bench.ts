@@ -85,7 +85,8 @@ export async function run(args: string[]): Promise<void> {
           }
           row.falseAlarms += o.falseAlarms;
           row.inControl += o.inControl;
-          const k = (byKind[det][kind] ??= { fa: 0, ic: 0 });
+          byKind[det][kind] ??= { fa: 0, ic: 0 };
+          const k = byKind[det][kind];
           k.fa += o.falseAlarms;
           k.ic += o.inControl;
           if (o.chosen) chosen[o.chosen] = (chosen[o.chosen] ?? 0) + 1;

@@ -42,8 +42,9 @@ const points = fc.array(fc.record({ dt: step, v: value }), { maxLength: 400 });
 function feed(d: WarningDetector, t0: number, pts: { dt: number; v: number }[]): WarningResult[] {
   let t = t0;
   return pts.map((p) => {
-    const ts = Number.isNaN(p.dt) ? Number.NaN : (t += p.dt);
-    return d.update(ts, p.v);
+    if (Number.isNaN(p.dt)) return d.update(Number.NaN, p.v);
+    t += p.dt;
+    return d.update(t, p.v);
   });
 }
 
