@@ -14,6 +14,11 @@ export interface NabWarningResult {
   /** The continuous score r/(1+r) with NAB's threshold sweep (one threshold for the corpus). */
   readonly swept: Record<NabProfileName, NabProfileResult>;
   readonly chosen: Record<string, number>;
+  /** Windows with at least one alarm inside, of all windows; alarms inside and outside windows. */
+  readonly windowsHit: number;
+  readonly windows: number;
+  readonly alarmsInWindows: number;
+  readonly alarmsOutside: number;
   readonly failed: string[];
   readonly seconds: number;
 }
@@ -24,6 +29,10 @@ export function nabWarning(corpus: readonly NabSeries[]): NabWarningResult {
   const failed: string[] = [];
   const alarmRuns: Float64Array[] = [];
   const scoreRuns: Float64Array[] = [];
+  let windowsHit = 0;
+  let windows = 0;
+  let alarmsInWindows = 0;
+  let alarmsOutside = 0;
   for (const s of corpus) {
     const n = s.values.length;
     const learn = nabProbationaryLength(n);
@@ -42,6 +51,13 @@ export function nabWarning(corpus: readonly NabSeries[]): NabWarningResult {
       // A history the baseline cannot be learned from (e.g. constant) gets no alarms.
       failed.push(`${s.name}: ${err instanceof Error ? err.message : String(err)}`);
     }
+    windows += s.windows.length;
+    for (const w of s.windows) if (alarms.subarray(w.start, w.end + 1).includes(1)) windowsHit++;
+    alarms.forEach((a, i) => {
+      if (a === 0) return;
+      if (s.windows.some((w) => i >= w.start && i <= w.end)) alarmsInWindows++;
+      else alarmsOutside++;
+    });
     alarmRuns.push(alarms);
     scoreRuns.push(scores);
   }
@@ -49,6 +65,10 @@ export function nabWarning(corpus: readonly NabSeries[]): NabWarningResult {
     alarms: scoreCorpus(corpus, alarmRuns),
     swept: scoreCorpus(corpus, scoreRuns),
     chosen,
+    windowsHit,
+    windows,
+    alarmsInWindows,
+    alarmsOutside,
     failed,
     seconds: (performance.now() - t0) / 1000,
   };
