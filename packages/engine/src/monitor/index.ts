@@ -20,3 +20,4 @@ export * from "./spc/spc-report.ts";
 export * from "./spc/spc-rules.ts";
 export * from "./spc/spc-stats.ts";
 export * from "./spc/spec-limits.ts";
+export * from "./warning/index.ts";
