@@ -10,5 +10,6 @@ export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
 export * from "./member.contract.ts";
 export * from "./org.contract.ts";
+export * from "./planning.contract.ts";
 export * from "./routes/index.ts";
 export * from "./uscc.ts";

@@ -96,6 +96,10 @@ export interface ActionResources {
   "job.read": JobResource;
   /** Start or cancel an org's jobs: owner/admin/member (viewers only watch). */
   "job.run": JobResource;
+  /** An org's planning data, forecasts and MRP results: every member of that org. */
+  "planning.read": OrgResource;
+  /** Change planning master data or forecast overrides: owner/admin/member (viewers only read). */
+  "planning.write": OrgResource;
 }
 export type Action = keyof ActionResources;
 
@@ -184,6 +188,9 @@ const RULES: { [A in Action]: Rule<A> } = {
       ? undefined
       : new ForbiddenError("viewers may watch jobs but not start or cancel them");
   },
+  "planning.read": (actor, r) =>
+    ownOrg(actor, r.orgId) ? undefined : new NotFoundError("planning data of org", r.orgId),
+  "planning.write": orgRole(WRITERS, "planning data of org", "viewers may read the plan but not change it"),
 };
 
 export const policy = {

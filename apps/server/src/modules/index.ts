@@ -11,6 +11,7 @@ import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { orgModule } from "./orgs/org.routes.ts";
+import { planningModule } from "./planning/planning.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
 
 /**
@@ -31,4 +32,5 @@ export const modules: FeatureModule[] = [
   jobsModule,
   accountModule,
   invitationModule,
+  planningModule,
 ];

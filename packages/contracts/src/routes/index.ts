@@ -10,6 +10,7 @@ import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
+import { planningRoutes } from "./planning.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
 
@@ -25,6 +26,7 @@ export * from "./job.routes.ts";
 export * from "./live.routes.ts";
 export * from "./member.routes.ts";
 export * from "./org.routes.ts";
+export * from "./planning.routes.ts";
 export * from "./route.ts";
 export * from "./stats.routes.ts";
 
@@ -48,6 +50,7 @@ export const routeTable = {
   jobs: jobRoutes,
   accounts: accountRoutes,
   invitations: invitationRoutes,
+  planning: planningRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
