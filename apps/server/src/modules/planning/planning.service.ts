@@ -249,7 +249,11 @@ export class PlanningService {
       "demand",
     ]);
     const demand = parseAll("demand", rows);
-    const lastHistory = demand.map((d) => d.periodDate).sort().at(-1) ?? "";
+    const lastHistory =
+      demand
+        .map((d) => d.periodDate)
+        .sort()
+        .at(-1) ?? "";
     const base = lastHistory === "" ? this.now().toISOString().slice(0, 10) : lastHistory;
     const start = lastHistory === "" ? `${base.slice(0, 7)}-01` : nextMonth(base);
     const overrides = await this.overrides(this.db, actor.orgId);
