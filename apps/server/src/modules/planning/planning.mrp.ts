@@ -69,6 +69,7 @@ export function effectiveBom(lines: readonly PlanningBomLine[], date: string): P
 export function planMrp(data: MrpMasterData, start: string, horizon: number): PlanningMrpResult {
   const s = monthIndex(start);
   const periods = Array.from({ length: horizon }, (_, p) => addMonths(start, p));
+  if (data.items.length === 0) return { periods, plannedOrders: [], actions: [], exceptions: [] };
   const bucket = (date: string) => Math.max(0, monthIndex(date) - s);
   const dateOf = (p: number) => addMonths(start, p);
 
