@@ -45,7 +45,8 @@ function bodyFor(method: string, path: string): unknown {
     };
   if (key === "POST /api/v1/auth/tokens") return { name: "walk" };
   if (key === "PATCH /api/v1/members/{id}") return { role: "viewer" };
-  if (key === "PUT /api/v1/planning/forecast/{item}/overrides") return { periodDate: "2026-01-01", quantity: 1 };
+  if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
+    return { periodDate: "2026-01-01", quantity: 1 };
   return {};
 }
 
