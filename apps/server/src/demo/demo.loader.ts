@@ -13,12 +13,14 @@ import {
   orgChainNodes,
   orgSearchTokens,
   orgs,
+  planningRecords,
   relations,
   users,
 } from "../db/schema/index.ts";
 import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
+import { demoPlanningRows } from "./demo.planning.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 
 export interface DemoLoadOptions {
@@ -39,6 +41,8 @@ export interface DemoLoadSummary {
   relations: number;
   indicators: number;
   users: number;
+  /** Planning master data records of the demo firms (items, BOMs, stock, orders, demand history). */
+  planningRecords: number;
   /** Demo sign-ins, for the dev-mode login hint only. */
   logins: { email: string; password: string; persona: string }[];
   ms: number;
@@ -71,6 +75,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
   const at = (opts.now ?? (() => new Date()))();
   const cluster = generateDemoCluster(seed);
   const rows = demoRows(cluster, at);
+  const planningRows = demoPlanningRows(seed, at);
   // Hash outside the transaction: argon2 is slow on purpose and needs no lock.
   const userRows = await Promise.all(
     cluster.users.map(async (u) => ({
@@ -107,6 +112,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertChunked(tx, indicators, rows.indicators);
     await insertChunked(tx, users, userRows);
     await insertChunked(tx, memberships, rows.memberships);
+    await insertChunked(tx, planningRecords, planningRows);
     await writeAudit(
       tx,
       null,
@@ -131,6 +137,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     relations: rows.relations.length,
     indicators: rows.indicators.length,
     users: userRows.length,
+    planningRecords: planningRows.length,
     logins: cluster.users.map((u) => ({ email: u.email, password: u.password, persona: u.persona })),
     ms: Math.round(performance.now() - started),
   };
