@@ -18,6 +18,7 @@ const GrantsPage = lazy(() => import("./features/grants/grants.page.tsx"));
 const AuditPage = lazy(() => import("./features/audit/audit.page.tsx"));
 const ImportsPage = lazy(() => import("./features/imports/imports.page.tsx"));
 const JobsPage = lazy(() => import("./features/jobs/jobs.page.tsx"));
+const PlanningPage = lazy(() => import("./features/planning/planning.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -64,6 +65,7 @@ export const router = createBrowserRouter([
           { path: "audit", element: <AuditPage /> },
           { path: "imports", element: <ImportsPage /> },
           { path: "jobs", element: <JobsPage /> },
+          { path: "planning", element: <PlanningPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

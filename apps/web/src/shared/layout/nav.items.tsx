@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AreaChartOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -30,6 +31,7 @@ const ALL: NavItem[] = [
   { key: "grants", path: "/grants", label: "nav.grants", icon: <SafetyCertificateOutlined /> },
   { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
+  { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
