@@ -9,6 +9,7 @@ export type NavKey =
   | "grants"
   | "imports"
   | "jobs"
+  | "planning"
   | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */
