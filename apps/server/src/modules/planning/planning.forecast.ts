@@ -75,13 +75,15 @@ function backtest(history: readonly HistoryPoint[], horizon: number): PlanningFo
 
 /**
  * The forecast screen's answer for one item: the engine's automatic method with the seasonal period
- * inferred from the history's own dates, 80/95 % intervals, the planner's overrides, and a backtest.
+ * inferred from the history's own dates, 80/95 % intervals, the planner's overrides, and a backtest
+ * (skipped with `withBacktest` false, as MRP needs only the plan).
  */
 export function itemForecast(
   item: string,
   history: readonly HistoryPoint[],
   overrides: ReadonlyMap<string, number>,
   horizon: number,
+  withBacktest = true,
 ): PlanningForecast {
   if (history.length < MIN_HISTORY)
     throw new ConflictError(
@@ -115,6 +117,6 @@ export function itemForecast(
         plan: override ?? result.mean[i],
       };
     }),
-    accuracy: backtest(history, horizon),
+    accuracy: withBacktest ? backtest(history, horizon) : null,
   };
 }

@@ -63,8 +63,9 @@ export function effectiveBom(lines: readonly PlanningBomLine[], date: string): P
 /**
  * A regenerative MRP over monthly buckets from `start` (YYYY-MM-01): customer orders are demand as
  * themselves (so pegging names them); the forecast adds only what the orders of that month do not
- * already consume. Lead times are whole months (days / 30, rounded up); past-due dates fall in the
- * first bucket.
+ * already consume, rounded up to whole units. Lead times are whole months (days / 30, rounded up);
+ * due dates before the start fall in the first bucket; a release before the start is shown at its
+ * real (past) month and flagged past due.
  */
 export function planMrp(data: MrpMasterData, start: string, horizon: number): PlanningMrpResult {
   const s = monthIndex(start);
@@ -100,7 +101,7 @@ export function planMrp(data: MrpMasterData, start: string, horizon: number): Pl
   for (const f of data.forecasts) {
     const p = monthIndex(f.date) - s;
     if (p < 0 || p >= horizon) continue;
-    const rest = f.quantity - (ordered.get(`${f.item}|${p}`) ?? 0);
+    const rest = Math.ceil(f.quantity - (ordered.get(`${f.item}|${p}`) ?? 0) - 1e-9);
     if (rest > 0)
       demand.push({
         id: `forecast ${f.item} ${dateOf(p).slice(0, 7)}`,
@@ -125,7 +126,7 @@ export function planMrp(data: MrpMasterData, start: string, horizon: number): Pl
     plannedOrders: plan.orders.map((o) => ({
       index: o.index,
       item: o.item,
-      releaseDate: dateOf(Math.max(0, o.releasePeriod)),
+      releaseDate: dateOf(o.releasePeriod),
       receiptDate: dateOf(o.receiptPeriod),
       pastDue: o.releasePeriod < 0,
       quantity: o.quantity,
@@ -141,8 +142,8 @@ export function planMrp(data: MrpMasterData, start: string, horizon: number): Pl
       item: a.item,
       orderNo: a.target === "scheduled-receipt" ? (receipts[a.ref]?.id ?? null) : null,
       quantity: a.quantity,
-      fromDate: dateOf(Math.max(0, a.fromPeriod)),
-      toDate: a.toPeriod === undefined ? null : dateOf(Math.max(0, a.toPeriod)),
+      fromDate: dateOf(a.fromPeriod),
+      toDate: a.toPeriod === undefined ? null : dateOf(a.toPeriod),
     })),
     exceptions: plan.exceptions.map((e) => ({ kind: e.kind, item: e.item, value: e.value })),
   };

@@ -17,7 +17,7 @@ import type { Database, DbOrTx } from "../../db/database.ts";
 import { NotFoundError, ValidationError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { naturalKey, referencedItems } from "./planning.columns.ts";
-import { type HistoryPoint, itemForecast } from "./planning.forecast.ts";
+import { type HistoryPoint, itemForecast, MIN_HISTORY } from "./planning.forecast.ts";
 import { type MrpMasterData, planMrp } from "./planning.mrp.ts";
 import { PlanningRepository, type PlanningRow } from "./planning.repository.ts";
 import { exportWorkbook, plain, templateWorkbook, validateSheet } from "./planning.sheet.ts";
@@ -264,8 +264,8 @@ export class PlanningService {
         .filter((d) => d.item === item.code)
         .map((d) => ({ date: d.periodDate, value: d.quantity }))
         .sort((a, b) => a.date.localeCompare(b.date));
-      if (history.length < 6) continue;
-      const f = itemForecast(item.code, history, overrides.get(item.code) ?? new Map(), horizon);
+      if (history.length < MIN_HISTORY) continue;
+      const f = itemForecast(item.code, history, overrides.get(item.code) ?? new Map(), horizon, false);
       for (const p of f.forecast) forecasts.push({ item: item.code, date: p.date, quantity: p.plan });
     }
     return planMrp(

@@ -30,7 +30,7 @@ export function forecastOption(f: PlanningForecast, labels: ForecastLabels): ECh
   ];
   return {
     tooltip: { trigger: "axis" },
-    legend: { data: [labels.history, labels.forecast, labels.plan, labels.band80, labels.band95] },
+    legend: { top: 0, data: [labels.history, labels.forecast, labels.plan, labels.band80, labels.band95] },
     grid: { left: 60, right: 20, top: 40, bottom: 30 },
     xAxis: { type: "category", data: dates },
     yAxis: { type: "value" },
