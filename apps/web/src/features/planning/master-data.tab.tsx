@@ -1,10 +1,17 @@
-import { DeleteOutlined, DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import {
+  DeleteOutlined,
+  DownloadOutlined,
+  EditOutlined,
+  PlusOutlined,
+  UploadOutlined,
+} from "@ant-design/icons";
 import {
   IMPORT_MODES,
   type ImportMode,
   PLANNING_ENTITIES,
   type PlanningEntity,
   type PlanningImportReport,
+  type PlanningRecord,
 } from "@clusterbrain/contracts";
 import { Alert, Button, Card, Popconfirm, Radio, Space, Table, Typography } from "antd";
 import { type ChangeEvent, useState } from "react";
@@ -13,6 +20,7 @@ import { useApi } from "../../shared/api/use-api.hook.ts";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { toBase64 } from "../imports/import-file.ts";
 import { planningApi, planningDownloads } from "./planning.api.ts";
+import { RecordForm } from "./record-form.component.tsx";
 
 /** Master data of one entity: template, import with every bad cell listed, the records, export. */
 export function MasterDataTab({ canWrite }: { canWrite: boolean }) {
@@ -23,6 +31,7 @@ export function MasterDataTab({ canWrite }: { canWrite: boolean }) {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [version, setVersion] = useState(0);
+  const [editing, setEditing] = useState<PlanningRecord | null | undefined>(undefined);
   const records = useApi((signal) => planningApi.list(entity, signal), [entity, version]);
 
   const upload = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -54,6 +63,17 @@ export function MasterDataTab({ canWrite }: { canWrite: boolean }) {
   const fields = Object.keys(records.data?.items[0]?.data ?? {});
   return (
     <div data-testid="planning-data">
+      {editing !== undefined && (
+        <RecordForm
+          key={editing?.id ?? "new"}
+          entity={entity}
+          record={editing}
+          onClose={(saved) => {
+            setEditing(undefined);
+            if (saved) setVersion((v) => v + 1);
+          }}
+        />
+      )}
       <Card size="small" style={{ marginBottom: 16 }}>
         <Space direction="vertical" style={{ width: "100%" }}>
           <Radio.Group
@@ -97,6 +117,13 @@ export function MasterDataTab({ canWrite }: { canWrite: boolean }) {
                   onClick={() => document.getElementById("planning-file-input")?.click()}
                 >
                   {t("planning.import")}
+                </Button>
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => setEditing(null)}
+                  data-testid="planning-new-record"
+                >
+                  {t("planning.newRecord")}
                 </Button>
                 <input
                   id="planning-file-input"
@@ -160,10 +187,18 @@ export function MasterDataTab({ canWrite }: { canWrite: boolean }) {
                 {
                   title: "",
                   key: "delete",
-                  render: (_: unknown, r: { id: string }) => (
-                    <Popconfirm title={t("planning.deleteConfirm")} onConfirm={() => remove(r.id)}>
-                      <Button size="small" icon={<DeleteOutlined />} aria-label={t("planning.delete")} />
-                    </Popconfirm>
+                  render: (_: unknown, r: PlanningRecord) => (
+                    <Space>
+                      <Button
+                        size="small"
+                        icon={<EditOutlined />}
+                        aria-label={t("planning.editRecord")}
+                        onClick={() => setEditing(r)}
+                      />
+                      <Popconfirm title={t("planning.deleteConfirm")} onConfirm={() => remove(r.id)}>
+                        <Button size="small" icon={<DeleteOutlined />} aria-label={t("planning.delete")} />
+                      </Popconfirm>
+                    </Space>
                   ),
                 },
               ]
