@@ -58,6 +58,10 @@ describe("planning workspace in Chromium", () => {
       await planning.importFile(itemsFile);
       expect(await planning.reportTitle()).toContain("已写入 1 行");
 
+      // A record typed in the browser joins the imported one.
+      await planning.createRecord({ code: "E2E-HAND", name: "手工录入电感", unit: "pcs", leadTimeDays: "7" });
+      expect(await planning.recordKeys()).toEqual(expect.arrayContaining(["E2E-CHOKE", "E2E-HAND"]));
+
       // Demand history: 30 months of the new item, with a year-end peak.
       await planning.chooseEntity("历史需求");
       const demand = await planning.downloadTemplate();

@@ -7,6 +7,10 @@ export interface PlanningIssue {
   column: string;
 }
 
+function expect200(status: number): void {
+  if (status !== 200) throw new Error(`saving the record answered ${status}`);
+}
+
 /** The planning workspace: master data tab, forecast tab, MRP tab. */
 export class PlanningPage {
   constructor(private readonly page: Page) {}
@@ -67,6 +71,28 @@ export class PlanningPage {
   }
 
   /** Selects an item (the first item is preselected: then nothing is asked again). */
+  /** Opens the new-record form, fills the given fields (by schema key) and saves. */
+  async createRecord(values: Record<string, string>): Promise<void> {
+    await this.page.getByTestId("planning-new-record").click();
+    const form = this.page.getByTestId("planning-record-form");
+    for (const [key, value] of Object.entries(values)) await form.locator(`#${key}`).fill(value);
+    const saved = this.page.waitForResponse(
+      (res) => res.url().endsWith("/api/v1/planning/records") && res.request().method() === "POST",
+    );
+    await this.page.locator(".ant-modal-footer .ant-btn-primary").click();
+    expect200((await saved).status());
+    await form.waitFor({ state: "detached" });
+  }
+
+  async recordKeys(): Promise<string[]> {
+    const rows = this.page.locator('[data-testid="planning-records"] tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const out: string[] = [];
+    for (let i = 0; i < (await rows.count()); i++)
+      out.push((await rows.nth(i).locator("td").first().textContent()) ?? "");
+    return out;
+  }
+
   async chooseItem(code: string): Promise<void> {
     const select = this.page.getByTestId("planning-item");
     // The preselected item's forecast arrives first.
