@@ -49,6 +49,8 @@ describe("policy matrix: who may do what, and which error a refusal is", () => {
       ["relation.create", ["allow", "allow", "allow", 403]],
       ["relation.import", ["allow", "allow", "allow", 403]],
       ["grant.create", ["allow", "allow", 403, 403]],
+      ["planning.read", ["allow", "allow", "allow", "allow"]],
+      ["planning.write", ["allow", "allow", "allow", 403]],
     ];
     for (const [action, expected] of table) {
       expect(byRole(action, OWN), action).toEqual(expected);
