@@ -7,6 +7,7 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
+import { Registry } from "prom-client";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -126,7 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const list = options.modules ?? defaultModules;
   const lifecycle = new ModuleLifecycle(list, app.log);
-  registerOpsRoutes(app, options.db, lifecycle);
+  const metrics = new Registry();
+  registerOpsRoutes(app, options.db, lifecycle, metrics);
 
   const deps: AppDeps = {
     db: options.db,
@@ -137,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     devMode: options.devMode ?? false,
     config: options.config ?? defaultConfig({ sessionSecret: options.sessionSecret }),
     live: new LiveHub(),
+    metrics,
   };
   // Every /api/v1 route comes from the contracts route table; start-up refuses anything else.
   guardDeclaredRoutes(app, { requireAll: options.modules === undefined });
