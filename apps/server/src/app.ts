@@ -7,13 +7,13 @@ import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import { Registry } from "prom-client";
 import {
   jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { Registry } from "prom-client";
 import type { TrustProxy } from "./config/config.ts";
 import { type AppConfig, defaultConfig } from "./config/config.ts";
 import type { Database } from "./db/database.ts";

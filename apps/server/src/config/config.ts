@@ -33,9 +33,17 @@ const envSchema = z.object({
     .refine((v) => v === "off" || Number(v) <= 65535, { message: 'must be a port number 0–65535 or "off"' })
     .default("1883"),
   /** Largest MQTT payload ingest accepts; bigger ones are refused as oversized. */
-  MQTT_MAX_PAYLOAD_BYTES: z.coerce.number().int().min(64).max(16 * 1024 * 1024).default(256 * 1024),
+  MQTT_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64)
+    .max(16 * 1024 * 1024)
+    .default(256 * 1024),
   /** External broker: this process's client id (one per ingest process; sessions are persistent). */
-  MQTT_CLIENT_ID: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, _ or -").optional(),
+  MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, _ or -")
+    .optional(),
   /** External broker: subscriber connections per process (each handles one message at a time). */
   MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(4),
   /** External broker: this process also follows Sparkplug B (set on exactly one ingest process). */
@@ -44,7 +52,11 @@ const envSchema = z.object({
   INGEST_QUEUE_POINTS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
   /** Accepted device timestamps: at most this many days old and this many seconds ahead. */
   INGEST_MAX_AGE_DAYS: z.coerce.number().min(0).max(36_500).default(365),
-  INGEST_MAX_AHEAD_SECONDS: z.coerce.number().min(0).max(86_400 * 30).default(300),
+  INGEST_MAX_AHEAD_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(86_400 * 30)
+    .default(300),
   /** Simulated demo devices started in-process (development default on, production off). */
   SIMULATOR: z.enum(["on", "off"]).optional(),
   /** Injected faults per device per hour of simulated signal. */
@@ -214,7 +226,11 @@ function ingestSettings(e: z.infer<typeof envSchema>): IngestSettings {
   return {
     mqttPort: e.MQTT_PORT === "off" ? null : Number(e.MQTT_PORT),
     maxPayloadBytes: e.MQTT_MAX_PAYLOAD_BYTES,
-    clientId: e.MQTT_CLIENT_ID ?? `clusterbrain-ingest-${hostname().replace(/[^A-Za-z0-9_-]/g, "").slice(0, 40)}`,
+    clientId:
+      e.MQTT_CLIENT_ID ??
+      `clusterbrain-ingest-${hostname()
+        .replace(/[^A-Za-z0-9_-]/g, "")
+        .slice(0, 40)}`,
     connections: e.MQTT_CONNECTIONS,
     sparkplugHost: e.MQTT_SPARKPLUG_HOST === "true",
     queuePoints: e.INGEST_QUEUE_POINTS,

@@ -93,7 +93,8 @@ export async function startEmbeddedBroker(options: EmbeddedBrokerOptions): Promi
     },
     authorizeSubscribe: (client, subscription, done) => {
       const identity = identities.get(client);
-      if (!identity || !maySubscribe(identity, subscription.topic)) return done(new Refused("not your topic"));
+      if (!identity || !maySubscribe(identity, subscription.topic))
+        return done(new Refused("not your topic"));
       done(null, subscription);
     },
     authorizePublish: (client, packet, done) => {

@@ -47,7 +47,9 @@ export function sparkplugSubscriptions(): string[] {
  * when ingest sheds, the PUBACK carries reason 0x97 (quota exceeded); when ingest stops before a
  * commit, no PUBACK goes out and the broker redelivers it to the session later.
  */
-export async function startExternalSubscriber(options: ExternalSubscriberOptions): Promise<ExternalSubscriber> {
+export async function startExternalSubscriber(
+  options: ExternalSubscriberOptions,
+): Promise<ExternalSubscriber> {
   const { router, pipeline, metrics } = options;
   const clients: MqttClient[] = [];
 
@@ -105,7 +107,10 @@ export async function startExternalSubscriber(options: ExternalSubscriberOptions
       (c) =>
         new Promise<void>((resolve, reject) => {
           if (c.connected) return resolve();
-          const timer = setTimeout(() => reject(new Error(`could not connect to ${redact(options.url)}`)), 15_000);
+          const timer = setTimeout(
+            () => reject(new Error(`could not connect to ${redact(options.url)}`)),
+            15_000,
+          );
           c.once("connect", () => {
             clearTimeout(timer);
             resolve();

@@ -40,7 +40,9 @@ export class IngestRuntime {
 
   constructor(private readonly options: IngestRuntimeOptions) {
     this.metrics = new IngestMetrics(options.registry);
-    this.pipeline = new IngestPipeline(options.writer, this.metrics, { queuePoints: options.settings.queuePoints });
+    this.pipeline = new IngestPipeline(options.writer, this.metrics, {
+      queuePoints: options.settings.queuePoints,
+    });
     const external = options.mqttUrl !== undefined;
     this.router = new MessageRouter(
       {
@@ -66,7 +68,8 @@ export class IngestRuntime {
   get brokerUrl(): string | null {
     if (this.options.mqttUrl) return this.options.mqttUrl;
     if (!this.broker) return null;
-    const host = this.options.host === "0.0.0.0" || this.options.host === "::" ? "127.0.0.1" : this.options.host;
+    const host =
+      this.options.host === "0.0.0.0" || this.options.host === "::" ? "127.0.0.1" : this.options.host;
     return `mqtt://${host}:${this.broker.port}`;
   }
 
@@ -84,7 +87,10 @@ export class IngestRuntime {
         onStatus: (o, d, online) => this.setStatus(o, d, online),
         log,
       });
-      log?.info({ mqttUrl: redact(this.options.mqttUrl) }, `ingest subscribed to ${redact(this.options.mqttUrl)}`);
+      log?.info(
+        { mqttUrl: redact(this.options.mqttUrl) },
+        `ingest subscribed to ${redact(this.options.mqttUrl)}`,
+      );
       return;
     }
     if (settings.mqttPort === null) return;

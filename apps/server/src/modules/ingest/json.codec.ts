@@ -59,7 +59,8 @@ export function decodeJsonData(payload: Buffer, window: TimeWindow): Decoded {
   } catch {
     return { ok: false, reason: "malformed" };
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return { ok: false, reason: "malformed" };
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return { ok: false, reason: "malformed" };
   const { points, ts: defaultTs } = body as { points?: unknown; ts?: unknown };
   if (!Array.isArray(points)) return { ok: false, reason: "malformed" };
   if (points.length > MAX_POINTS_PER_MESSAGE) return { ok: false, reason: "oversized" };

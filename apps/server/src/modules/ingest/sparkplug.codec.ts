@@ -3,7 +3,16 @@ import type { UMetric, UPayload } from "sparkplug-payload/lib/sparkplugbpayload"
 
 /** Sparkplug B topic namespace and the message types ingest handles. */
 export const SPARKPLUG_NAMESPACE = "spBv1.0";
-export const SPARKPLUG_TYPES = ["NBIRTH", "NDEATH", "DBIRTH", "DDEATH", "NDATA", "DDATA", "NCMD", "DCMD"] as const;
+export const SPARKPLUG_TYPES = [
+  "NBIRTH",
+  "NDEATH",
+  "DBIRTH",
+  "DDEATH",
+  "NDATA",
+  "DDATA",
+  "NCMD",
+  "DCMD",
+] as const;
 export type SparkplugType = (typeof SPARKPLUG_TYPES)[number];
 
 export interface SparkplugTopic {

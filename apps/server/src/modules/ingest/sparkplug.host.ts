@@ -73,7 +73,8 @@ export class SparkplugHost {
     const deviceId = topic.edge;
 
     if (topic.type === "NBIRTH") {
-      if (seq === undefined || seq < 0 || seq > 255) return { kind: "refused", reason: "malformed", rebirth: false };
+      if (seq === undefined || seq < 0 || seq > 255)
+        return { kind: "refused", reason: "malformed", rebirth: false };
       const bdSeq = toNumber(payload.metrics?.find((m) => m.name === "bdSeq")?.value);
       const state: EdgeState = { born: true, seq, bdSeq, aliases: new Map(), lastRebirthRequest: 0 };
       this.edges.set(key, state);
@@ -83,7 +84,8 @@ export class SparkplugHost {
     if (topic.type === "NDEATH") {
       const bdSeq = toNumber(payload.metrics?.find((m) => m.name === "bdSeq")?.value);
       // A death certificate from an older session (bdSeq differs) does not end the current one.
-      if (state && (state.bdSeq === undefined || bdSeq === undefined || bdSeq === state.bdSeq)) state.born = false;
+      if (state && (state.bdSeq === undefined || bdSeq === undefined || bdSeq === state.bdSeq))
+        state.born = false;
       return { kind: "state", orgId, deviceId, online: false };
     }
     if (!state || !state.born) return this.gap(key, state, window.now);
