@@ -88,7 +88,7 @@ export class SparkplugHost {
         state.born = false;
       return { kind: "state", orgId, deviceId, online: false };
     }
-    if (!state || !state.born) return this.gap(key, state, window.now);
+    if (!state?.born) return this.gap(key, state, window.now);
     const expected = (state.seq + 1) % 256;
     if (seq !== expected) {
       state.born = false;
