@@ -9,6 +9,8 @@ export interface ExternalSubscriberOptions {
   /** Stem of the fixed client ids (`<clientId>-<n>`), so the broker keeps each session. */
   clientId: string;
   connections: number;
+  /** Shared-subscription group; all ingest processes of one deployment use the same. */
+  shareGroup?: string;
   /** Follow Sparkplug B (non-shared, on connection 0 only, so sequence numbers arrive in order). */
   sparkplug: boolean;
   router: MessageRouter;
@@ -30,8 +32,8 @@ const PUBACK_QUOTA_EXCEEDED = 0x97;
 /** Sessions outlive a restart of ingest by this long (MQTT 5 Session Expiry Interval). */
 const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 
-export function jsonSubscriptions(): string[] {
-  return [`$share/${SHARE_GROUP}/cb/+/+/data`, `$share/${SHARE_GROUP}/cb/+/+/status`];
+export function jsonSubscriptions(group = SHARE_GROUP): string[] {
+  return [`$share/${group}/cb/+/+/data`, `$share/${group}/cb/+/+/status`];
 }
 
 export function sparkplugSubscriptions(): string[] {
@@ -95,7 +97,10 @@ export async function startExternalSubscriber(
     client.on("error", (err) => options.log?.warn({ err: err.message }, "ingest MQTT client error"));
     client.on("connect", () => {
       // Idempotent when the broker kept the session (clean: false) and its subscriptions.
-      const topics = [...jsonSubscriptions(), ...(followsSparkplug ? sparkplugSubscriptions() : [])];
+      const topics = [
+        ...jsonSubscriptions(options.shareGroup),
+        ...(followsSparkplug ? sparkplugSubscriptions() : []),
+      ];
       client.subscribe(topics, { qos: 1 }, (err) => {
         if (err) options.log?.error({ err: err.message }, "ingest could not subscribe");
       });

@@ -14,6 +14,8 @@ export interface IngestRuntimeOptions {
   settings: IngestSettings;
   /** External broker (MQTT_URL); unset: the embedded broker on `settings.mqttPort`. */
   mqttUrl: string | undefined;
+  /** External broker: shared-subscription group (default "clusterbrain"; tests use their own). */
+  shareGroup?: string;
   /** Interface the embedded broker binds. */
   host: string;
   registry?: Registry;
@@ -80,6 +82,7 @@ export class IngestRuntime {
         url: this.options.mqttUrl,
         clientId: settings.clientId,
         connections: settings.connections,
+        shareGroup: this.options.shareGroup,
         sparkplug: settings.sparkplugHost,
         router: this.router,
         pipeline: this.pipeline,
