@@ -31,6 +31,12 @@ export {
   XlsxError,
   type XlsxLimits,
 } from "./modules/imports/xlsx.reader.ts";
+export {
+  type RunningSimulator,
+  type SimDevice,
+  type SimulatorOptions,
+  startSimulator,
+} from "./modules/ingest/simulator/simulator.ts";
 export { JobConsole } from "./modules/jobs/job.console.ts";
 export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 

@@ -2,12 +2,22 @@ import type { FastifyBaseLogger } from "fastify";
 import type { AppDeps, FeatureModule } from "../module.ts";
 import type { DeviceAuthenticator, PointWriter } from "../telemetry/telemetry.types.ts";
 import { IngestRuntime } from "./ingest.runtime.ts";
+import { type RunningSimulator, type SimDevice, startSimulator } from "./simulator/simulator.ts";
 
 /** What ingest needs from telemetry storage; the lead wires the real ones in modules/index.ts. */
 export interface IngestPorts {
   writer(deps: AppDeps): PointWriter;
   authenticator(deps: AppDeps): DeviceAuthenticator;
+  /**
+   * Demo devices with their credentials (storage's `seedDemoTelemetry`), for the in-process
+   * simulator (SIMULATOR=on). Empty until the demo cluster is loaded.
+   */
+  demoDevices?(deps: AppDeps): Promise<SimDevice[]>;
 }
+
+/** Seed of the in-process simulator: the same demo signals on every start. */
+export const SIMULATOR_SEED = 2025;
+const SIMULATOR_WAIT_MS = 5 * 60_000;
 
 // One runtime per app (tests build several apps in one process); routes and start() share it.
 const runtimes = new WeakMap<AppDeps, IngestRuntime>();
@@ -40,8 +50,39 @@ export function createIngestModule(ports: IngestPorts): FeatureModule {
       });
       await runtime.start();
       runtimes.set(deps, runtime);
+      const log = logs.get(deps);
+      let simulator: RunningSimulator | undefined;
+      let stopped = false;
+      const url = runtime.brokerUrl;
+      const demoDevices = ports.demoDevices;
+      if (deps.config.ingest.simulator && demoDevices && url) {
+        // The demo cluster loads after the modules start: wait for its devices, then play them.
+        void (async () => {
+          const until = Date.now() + SIMULATOR_WAIT_MS;
+          while (!stopped && Date.now() < until) {
+            const devices = await demoDevices(deps).catch(() => []);
+            if (stopped) return;
+            if (devices.length > 0) {
+              simulator = startSimulator({
+                url,
+                devices,
+                seed: SIMULATOR_SEED,
+                faultsPerHour: deps.config.ingest.simulatorFaultsPerHour,
+                intervalMs: 1000,
+                sparkplugEvery: 3,
+                onError: (device, err) => log?.debug({ device, err: err.message }, "simulator device error"),
+              });
+              log?.info(`simulator: ${devices.length} demo devices publishing to ${url}`);
+              return;
+            }
+            await new Promise((r) => setTimeout(r, 2000));
+          }
+        })();
+      }
       return {
         stop: async () => {
+          stopped = true;
+          await simulator?.stop();
           runtimes.delete(deps);
           await runtime.stop();
         },
