@@ -11,4 +11,5 @@ export * from "./job.contract.ts";
 export * from "./member.contract.ts";
 export * from "./org.contract.ts";
 export * from "./routes/index.ts";
+export * from "./telemetry.contract.ts";
 export * from "./uscc.ts";
