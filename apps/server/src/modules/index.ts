@@ -5,6 +5,7 @@ import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
+import { ingestModule } from "./ingest/ingest.routes.ts";
 import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
@@ -31,4 +32,5 @@ export const modules: FeatureModule[] = [
   jobsModule,
   accountModule,
   invitationModule,
+  ingestModule,
 ];

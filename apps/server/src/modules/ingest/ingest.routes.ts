@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import type { AppDeps, FeatureModule } from "../module.ts";
+import { telemetryStorage } from "../telemetry/telemetry.storage.ts";
 import type { DeviceAuthenticator, PointWriter } from "../telemetry/telemetry.types.ts";
 import { IngestRuntime } from "./ingest.runtime.ts";
 import { type RunningSimulator, type SimDevice, startSimulator } from "./simulator/simulator.ts";
@@ -13,6 +14,8 @@ export interface IngestPorts {
    * simulator (SIMULATOR=on). Empty until the demo cluster is loaded.
    */
   demoDevices?(deps: AppDeps): Promise<SimDevice[]>;
+  /** Connection state for the asset tree (storage's markDeviceConnection). */
+  markConnection?(deps: AppDeps, orgId: string, deviceId: string, online: boolean): Promise<unknown>;
 }
 
 /** Seed of the in-process simulator: the same demo signals on every start. */
@@ -47,6 +50,15 @@ export function createIngestModule(ports: IngestPorts): FeatureModule {
         host: deps.config.host,
         registry: deps.metrics,
         log: logs.get(deps),
+        onStatus: (orgId, deviceId, online) => {
+          ports
+            .markConnection?.(deps, orgId, deviceId, online)
+            .catch((err: unknown) =>
+              logs
+                .get(deps)
+                ?.warn({ err: String(err), orgId, deviceId }, "device connection state not saved"),
+            );
+        },
       });
       await runtime.start();
       runtimes.set(deps, runtime);
@@ -91,3 +103,11 @@ export function createIngestModule(ports: IngestPorts): FeatureModule {
     },
   };
 }
+
+/** Ingest wired to telemetry storage (its PointWriter, DeviceAuthenticator and connection state). */
+export const ingestModule: FeatureModule = createIngestModule({
+  writer: (deps) => telemetryStorage(deps).writer,
+  authenticator: (deps) => telemetryStorage(deps).authenticator,
+  markConnection: (deps, orgId, deviceId, online) =>
+    telemetryStorage(deps).markDeviceConnection(orgId, deviceId, online),
+});

@@ -20,6 +20,8 @@ export interface IngestRuntimeOptions {
   host: string;
   registry?: Registry;
   log?: FastifyBaseLogger;
+  /** A device connected or went away (connect/disconnect, status message, will, NDEATH). */
+  onStatus?(orgId: string, deviceId: string, online: boolean): void;
 }
 
 export interface DeviceStatus {
@@ -144,7 +146,10 @@ export class IngestRuntime {
   }
 
   private setStatus(orgId: string, deviceId: string, online: boolean): void {
-    this.statuses.set(`${orgId}/${deviceId}`, { online, lastSeen: Date.now() });
+    const key = `${orgId}/${deviceId}`;
+    const changed = this.statuses.get(key)?.online !== online;
+    this.statuses.set(key, { online, lastSeen: Date.now() });
+    if (changed) this.options.onStatus?.(orgId, deviceId, online);
   }
 }
 
