@@ -40,6 +40,7 @@ describe.runIf(url)("external broker (MQTT_TEST_URL)", () => {
       host: "127.0.0.1",
     });
     await runtime.start();
+    await waitFor(() => runtime.health().brokerConnected === true, 10_000, "the broker connection");
     // Subscriptions are in place once the broker answered SUBACK; give it a moment.
     await new Promise((r) => setTimeout(r, 300));
     return runtime;

@@ -107,25 +107,8 @@ export async function startExternalSubscriber(
     });
     clients.push(client);
   }
-  await Promise.all(
-    clients.map(
-      (c) =>
-        new Promise<void>((resolve, reject) => {
-          if (c.connected) return resolve();
-          const timer = setTimeout(
-            () => reject(new Error(`could not connect to ${redact(options.url)}`)),
-            15_000,
-          );
-          c.once("connect", () => {
-            clearTimeout(timer);
-            resolve();
-          });
-        }),
-    ),
-  ).catch(async (err: unknown) => {
-    await Promise.all(clients.map((c) => c.endAsync(true)));
-    throw err;
-  });
+  // Not awaited: an unreachable broker must not stop the server from starting; /readyz says
+  // not ready until a connection is up, and mqtt.js keeps reconnecting.
   return {
     connected: () => clients.some((c) => c.connected),
     publish: (topic, payload) => {
@@ -136,8 +119,4 @@ export async function startExternalSubscriber(
       await Promise.all(clients.map((c) => c.endAsync(true)));
     },
   };
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, "//***@");
 }
