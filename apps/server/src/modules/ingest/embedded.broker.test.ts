@@ -95,6 +95,27 @@ describe("embedded broker", () => {
     expect(runtime.counters().stored).toBe(1);
   });
 
+  it("commits a device's waiting messages together in one write, and acks each after it", async () => {
+    const { store, url } = await startIngest();
+    let release: () => void = () => undefined;
+    store.gate = new Promise((r) => {
+      release = r;
+    });
+    const client = await device(url, "a-line1");
+    const t = Date.now();
+    const acks = [0, 1, 2, 3, 4].map((i) =>
+      client.publishAsync("cb/org-a/line1/data", json([{ tag: "n1", ts: t + i, v: i }]), { qos: 1 }),
+    );
+    await waitFor(() => store.writes === 1, 5000, "the first write");
+    await new Promise((r) => setTimeout(r, 100));
+    store.gate = undefined;
+    release();
+    await Promise.all(acks);
+    expect(store.writes).toBe(2);
+    expect(store.log.map((l) => l.batch.points.length)).toEqual([1, 4]);
+    expect(store.points.size).toBe(5);
+  });
+
   it("refuses bad credentials at connect", async () => {
     const { url } = await startIngest();
     await expect(device(url, "a-line1", "wrong")).rejects.toThrow();
