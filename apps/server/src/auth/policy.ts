@@ -102,6 +102,8 @@ export interface ActionResources {
   "telemetry.assets.write": OrgResource;
   /** Issue, rotate or revoke a device's broker credential: owner/admin only. */
   "telemetry.credentials.manage": OrgResource;
+  /** Browse OPC UA servers from the platform and change the firm's ingest settings: owner/admin only. */
+  "telemetry.connections.manage": OrgResource;
 }
 export type Action = keyof ActionResources;
 
@@ -197,6 +199,11 @@ const RULES: { [A in Action]: Rule<A> } = {
     EDITORS,
     "telemetry of org",
     "only the org's owner or admin may issue, rotate or revoke device credentials",
+  ),
+  "telemetry.connections.manage": orgRole(
+    EDITORS,
+    "telemetry of org",
+    "only the org's owner or admin may connect the platform to its machines or change ingest settings",
   ),
 };
 

@@ -5,6 +5,7 @@ import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
+import { ingestRoutes } from "./ingest.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
@@ -20,6 +21,7 @@ export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
+export * from "./ingest.routes.ts";
 export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
@@ -48,6 +50,7 @@ export const routeTable = {
   jobs: jobRoutes,
   accounts: accountRoutes,
   invitations: invitationRoutes,
+  ingest: ingestRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

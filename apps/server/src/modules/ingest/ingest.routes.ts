@@ -1,8 +1,11 @@
+import { routeTable } from "@clusterbrain/contracts";
 import type { FastifyBaseLogger } from "fastify";
+import { registerRoute } from "../../http/route-registry.ts";
 import type { AppDeps, FeatureModule } from "../module.ts";
 import { telemetryStorage } from "../telemetry/telemetry.storage.ts";
 import type { DeviceAuthenticator, PointWriter } from "../telemetry/telemetry.types.ts";
 import { IngestRuntime } from "./ingest.runtime.ts";
+import { OpcuaService } from "./opcua.service.ts";
 import { type RunningSimulator, type SimDevice, startSimulator } from "./simulator/simulator.ts";
 
 /** What ingest needs from telemetry storage; the lead wires the real ones in modules/index.ts. */
@@ -40,6 +43,11 @@ export function createIngestModule(ports: IngestPorts): FeatureModule {
     name: "ingest",
     routes(app, deps) {
       logs.set(deps, app.log);
+      const service = new OpcuaService(deps.db, deps.config.dataDir, deps.now);
+      const routes = routeTable.ingest;
+      registerRoute(app, routes.opcuaBrowse, async ({ actor, body }) => service.browse(actor, body));
+      registerRoute(app, routes.getSettings, async ({ actor }) => service.settings(actor));
+      registerRoute(app, routes.putSettings, async ({ actor, body }) => service.putSettings(actor, body));
     },
     async start(deps) {
       const runtime = new IngestRuntime({

@@ -86,6 +86,7 @@ async function connect(endpoint: OpcuaEndpoint, trust: OpcuaTrust) {
     connectionStrategy: { maxRetry: 0, initialDelay: 100, maxDelay: 200 },
     clientCertificateManager: await certificateManager(trust.pkiDir),
     defaultSecureTokenLifetime: 600_000,
+    transportTimeout: 10_000,
   });
   try {
     await client.connect(endpoint.endpointUrl);
