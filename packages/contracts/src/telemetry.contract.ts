@@ -80,6 +80,8 @@ export const tagInputSchema = z
     path: ["low"],
   });
 export type TagInput = z.infer<typeof tagInputSchema>;
+/** What a client sends (defaults may be left out). */
+export type TagInputRequest = z.input<typeof tagInputSchema>;
 
 // Updates: the same fields, all optional; the parent of a record does not move.
 export const siteUpdateSchema = siteInputSchema.partial();
