@@ -32,6 +32,13 @@ export {
   type XlsxLimits,
 } from "./modules/imports/xlsx.reader.ts";
 export { JobConsole } from "./modules/jobs/job.console.ts";
+export { type DemoDevice, seedDemoTelemetry } from "./modules/telemetry/telemetry.demo.ts";
+export {
+  existingTelemetryStorage,
+  TelemetryStorage,
+  telemetryStorage,
+} from "./modules/telemetry/telemetry.storage.ts";
+export type * from "./modules/telemetry/telemetry.types.ts";
 export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
