@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { countDataPoints } from "../../shared/charts/chart-data.ts";
-import { appendLive, tagChartOption } from "./tag-chart.option.ts";
+import { appendLive, formatValue, tagChartOption } from "./tag-chart.option.ts";
 
 const labels = { value: "值", mean: "均值", min: "最小", max: "最大", low: "下限", high: "上限" };
 const tag = { unit: "N", low: 1.8, high: 2.6, dataType: "number" as const };
@@ -42,5 +42,16 @@ describe("tag chart", () => {
     expect((booleans as { series: { data: unknown[][] }[] }).series[0].data).toEqual([
       ["2026-12-07T10:00:00Z", 1],
     ]);
+  });
+
+  it("keeps the limits inside the value axis and shows values to 4 significant digits", () => {
+    const option = tagChartOption(tag, "live", { buckets: [], live: [] }, labels) as {
+      yAxis: { min: (v: { min: number }) => number; max: (v: { max: number }) => number };
+    };
+    expect(option.yAxis.min({ min: 2.1 })).toBe(1.8);
+    expect(option.yAxis.max({ max: 2.3 })).toBe(2.6);
+    expect(option.yAxis.max({ max: 3 })).toBe(3);
+    expect(formatValue(2.2687551215113064)).toBe("2.269");
+    expect(formatValue(true)).toBe("true");
   });
 });

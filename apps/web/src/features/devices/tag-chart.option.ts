@@ -53,7 +53,14 @@ export function tagChartOption(
     tooltip: { trigger: "axis" },
     grid: { left: 56, right: 24, top: 32, bottom: 40 },
     xAxis: { type: "time" },
-    yAxis: { type: "value", name: tag.unit, scale: true },
+    // The axis always reaches the limits, so the dashed lines stay in view beside the data.
+    yAxis: {
+      type: "value",
+      name: tag.unit,
+      scale: true,
+      min: (v: { min: number }) => (tag.low === null ? v.min : Math.min(v.min, tag.low)),
+      max: (v: { max: number }) => (tag.high === null ? v.max : Math.max(v.max, tag.high)),
+    },
   };
   if (tier === "raw" || tier === "live") {
     const points =
@@ -104,3 +111,8 @@ export const RANGE_PRESETS = [
   ["30d", 30 * 86_400_000],
 ] as const;
 export type RangePreset = (typeof RANGE_PRESETS)[number][0];
+
+/** A value as the page shows it: numbers to 4 significant digits, the rest as they are. */
+export function formatValue(value: number | boolean | string): string {
+  return typeof value === "number" ? String(Number(value.toPrecision(4))) : String(value);
+}

@@ -20,6 +20,7 @@ import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { PageLoading } from "../../shared/ui/page-loading.component.tsx";
 import {
   appendLive,
+  formatValue,
   type LivePoint,
   RANGE_PRESETS,
   type RangePreset,
@@ -122,7 +123,7 @@ export default function TagPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t("tag.latest")}>
             <span data-testid="tag-latest">
-              {latest ? `${String(latest.value)} ${tag.unit} (${time(latest.ts)})` : t("tag.noData")}
+              {latest ? `${formatValue(latest.value)} ${tag.unit} (${time(latest.ts)})` : t("tag.noData")}
             </span>
           </Descriptions.Item>
         </Descriptions>
