@@ -6,6 +6,8 @@ import { buildWeb } from "./web-build.harness.ts";
 
 export interface E2eApp {
   baseUrl: string;
+  /** The server in this process (its database, for tests that feed it directly). */
+  server: RunningServer;
   browser: Browser;
   /** A fresh browser context (own cookies and localStorage) with one page, at the given viewport. */
   newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
@@ -42,6 +44,7 @@ export async function startE2eApp(): Promise<E2eApp> {
   const chromium = browser;
   return {
     baseUrl: running.url,
+    server: running,
     browser: chromium,
     newPage: async (viewport = { width: 1280, height: 900 }) => {
       const context = await chromium.newContext({ viewport, baseURL: running.url, locale: "zh-CN" });

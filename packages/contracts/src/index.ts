@@ -13,4 +13,5 @@ export * from "./member.contract.ts";
 export * from "./org.contract.ts";
 export * from "./routes/index.ts";
 export * from "./telemetry.contract.ts";
+export * from "./telemetry.tier.ts";
 export * from "./uscc.ts";

@@ -80,6 +80,8 @@ export const tagInputSchema = z
     path: ["low"],
   });
 export type TagInput = z.infer<typeof tagInputSchema>;
+/** What a client sends (defaults may be left out). */
+export type TagInputRequest = z.input<typeof tagInputSchema>;
 
 // Updates: the same fields, all optional; the parent of a record does not move.
 export const siteUpdateSchema = siteInputSchema.partial();
@@ -167,10 +169,13 @@ export const latestValueSchema = z.object({
 export type LatestValue = z.infer<typeof latestValueSchema>;
 export const latestValuesSchema = z.object({ items: z.array(latestValueSchema) });
 
-/** Range query of one tag: raw points or rollup buckets; `tier` auto picks by the range length. */
+/**
+ * Range query of one tag: raw points or rollup buckets; `tier` auto picks by the range length.
+ * `to` defaults to now and `from` to one hour before `to`.
+ */
 export const rangeQuerySchema = z.object({
-  from: isoDateTimeSchema,
-  to: isoDateTimeSchema,
+  from: isoDateTimeSchema.optional(),
+  to: isoDateTimeSchema.optional(),
   tier: z.enum(["auto", ...TELEMETRY_TIERS]).default("auto"),
 });
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;

@@ -84,6 +84,15 @@ const envSchema = z.object({
   JOB_QUEUE_PER_ORG: z.coerce.number().int().min(0).max(10_000).default(5),
   /** SIGTERM/SIGINT: time the modules get to stop before the process exits anyway. */
   SHUTDOWN_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Days telemetry keeps raw points, 1-minute and 1-hour rollups. */
+  TELEMETRY_RETENTION_RAW_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  TELEMETRY_RETENTION_1M_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TELEMETRY_RETENTION_1H_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(36500)
+    .default(5 * 365),
   TRUST_PROXY: z
     .string()
     .refine((v) => parseTrustProxy(v) !== undefined, {
@@ -136,6 +145,8 @@ export interface AppConfig {
   shutdownSeconds: number;
   /** Whom to believe about the client's address (X-Forwarded-For); false unless TRUST_PROXY is set. */
   trustProxy: TrustProxy;
+  /** Days each telemetry tier is kept (raw points, 1-minute and 1-hour rollups). */
+  telemetryRetentionDays: { raw: number; "1m": number; "1h": number };
 }
 
 export interface IngestSettings {
@@ -206,6 +217,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobs: jobSettings(e),
     shutdownSeconds: e.SHUTDOWN_SECONDS,
     trustProxy: trustProxyOf(e),
+    telemetryRetentionDays: telemetryRetentionOf(e),
+  };
+}
+
+function telemetryRetentionOf(e: z.infer<typeof envSchema>): AppConfig["telemetryRetentionDays"] {
+  return {
+    raw: e.TELEMETRY_RETENTION_RAW_DAYS,
+    "1m": e.TELEMETRY_RETENTION_1M_DAYS,
+    "1h": e.TELEMETRY_RETENTION_1H_DAYS,
   };
 }
 
@@ -271,6 +291,7 @@ export function defaultConfig(overrides: Partial<AppConfig> & Pick<AppConfig, "s
     jobs: jobSettings(e),
     shutdownSeconds: e.SHUTDOWN_SECONDS,
     trustProxy: trustProxyOf(e),
+    telemetryRetentionDays: telemetryRetentionOf(e),
     ...overrides,
   };
 }

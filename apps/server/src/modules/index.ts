@@ -13,6 +13,7 @@ import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
+import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 
 /**
  * Every feature module, registered under /api/v1 in this order. To add one, import its
@@ -32,5 +33,6 @@ export const modules: FeatureModule[] = [
   jobsModule,
   accountModule,
   invitationModule,
+  telemetryModule,
   ingestModule,
 ];

@@ -13,6 +13,7 @@ import { memberRoutes } from "./member.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
+import { telemetryRoutes } from "./telemetry.routes.ts";
 
 export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
@@ -29,6 +30,7 @@ export * from "./member.routes.ts";
 export * from "./org.routes.ts";
 export * from "./route.ts";
 export * from "./stats.routes.ts";
+export * from "./telemetry.routes.ts";
 
 /**
  * THE route table: every /api/v1 operation, keyed `<group>.<operation>`. The server registers
@@ -50,6 +52,7 @@ export const routeTable = {
   jobs: jobRoutes,
   accounts: accountRoutes,
   invitations: invitationRoutes,
+  telemetry: telemetryRoutes,
   ingest: ingestRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 

@@ -2,6 +2,7 @@ import { routeTable } from "@clusterbrain/contracts";
 import type { FastifyBaseLogger } from "fastify";
 import { registerRoute } from "../../http/route-registry.ts";
 import type { AppDeps, FeatureModule } from "../module.ts";
+import { seedDemoTelemetry } from "../telemetry/telemetry.demo.ts";
 import { telemetryStorage } from "../telemetry/telemetry.storage.ts";
 import type { DeviceAuthenticator, PointWriter } from "../telemetry/telemetry.types.ts";
 import { IngestRuntime } from "./ingest.runtime.ts";
@@ -118,4 +119,7 @@ export const ingestModule: FeatureModule = createIngestModule({
   authenticator: (deps) => telemetryStorage(deps).authenticator,
   markConnection: (deps, orgId, deviceId, online) =>
     telemetryStorage(deps).markDeviceConnection(orgId, deviceId, online),
+  // Fresh credentials for the demo devices on every start (only firms that exist get devices).
+  demoDevices: (deps) =>
+    seedDemoTelemetry(deps.db, { authenticator: telemetryStorage(deps).authenticator, now: deps.now }),
 });

@@ -80,6 +80,15 @@ export class AssetRepository {
       .then((r) => r[0]);
   }
 
+  /** One record of any level, or undefined. */
+  find(
+    orgId: string,
+    kind: "site" | "line" | "machine" | "device" | "tag",
+    id: string,
+  ): Promise<{ id: string } | undefined> {
+    return this[kind](orgId, id);
+  }
+
   async insertSite(v: typeof telSites.$inferInsert): Promise<SiteRow> {
     const [row] = await this.db.insert(telSites).values(v).returning();
     return row;

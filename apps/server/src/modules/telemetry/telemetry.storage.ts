@@ -55,3 +55,8 @@ export function telemetryStorage(deps: TelemetryStorageDeps): TelemetryStorage {
   }
   return storage;
 }
+
+/** The storage the running app already made for this database (what in-process ingest and tests reuse). */
+export function existingTelemetryStorage(db: Database): TelemetryStorage | undefined {
+  return storages.get(db);
+}

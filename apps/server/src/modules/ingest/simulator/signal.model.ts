@@ -43,6 +43,7 @@ type Role =
   | "state"
   | "reason"
   | "running"
+  | "result"
   | "counter_pass"
   | "counter_fail"
   | "rate"
@@ -54,9 +55,10 @@ function roleOf(tag: SimTag): Role {
   const k = tag.key.toLowerCase();
   if (tag.dataType === "string")
     return k.includes("reason") ? "reason" : k.includes("state") ? "state" : "text";
-  if (tag.dataType === "boolean") return k.includes("run") ? "running" : "flag";
+  if (tag.dataType === "boolean")
+    return k.includes("run") ? "running" : k.includes("result") ? "result" : "flag";
   if (/fail|reject|defect|ng/.test(k) && /count|total|qty|fail/.test(k)) return "counter_fail";
-  if (/pass|good|ok_|count|total/.test(k)) return "counter_pass";
+  if (/pass|good|ok_|count|total|turns/.test(k)) return "counter_pass";
   if (/rate|cph|throughput|per_h/.test(k)) return "rate";
   return "process";
 }
@@ -123,6 +125,9 @@ export class DeviceSignals {
         return running;
       case "flag":
         return this.rng.chance(0.02);
+      case "result":
+        // A test verdict: mostly pass, worse while a fault is active on the device.
+        return this.rng.chance(this.faults.length > 0 ? 0.85 : 0.98);
       case "counter_pass":
         if (running) s.value += this.rng.poisson((dtMs / 1000) * 2);
         return s.value;
