@@ -30,11 +30,11 @@ describe.runIf(url)("external broker (MQTT_TEST_URL)", () => {
     simulatorFaultsPerHour: 0,
   };
 
-  async function ingest(store: MemoryTelemetry) {
+  async function ingest(store: MemoryTelemetry, overrides: Partial<IngestSettings> = {}) {
     const runtime = new IngestRuntime({
       writer: store,
       authenticator: store,
-      settings,
+      settings: { ...settings, ...overrides },
       mqttUrl: url,
       shareGroup: `cbtest${unique}`,
       host: "127.0.0.1",
@@ -84,6 +84,43 @@ describe.runIf(url)("external broker (MQTT_TEST_URL)", () => {
     for (let n = 0; n < settings.connections; n++) {
       const c = await connectAsync(url ?? "", {
         clientId: `${settings.clientId}-${n}`,
+        clean: true,
+        reconnectPeriod: 0,
+      });
+      await c.endAsync();
+    }
+  });
+
+  it("sheds with PUBACK reason 0x97 when the queue is full, counted, nothing stored", async () => {
+    const store = new MemoryTelemetry(devices);
+    let release: () => void = () => undefined;
+    store.gate = new Promise((r) => {
+      release = r;
+    });
+    const runtime = await ingest(store, { queuePoints: 2, clientId: `cb-test-shed-${unique}` });
+    open.push({ close: () => runtime.stop() });
+    const pub = await publisher();
+    const t0 = Date.now() + 10_000;
+    // Two connections: the first message holds the queue, the second (other connection) is shed.
+    await pub.publishAsync(
+      `cb/${orgId}/line1/data`,
+      json([
+        { tag: "temp", ts: t0, v: 1 },
+        { tag: "temp", ts: t0 + 1, v: 2 },
+      ]),
+      { qos: 1 },
+    );
+    await waitFor(() => store.writes === 1, 5000, "the first write");
+    await pub.publishAsync(`cb/${orgId}/line1/data`, json([{ tag: "temp", ts: t0 + 2, v: 3 }]), { qos: 1 });
+    await waitFor(() => runtime.counters().shed === 1, 5000, "the shed message");
+    store.gate = undefined;
+    release();
+    await waitFor(() => store.points.size === 2, 5000, "the first message stored");
+    expect(store.stored(orgId, "line1").map((p) => p.value)).toEqual([1, 2]);
+    await runtime.stop();
+    for (let n = 0; n < settings.connections; n++) {
+      const c = await connectAsync(url ?? "", {
+        clientId: `cb-test-shed-${unique}-${n}`,
         clean: true,
         reconnectPeriod: 0,
       });
