@@ -111,8 +111,11 @@ describe("embedded broker", () => {
     store.gate = undefined;
     release();
     await Promise.all(acks);
-    expect(store.writes).toBe(2);
-    expect(store.log.map((l) => l.batch.points.length)).toEqual([1, 4]);
+    // Five messages, fewer writes: those that waited went together.
+    const sizes = store.log.map((l) => l.batch.points.length);
+    expect(sizes.length).toBeLessThan(5);
+    expect(Math.max(...sizes)).toBeGreaterThan(1);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(5);
     expect(store.points.size).toBe(5);
   });
 

@@ -15,6 +15,11 @@ export interface PipelineOptions {
   /** First wait after a failed write; doubles up to `maxRetryMs`. */
   retryMs?: number;
   maxRetryMs?: number;
+  /**
+   * Writes in flight at once over all devices (default 4). Fewer concurrent writes mean longer
+   * per-device queues and so bigger group writes: the database does fewer, larger statements.
+   */
+  maxConcurrentWrites?: number;
 }
 
 interface Waiting {
@@ -47,6 +52,8 @@ export class IngestPipeline {
   private failingSince: number | null = null;
   private readonly wake = new Set<() => void>();
   private readonly devices = new Map<string, DeviceQueue>();
+  private writesInFlight = 0;
+  private readonly slotWaiters: (() => void)[] = [];
 
   constructor(
     private readonly writer: PointWriter,
@@ -94,6 +101,8 @@ export class IngestPipeline {
     queue.writing = true;
     try {
       while (queue.waiting.length > 0) {
+        // Take the group only once a write slot is ours: what arrived meanwhile joins it.
+        await this.acquireSlot();
         const group: Waiting[] = [];
         let size = 0;
         while (
@@ -104,7 +113,11 @@ export class IngestPipeline {
           group.push(next);
           size += next.batch.points.length;
         }
-        await this.writeGroup(group, size);
+        try {
+          await this.writeGroup(group, size);
+        } finally {
+          this.releaseSlot();
+        }
       }
     } finally {
       queue.writing = false;
@@ -181,6 +194,21 @@ export class IngestPipeline {
     return this.failingSince === null
       ? { ok: true, queuedPoints: this.pending }
       : { ok: false, queuedPoints: this.pending, failingSinceMs: Date.now() - this.failingSince };
+  }
+
+  private acquireSlot(): Promise<void> {
+    if (this.writesInFlight < (this.options.maxConcurrentWrites ?? 4)) {
+      this.writesInFlight++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => this.slotWaiters.push(resolve));
+  }
+
+  /** Hands the slot straight to the next waiting device, or frees it. */
+  private releaseSlot(): void {
+    const next = this.slotWaiters.shift();
+    if (next) next();
+    else this.writesInFlight--;
   }
 
   /** Waits `ms`, or less when `stop` is called. */
