@@ -6,6 +6,8 @@ import { buildWeb } from "./web-build.harness.ts";
 
 export interface E2eApp {
   baseUrl: string;
+  /** The server in this process (its database, for tests that feed it directly). */
+  server: RunningServer;
   browser: Browser;
   /** A fresh browser context (own cookies and localStorage) with one page, at the given viewport. */
   newPage(viewport?: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }>;
@@ -21,6 +23,8 @@ export async function startE2eApp(): Promise<E2eApp> {
   // `npm test` runs the tiers beside each other on two cores: a stalled event loop there is
   // contention, not overload, so delay-based shedding (tested in apps/server) stays off here.
   process.env.OVERLOAD_EVENT_LOOP_DELAY_MS ??= "0";
+  // The embedded MQTT broker (when MQTT_URL is unset) takes any free port, never 1883.
+  process.env.MQTT_PORT ??= "0";
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
@@ -42,6 +46,7 @@ export async function startE2eApp(): Promise<E2eApp> {
   const chromium = browser;
   return {
     baseUrl: running.url,
+    server: running,
     browser: chromium,
     newPage: async (viewport = { width: 1280, height: 900 }) => {
       const context = await chromium.newContext({ viewport, baseURL: running.url, locale: "zh-CN" });

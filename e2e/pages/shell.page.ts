@@ -9,6 +9,7 @@ export type NavKey =
   | "grants"
   | "imports"
   | "jobs"
+  | "devices"
   | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */

@@ -96,6 +96,14 @@ export interface ActionResources {
   "job.read": JobResource;
   /** Start or cancel an org's jobs: owner/admin/member (viewers only watch). */
   "job.run": JobResource;
+  /** See an org's asset tree, device states and telemetry (latest, ranges, live): its own staff only. */
+  "telemetry.read": OrgResource;
+  /** Change an org's asset tree (sites, lines, machines, devices, tags; import): owner/admin/member. */
+  "telemetry.assets.write": OrgResource;
+  /** Issue, rotate or revoke a device's broker credential: owner/admin only. */
+  "telemetry.credentials.manage": OrgResource;
+  /** Browse OPC UA servers from the platform and change the firm's ingest settings: owner/admin only. */
+  "telemetry.connections.manage": OrgResource;
 }
 export type Action = keyof ActionResources;
 
@@ -184,6 +192,19 @@ const RULES: { [A in Action]: Rule<A> } = {
       ? undefined
       : new ForbiddenError("viewers may watch jobs but not start or cancel them");
   },
+  // Telemetry is operational data of the firm: no grant opens it to another org, not even the operator.
+  "telemetry.read": orgRole(["owner", "admin", "member", "viewer"], "telemetry of org", "not a member"),
+  "telemetry.assets.write": orgRole(WRITERS, "telemetry of org", "viewers cannot change the asset tree"),
+  "telemetry.credentials.manage": orgRole(
+    EDITORS,
+    "telemetry of org",
+    "only the org's owner or admin may issue, rotate or revoke device credentials",
+  ),
+  "telemetry.connections.manage": orgRole(
+    EDITORS,
+    "telemetry of org",
+    "only the org's owner or admin may connect the platform to its machines or change ingest settings",
+  ),
 };
 
 export const policy = {

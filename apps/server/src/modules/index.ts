@@ -5,6 +5,7 @@ import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
+import { ingestModule } from "./ingest/ingest.routes.ts";
 import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
@@ -12,6 +13,7 @@ import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
+import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 
 /**
  * Every feature module, registered under /api/v1 in this order. To add one, import its
@@ -31,4 +33,6 @@ export const modules: FeatureModule[] = [
   jobsModule,
   accountModule,
   invitationModule,
+  telemetryModule,
+  ingestModule,
 ];

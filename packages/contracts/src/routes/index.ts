@@ -5,6 +5,7 @@ import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
+import { ingestRoutes } from "./ingest.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
@@ -12,6 +13,7 @@ import { memberRoutes } from "./member.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
+import { telemetryRoutes } from "./telemetry.routes.ts";
 
 export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
@@ -20,6 +22,7 @@ export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
+export * from "./ingest.routes.ts";
 export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
@@ -27,6 +30,7 @@ export * from "./member.routes.ts";
 export * from "./org.routes.ts";
 export * from "./route.ts";
 export * from "./stats.routes.ts";
+export * from "./telemetry.routes.ts";
 
 /**
  * THE route table: every /api/v1 operation, keyed `<group>.<operation>`. The server registers
@@ -48,6 +52,8 @@ export const routeTable = {
   jobs: jobRoutes,
   accounts: accountRoutes,
   invitations: invitationRoutes,
+  telemetry: telemetryRoutes,
+  ingest: ingestRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

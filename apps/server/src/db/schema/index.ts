@@ -5,4 +5,5 @@ export * from "./indicator.schema.ts";
 export * from "./invitation.schema.ts";
 export * from "./job.schema.ts";
 export * from "./org.schema.ts";
+export * from "./telemetry.schema.ts";
 export * from "./user.schema.ts";

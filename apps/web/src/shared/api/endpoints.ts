@@ -1,20 +1,27 @@
 import {
+  type AssetImportRequest,
   type AuditQuery,
+  type DeviceInput,
   type GrantCreateRequest,
   type ImportEntity,
   type ImportRequest,
   type InvitationAcceptRequest,
   type InvitationCreateRequest,
   type JobListQuery,
+  type LineInput,
   type LoginRequest,
+  type MachineInput,
   type MemberAddRequest,
   type MemberRoleUpdateRequest,
   type OrgSearchQuery,
   type OrgUpdateRequest,
+  type RangeQuery,
   routeTable,
   routeUrl,
+  type SiteInput,
   type StartJobBody,
   type SwitchOrgRequest,
+  type TagInputRequest,
 } from "@clusterbrain/contracts";
 import { callRoute } from "./route.client.ts";
 
@@ -24,6 +31,13 @@ const r = routeTable;
 
 /** The server-push stream (EventSource needs a URL, not a call). */
 export const liveUrl = routeUrl(r.live.stream);
+
+/** The live stream carrying points of these telemetry tags (and every other topic). */
+export function liveUrlFor(telemetryTags: readonly string[]): string {
+  return telemetryTags.length
+    ? `${liveUrl}?telemetryTags=${telemetryTags.map(encodeURIComponent).join(",")}`
+    : liveUrl;
+}
 
 /** Download links (plain GETs with the session cookie; the server answers an .xlsx attachment). */
 export const downloads = {
@@ -96,5 +110,32 @@ export const api = {
     list: (query: Partial<JobListQuery>, signal?: AbortSignal) => callRoute(r.jobs.list, { query }, signal),
     get: (id: string, signal?: AbortSignal) => callRoute(r.jobs.get, { params: { id } }, signal),
     cancel: (id: string) => callRoute(r.jobs.cancel, { params: { id } }),
+  },
+  telemetry: {
+    tree: (signal?: AbortSignal) => callRoute(r.telemetry.tree, {}, signal),
+    importAssets: (body: AssetImportRequest) => callRoute(r.telemetry.importAssets, { body }),
+    createSite: (body: SiteInput) => callRoute(r.telemetry.createSite, { body }),
+    createLine: (body: LineInput) => callRoute(r.telemetry.createLine, { body }),
+    createMachine: (body: MachineInput) => callRoute(r.telemetry.createMachine, { body }),
+    createDevice: (body: DeviceInput) => callRoute(r.telemetry.createDevice, { body }),
+    createTag: (body: TagInputRequest) => callRoute(r.telemetry.createTag, { body }),
+    remove: (kind: "site" | "line" | "machine" | "device" | "tag", id: string) => {
+      const route = {
+        site: r.telemetry.deleteSite,
+        line: r.telemetry.deleteLine,
+        machine: r.telemetry.deleteMachine,
+        device: r.telemetry.deleteDevice,
+        tag: r.telemetry.deleteTag,
+      }[kind];
+      return callRoute(route, { params: { id } });
+    },
+    issueCredential: (deviceId: string) =>
+      callRoute(r.telemetry.issueCredential, { params: { id: deviceId } }),
+    revokeCredential: (deviceId: string) =>
+      callRoute(r.telemetry.revokeCredential, { params: { id: deviceId } }),
+    tagLatest: (id: string, signal?: AbortSignal) =>
+      callRoute(r.telemetry.tagLatest, { params: { id } }, signal),
+    tagRange: (id: string, query: Partial<RangeQuery>, signal?: AbortSignal) =>
+      callRoute(r.telemetry.tagRange, { params: { id }, query }, signal),
   },
 };

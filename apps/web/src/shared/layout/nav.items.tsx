@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
   SafetyCertificateOutlined,
@@ -30,6 +31,7 @@ const ALL: NavItem[] = [
   { key: "grants", path: "/grants", label: "nav.grants", icon: <SafetyCertificateOutlined /> },
   { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
+  { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
