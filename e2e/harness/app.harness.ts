@@ -23,7 +23,10 @@ export async function startE2eApp(): Promise<E2eApp> {
   // `npm test` runs the tiers beside each other on two cores: a stalled event loop there is
   // contention, not overload, so delay-based shedding (tested in apps/server) stays off here.
   process.env.OVERLOAD_EVENT_LOOP_DELAY_MS ??= "0";
-  // The embedded MQTT broker (when MQTT_URL is unset) takes any free port, never 1883.
+  // e2e runs the product's embedded defaults: several e2e servers on one external broker would
+  // take one another's messages through the shared subscription. The embedded broker takes any
+  // free port, never 1883.
+  delete process.env.MQTT_URL;
   process.env.MQTT_PORT ??= "0";
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
