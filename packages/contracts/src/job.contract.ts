@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageOf, paginationQuerySchema } from "./common.contract.ts";
+import { notificationSchema } from "./notification.contract.ts";
 
 /** Engine runs that may take longer than a request: they run as jobs on worker threads. */
 export const JOB_KINDS = ["schedule", "mrp", "forecast", "analyze"] as const;
@@ -138,6 +139,7 @@ export type JobPage = z.infer<typeof jobPageSchema>;
 /** One server-push message on GET /api/v1/live (Server-Sent Events; `event:` is the topic). */
 export const liveEventSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("job"), job: jobSummarySchema }),
+  z.object({ topic: z.literal("notification"), notification: notificationSchema }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
-export const LIVE_TOPICS = ["job"] as const;
+export const LIVE_TOPICS = ["job", "notification"] as const;

@@ -60,7 +60,8 @@ export const api = {
   grants: {
     list: (signal?: AbortSignal) => callRoute(r.grants.list, {}, signal),
     create: (body: GrantCreateRequest) => callRoute(r.grants.create, { body }),
-    revoke: (id: string) => callRoute(r.grants.revoke, { params: { id } }),
+    revoke: (id: string, reason?: string) =>
+      callRoute(r.grants.revoke, { params: { id }, body: reason ? { reason } : {} }),
   },
   imports: {
     run: (body: ImportRequest) => callRoute(r.imports.run, { body }),
