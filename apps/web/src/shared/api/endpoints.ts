@@ -1,4 +1,7 @@
 import {
+  type AccessRequestApprove,
+  type AccessRequestCreate,
+  type AccessRequestDecline,
   type AuditQuery,
   type GrantCreateRequest,
   type ImportEntity,
@@ -97,5 +100,18 @@ export const api = {
     list: (query: Partial<JobListQuery>, signal?: AbortSignal) => callRoute(r.jobs.list, { query }, signal),
     get: (id: string, signal?: AbortSignal) => callRoute(r.jobs.get, { params: { id } }, signal),
     cancel: (id: string) => callRoute(r.jobs.cancel, { params: { id } }),
+  },
+  accessRequests: {
+    list: (signal?: AbortSignal) => callRoute(r.accessRequests.list, {}, signal),
+    create: (body: AccessRequestCreate) => callRoute(r.accessRequests.create, { body }),
+    approve: (id: string, body: AccessRequestApprove) =>
+      callRoute(r.accessRequests.approve, { params: { id }, body }),
+    decline: (id: string, body: AccessRequestDecline) =>
+      callRoute(r.accessRequests.decline, { params: { id }, body }),
+  },
+  notifications: {
+    list: (signal?: AbortSignal) => callRoute(r.notifications.list, {}, signal),
+    read: (id: string) => callRoute(r.notifications.read, { params: { id } }),
+    readAll: () => callRoute(r.notifications.readAll, {}),
   },
 };

@@ -1,6 +1,6 @@
 import { GlobalOutlined, LogoutOutlined, MenuOutlined } from "@ant-design/icons";
 import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from "antd";
-import { Suspense, useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe, useSession } from "../auth/session.context.tsx";
@@ -9,6 +9,8 @@ import { activeNavKey, navItemsFor } from "./nav.items.tsx";
 import { hasSeveralOrgs, OrgSwitcher } from "./org-switcher.component.tsx";
 
 const { Header, Sider, Content } = Layout;
+// Its own chunk: the live stream's schema (zod) stays out of the first load.
+const NotificationBell = lazy(() => import("../../features/notifications/notification-bell.component.tsx"));
 
 /**
  * Signed-in frame: a collapsible sider on wide screens; below antd's `lg` breakpoint (992 px) the
@@ -111,6 +113,9 @@ export function AppShell() {
                 {me.user.displayName} · {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
               </Typography.Text>
             )}
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <Button
               icon={<GlobalOutlined />}
               data-testid="language-switch"
