@@ -13,4 +13,5 @@ export * from "./member.contract.ts";
 export * from "./notification.contract.ts";
 export * from "./org.contract.ts";
 export * from "./routes/index.ts";
+export * from "./stats.contract.ts";
 export * from "./uscc.ts";
