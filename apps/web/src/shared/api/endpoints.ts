@@ -17,6 +17,7 @@ import {
   routeTable,
   routeUrl,
   type StartJobBody,
+  type StatsOverviewQuery,
   type SwitchOrgRequest,
 } from "@clusterbrain/contracts";
 import { callRoute } from "./route.client.ts";
@@ -59,6 +60,10 @@ export const api = {
     firmsPerNode: (signal?: AbortSignal) => callRoute(r.stats.firmsPerNode, {}, signal),
     indicators: (signal?: AbortSignal) => callRoute(r.stats.indicators, {}, signal),
     districts: (signal?: AbortSignal) => callRoute(r.stats.districts, {}, signal),
+    overview: (query: StatsOverviewQuery, signal?: AbortSignal) =>
+      callRoute(r.stats.overview, { query }, signal),
+    benchmarks: (orgId: string, signal?: AbortSignal) =>
+      callRoute(r.stats.benchmarks, { params: { id: orgId } }, signal),
   },
   grants: {
     list: (signal?: AbortSignal) => callRoute(r.grants.list, {}, signal),
