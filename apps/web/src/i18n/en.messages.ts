@@ -425,4 +425,17 @@ export const en: Record<MessageKey, string> = {
   "dashboard.firm": "Firm",
   "dashboard.patentsListed": "Patents",
   "dashboard.noFirms": "No firms match",
+  // ui-share: chain map (issue 16 item 4)
+  "chain.search": "Search chain nodes (name or code)",
+  "chain.band.upstream": "Upstream",
+  "chain.band.midstream": "Midstream",
+  "chain.band.downstream": "Downstream",
+  "chain.advice.title": "Weak link: {node}",
+  "chain.advice.reason":
+    "Why: only {count} firm(s) in the cluster can supply this node; if it stops, supply stops.",
+  "chain.advice.outside": "Bring in suppliers from outside the cluster, or help the current supplier expand.",
+  "chain.advice.current": "See the current suppliers",
+  "chain.advice.neighbours":
+    "Firms on neighbouring nodes (similar products, or feeding this node) that could supply it:",
+  "chain.advice.none": "No firms on neighbouring nodes",
 };

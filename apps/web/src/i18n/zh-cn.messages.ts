@@ -414,6 +414,17 @@ export const zhCN = {
   "dashboard.firm": "企业",
   "dashboard.patentsListed": "专利（件）",
   "dashboard.noFirms": "没有符合条件的企业",
+  // ui-share: chain map (issue 16 item 4)
+  "chain.search": "搜索链节点（名称或代码）",
+  "chain.band.upstream": "上游",
+  "chain.band.midstream": "中游",
+  "chain.band.downstream": "下游",
+  "chain.advice.title": "断链风险：{node}",
+  "chain.advice.reason": "原因：集群内只有 {count} 家企业能供应这一环节，一旦停产即断供。",
+  "chain.advice.outside": "引入集群外供应商，或扶持现有供应商扩产。",
+  "chain.advice.current": "查看现有供应企业",
+  "chain.advice.neighbours": "相邻环节的企业（同类产品或为本环节供料），可能具备供应能力：",
+  "chain.advice.none": "相邻环节暂无企业",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
