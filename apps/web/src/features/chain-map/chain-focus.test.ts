@@ -22,10 +22,14 @@ const map: ChainMapResponse = {
     node("alloy", 1, "materials", 2),
     node("inductor", 2, null, 1),
     node("monitor", 3, null, 5),
+    node("ribbon", 1, null, 1),
+    node("powder", 1, null, 3),
   ],
   edges: [
     { fromNodeId: "ferrite", toNodeId: "inductor", relations: flow },
     { fromNodeId: "inductor", toNodeId: "monitor", relations: flow },
+    { fromNodeId: "ribbon", toNodeId: "inductor", relations: flow },
+    { fromNodeId: "powder", toNodeId: "inductor", relations: flow },
   ],
 };
 
@@ -47,8 +51,16 @@ describe("chain map focus", () => {
   });
 
   it("keeps a selected node's neighbours; suggests sibling and feeding nodes with firms for a weak one", () => {
-    expect([...adjacentNodes(map, "inductor")].sort()).toEqual(["ferrite", "inductor", "monitor"]);
-    expect(neighbourCandidates(map, "inductor")).toEqual(["ferrite"]);
+    expect([...adjacentNodes(map, "inductor")].sort()).toEqual([
+      "ferrite",
+      "inductor",
+      "monitor",
+      "powder",
+      "ribbon",
+    ]);
+    expect(neighbourCandidates(map, "inductor")).toEqual(["ferrite", "powder", "ribbon"]);
+    // A lone ribbon maker: the other makers feeding the same customer node could step in.
+    expect(neighbourCandidates(map, "ribbon")).toEqual(["ferrite", "powder"]);
     // Siblings under the same parent, biggest first; an empty sibling offers nobody.
     expect(neighbourCandidates(map, "copper")).toEqual(["ferrite", "alloy"]);
   });

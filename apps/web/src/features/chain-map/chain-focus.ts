@@ -40,17 +40,19 @@ export function adjacentNodes(map: ChainMapResponse, nodeId: string): Set<string
 
 /**
  * Where supply for a weak node could come from inside the cluster: nodes of the same parent (similar
- * products) and the nodes that feed it, firm-bearing ones first; never the node itself.
+ * products), nodes that feed the same customers (substitutes) and the nodes that feed it, the ones
+ * with most firms first; never the node itself.
  */
 export function neighbourCandidates(map: ChainMapResponse, nodeId: string, limit = 3): string[] {
   const node = map.nodes.find((n) => n.id === nodeId);
   if (!node) return [];
   const feeding = new Set(map.edges.filter((e) => e.toNodeId === nodeId).map((e) => e.fromNodeId));
+  const customers = new Set(map.edges.filter((e) => e.fromNodeId === nodeId).map((e) => e.toNodeId));
+  const substitutes = new Set(map.edges.filter((e) => customers.has(e.toNodeId)).map((e) => e.fromNodeId));
+  const near = (n: (typeof map.nodes)[number]) =>
+    (node.parentId !== null && n.parentId === node.parentId) || feeding.has(n.id) || substitutes.has(n.id);
   return map.nodes
-    .filter(
-      (n) =>
-        n.id !== nodeId && ((node.parentId !== null && n.parentId === node.parentId) || feeding.has(n.id)),
-    )
+    .filter((n) => n.id !== nodeId && near(n))
     .filter((n) => n.firmCount > 0)
     .sort((a, b) => b.firmCount - a.firmCount || a.code.localeCompare(b.code))
     .slice(0, limit)

@@ -133,7 +133,7 @@ export default function ChainMapPage() {
                     onClick={() => setSelected(n.id)}
                     extra={<Tag color="red">{t("chain.firms", { count: n.firmCount })}</Tag>}
                   >
-                    {pick(n.nameZh, n.nameEn)}
+                    <span data-testid="weak-node-name">{pick(n.nameZh, n.nameEn)}</span>
                   </List.Item>
                 )}
               />

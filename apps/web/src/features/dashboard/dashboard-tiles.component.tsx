@@ -4,7 +4,7 @@ import { Card, Col, Statistic, Table, Typography } from "antd";
 import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import type { MessageKey } from "../../i18n/zh-cn.messages.ts";
-import { compactNumber, type TotalField, totalOf, yearOnYear } from "./dashboard-model.ts";
+import { type TotalField, totalOf, yearOnYear } from "./dashboard-model.ts";
 
 /** "Data as of …" under every figure: when the newest record behind it was written. */
 export function AsOf({ asOf }: { asOf: string | null }) {
@@ -39,7 +39,7 @@ const TILES: ReadonlyArray<{ field: TotalField; title: MessageKey; unit: Message
 
 /** One tile per indicator for the shown year: rounded value with its unit and the change on the year before. */
 export function IndicatorTiles({ data, year }: { data: StatsOverview; year: number | undefined }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   return (
     <>
       {TILES.map((tile) => {
@@ -50,7 +50,7 @@ export function IndicatorTiles({ data, year }: { data: StatsOverview; year: numb
             <Card size="small" data-testid={tile.testId}>
               <Statistic
                 title={`${t(tile.title)} · ${year ?? "—"}`}
-                value={value === null ? t("dashboard.withheld") : compactNumber(value, locale)}
+                value={value === null ? t("dashboard.withheld") : Math.round(value)}
                 suffix={value === null ? undefined : t(tile.unit)}
                 valueStyle={{ fontSize: 22 }}
               />
