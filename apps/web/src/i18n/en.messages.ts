@@ -438,4 +438,21 @@ export const en: Record<MessageKey, string> = {
   "chain.advice.neighbours":
     "Firms on neighbouring nodes (similar products, or feeding this node) that could supply it:",
   "chain.advice.none": "No firms on neighbouring nodes",
+  // ui-share: my org — benchmarks, indicators form, unsaved guard (issue 16 item 8)
+  "benchmarks.title": "Compared with the cluster and peers (medians)",
+  "benchmarks.indicator": "Indicator",
+  "benchmarks.own": "Our firm",
+  "benchmarks.peers": "Firms on our chain nodes ({count})",
+  "benchmarks.cluster": "Cluster firms",
+  "benchmarks.withheld": "Fewer than 3 firms, withheld",
+  "benchmarks.none": "No indicators recorded yet",
+  "benchmarks.note":
+    "A median is shown only when at least {k} firms report, so no single firm's figures can be inferred.",
+  "indicatorForm.title": "Annual indicators",
+  "indicatorForm.year": "Year",
+  "indicatorForm.profit": "Profit (CNY 10k)",
+  "indicatorForm.fixedAssets": "Fixed assets (CNY 10k)",
+  "indicatorForm.save": "Save indicators",
+  "indicatorForm.saved": "Indicators saved",
+  "form.unsavedLeave": "You have unsaved changes. Leave this page?",
 };

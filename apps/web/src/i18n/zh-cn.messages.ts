@@ -425,6 +425,22 @@ export const zhCN = {
   "chain.advice.current": "查看现有供应企业",
   "chain.advice.neighbours": "相邻环节的企业（同类产品或为本环节供料），可能具备供应能力：",
   "chain.advice.none": "相邻环节暂无企业",
+  // ui-share: my org — benchmarks, indicators form, unsaved guard (issue 16 item 8)
+  "benchmarks.title": "与集群、同行对比（中位数）",
+  "benchmarks.indicator": "指标",
+  "benchmarks.own": "本企业",
+  "benchmarks.peers": "同链节点企业（{count} 家）",
+  "benchmarks.cluster": "集群企业",
+  "benchmarks.withheld": "不足 3 家，已隐藏",
+  "benchmarks.none": "尚无指标数据",
+  "benchmarks.note": "中位数至少由 {k} 家企业计算，否则不显示，以免推算出单家企业的数据。",
+  "indicatorForm.title": "填报年度经营指标",
+  "indicatorForm.year": "年份",
+  "indicatorForm.profit": "利润总额（万元）",
+  "indicatorForm.fixedAssets": "固定资产（万元）",
+  "indicatorForm.save": "保存指标",
+  "indicatorForm.saved": "指标已保存",
+  "form.unsavedLeave": "有未保存的修改，确定离开此页？",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,7 @@
 import type { DataClass, IndicatorList, RelationList } from "@clusterbrain/contracts";
 import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { ApiError } from "../../shared/api/api-error.ts";
 import { api } from "../../shared/api/endpoints.ts";
@@ -115,12 +116,26 @@ export function PrivateData({ orgId }: { orgId: string }) {
               {
                 title: t("private.supplier"),
                 key: "s",
-                render: (_, r) => pick(r.supplierNameZh, r.supplierNameEn),
+                render: (_, r) => (
+                  <Link
+                    to={`/orgs/${encodeURIComponent(r.supplierOrgId)}`}
+                    data-testid="relation-supplier-link"
+                  >
+                    {pick(r.supplierNameZh, r.supplierNameEn)}
+                  </Link>
+                ),
               },
               {
                 title: t("private.customer"),
                 key: "c",
-                render: (_, r) => pick(r.customerNameZh, r.customerNameEn),
+                render: (_, r) => (
+                  <Link
+                    to={`/orgs/${encodeURIComponent(r.customerOrgId)}`}
+                    data-testid="relation-customer-link"
+                  >
+                    {pick(r.customerNameZh, r.customerNameEn)}
+                  </Link>
+                ),
               },
               { title: t("private.product"), dataIndex: "product", key: "p" },
               { title: t("private.volume"), key: "v", render: (_, r) => tEnum("volume", r.volumeBand) },

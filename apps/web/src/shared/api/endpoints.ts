@@ -6,6 +6,7 @@ import {
   type GrantCreateRequest,
   type ImportEntity,
   type ImportRequest,
+  type IndicatorUpsertRequest,
   type InvitationAcceptRequest,
   type InvitationCreateRequest,
   type JobListQuery,
@@ -49,6 +50,8 @@ export const api = {
     get: (id: string, signal?: AbortSignal) => callRoute(r.orgs.get, { params: { id } }, signal),
     update: (id: string, body: OrgUpdateRequest) => callRoute(r.orgs.update, { params: { id }, body }),
     indicators: (id: string) => callRoute(r.indicators.list, { params: { id } }),
+    putIndicators: (id: string, body: IndicatorUpsertRequest) =>
+      callRoute(r.indicators.upsert, { params: { id }, body }),
     relations: (id: string) => callRoute(r.chain.orgRelations, { params: { id } }),
   },
   chain: {

@@ -21,3 +21,8 @@ export function canImport(me: Pick<MeResponse, "role" | "isOperator">): boolean 
 export function canRequestAccess(me: Pick<MeResponse, "role">): boolean {
   return me.role !== "viewer";
 }
+
+/** Recording the org's own indicators: owner, admin or member (the server's indicators.write). */
+export function canWriteIndicators(me: Pick<MeResponse, "role">): boolean {
+  return me.role !== "viewer";
+}
