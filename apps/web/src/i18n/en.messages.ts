@@ -455,4 +455,9 @@ export const en: Record<MessageKey, string> = {
   "indicatorForm.save": "Save indicators",
   "indicatorForm.saved": "Indicators saved",
   "form.unsavedLeave": "You have unsaved changes. Leave this page?",
+  // ui-share: navigation — breadcrumbs, global search (issue 16 item 8)
+  "nav.profile": "Profile",
+  "search.placeholder": "Search organisations, chain nodes",
+  "search.orgs": "Organisations",
+  "search.chainNodes": "Chain nodes",
 };

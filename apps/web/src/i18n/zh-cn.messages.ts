@@ -441,6 +441,11 @@ export const zhCN = {
   "indicatorForm.save": "保存指标",
   "indicatorForm.saved": "指标已保存",
   "form.unsavedLeave": "有未保存的修改，确定离开此页？",
+  // ui-share: navigation — breadcrumbs, global search (issue 16 item 8)
+  "nav.profile": "机构详情",
+  "search.placeholder": "搜索机构、链节点",
+  "search.orgs": "机构",
+  "search.chainNodes": "链节点",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -1,6 +1,6 @@
 import { Alert, Card, Col, List, Row, Select, Skeleton, Space, Tag, Typography } from "antd";
-import { useCallback, useMemo, useState } from "react";
-import { Link } from "react-router";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useSearchParams } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
@@ -40,7 +40,13 @@ function NodeOrgs({ nodeId }: { nodeId: string }) {
 export default function ChainMapPage() {
   const { t, tEnum, pick } = useI18n();
   const map = useApi((signal) => api.chain.map(signal), []);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [params] = useSearchParams();
+  const nodeParam = params.get("node");
+  const [selected, setSelected] = useState<string | null>(nodeParam);
+  // The global search opens /chain?node=…, also while the map is already shown.
+  useEffect(() => {
+    if (nodeParam) setSelected(nodeParam);
+  }, [nodeParam]);
 
   const option = useMemo(
     () =>
