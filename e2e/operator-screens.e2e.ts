@@ -126,4 +126,35 @@ describe("operator screens in Chromium", () => {
       await context.close();
     }
   });
+
+  it("the global search finds organisations and chain nodes; breadcrumbs show where a page sits", async () => {
+    const { context, page } = await app.newPage({ width: 1440, height: 1000 });
+    try {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(demoCredentials("operator"));
+      await new Shell(page).waitUntilShown();
+      const box = page.getByTestId("global-search").locator("input");
+      await box.fill("电感");
+      const hits = page.locator(".ant-select-dropdown:visible").getByTestId("global-search-hit");
+      await hits.first().waitFor();
+      const groups = await page
+        .locator(".ant-select-dropdown:visible .ant-select-item-group")
+        .allTextContents();
+      expect(groups).toEqual(["机构", "链节点"]);
+      // Pick the first chain node offered: the chain map opens focused on it.
+      await page
+        .locator(".ant-select-dropdown:visible .ant-select-item-option")
+        .filter({ has: page.getByTestId("global-search-hit") })
+        .last()
+        .click();
+      await page.waitForURL(/\/chain\?node=/);
+      await page.getByTestId("chain-node-orgs").waitFor();
+      const crumbs = await page.getByTestId("breadcrumbs").textContent();
+      expect(crumbs).toContain("集群总览");
+      expect(crumbs).toContain("产业链图谱");
+    } finally {
+      await context.close();
+    }
+  });
 });

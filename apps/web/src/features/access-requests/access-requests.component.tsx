@@ -99,7 +99,6 @@ export function AccessRequests({ onChanged }: { onChanged: () => void }) {
                     type="primary"
                     data-testid="access-request-approve"
                     onClick={() => {
-                      form.setFieldsValue({ until: defaultUntil(today()), note: "" });
                       setError(null);
                       setDecision({ request: r, kind: "approve" });
                     }}
@@ -111,7 +110,6 @@ export function AccessRequests({ onChanged }: { onChanged: () => void }) {
                     danger
                     data-testid="access-request-decline"
                     onClick={() => {
-                      form.setFieldsValue({ note: "" });
                       setError(null);
                       setDecision({ request: r, kind: "decline" });
                     }}
@@ -159,7 +157,6 @@ export function AccessRequests({ onChanged }: { onChanged: () => void }) {
         onOk={() => form.submit()}
         okButtonProps={{ "data-testid": "access-decision-ok" }}
         destroyOnHidden
-        forceRender
       >
         {decision !== null && (
           <Typography.Paragraph>
@@ -169,7 +166,13 @@ export function AccessRequests({ onChanged }: { onChanged: () => void }) {
             })}
           </Typography.Paragraph>
         )}
-        <Form form={form} layout="vertical" onFinish={decide} data-testid="access-decision-form">
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={decide}
+          data-testid="access-decision-form"
+          initialValues={{ until: defaultUntil(today()), note: "" }}
+        >
           {decision?.kind === "approve" ? (
             <Form.Item
               name="until"
