@@ -107,8 +107,13 @@ describe("access requests in Chromium", () => {
       await page.goto("/grants");
       const grants = new GrantsPage(page);
       await grants.waitUntilShown();
-      const given = await page.getByTestId("grants-given").locator("tbody tr.ant-table-row").count();
-      const received = await page.getByTestId("grants-received").locator("tbody tr.ant-table-row").count();
+      const rows = (side: "given" | "received") =>
+        page.getByTestId(`grants-${side}`).locator("tbody tr.ant-table-row");
+      // Wait for the list to arrive before counting (an empty table is also drawn while loading).
+      await rows("given").first().waitFor();
+      await rows("received").first().waitFor();
+      const given = await rows("given").count();
+      const received = await rows("received").count();
       expect(given).toBeGreaterThan(0);
       expect(received).toBeGreaterThan(0);
       const pending = page.getByTestId("access-requests-incoming").getByTestId("access-request-approve");
