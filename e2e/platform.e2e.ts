@@ -155,7 +155,7 @@ describe("the platform in Chromium", () => {
         expect(await overflowX(page)).toBeLessThanOrEqual(0);
 
         for (const [key, testId] of [
-          ["my-org", "my-org-form"],
+          ["my-org", "my-org-page"],
           ["grants", "grants-page"],
           ["imports", "imports-page"],
         ] as const) {

@@ -2,6 +2,7 @@ import { rm } from "node:fs/promises";
 import { type RunningServer, startServer } from "@clusterbrain/server";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "./browser.harness.ts";
+import { provideCjkFont } from "./cjk-font.harness.ts";
 import { buildWeb } from "./web-build.harness.ts";
 
 export interface E2eApp {
@@ -53,6 +54,7 @@ export async function startE2eApp(): Promise<E2eApp> {
     browser: chromium,
     newPage: async (viewport = { width: 1280, height: 900 }) => {
       const context = await chromium.newContext({ viewport, baseURL: running.url, locale: "zh-CN" });
+      await provideCjkFont(context);
       // `npm test` runs the unit and database tiers beside this one on two cores: allow for a slow machine.
       context.setDefaultTimeout(60_000);
       const page = await context.newPage();

@@ -1,3 +1,4 @@
+export * from "./access-request.contract.ts";
 export * from "./account.contract.ts";
 export * from "./audit.contract.ts";
 export * from "./auth.contract.ts";
@@ -10,8 +11,10 @@ export * from "./ingest.contract.ts";
 export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
 export * from "./member.contract.ts";
+export * from "./notification.contract.ts";
 export * from "./org.contract.ts";
 export * from "./routes/index.ts";
+export * from "./stats.contract.ts";
 export * from "./telemetry.contract.ts";
 export * from "./telemetry.tier.ts";
 export * from "./uscc.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ID_MAX, idSchema, pageOf, paginationQuerySchema, text } from "./common.contract.ts";
+import { notificationSchema } from "./notification.contract.ts";
 import { telemetryLiveEventSchema } from "./telemetry.contract.ts";
 
 /** Engine runs that may take longer than a request: they run as jobs on worker threads. */
@@ -140,9 +141,10 @@ export type JobPage = z.infer<typeof jobPageSchema>;
 export const liveEventSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("job"), job: jobSummarySchema }),
   telemetryLiveEventSchema,
+  z.object({ topic: z.literal("notification"), notification: notificationSchema }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
-export const LIVE_TOPICS = ["job", "telemetry"] as const;
+export const LIVE_TOPICS = ["job", "telemetry", "notification"] as const;
 
 /** Telemetry points are sent only for the tags a screen names (comma-separated ids, at most 50). */
 export const liveQuerySchema = z.object({

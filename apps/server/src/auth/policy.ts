@@ -67,6 +67,19 @@ export interface PrivateDataResource {
   hasActiveGrant: boolean;
 }
 
+/** A notification: to every member of `orgId`, or to one user of it. */
+export interface NotificationResource {
+  kind: "notification";
+  orgId: string;
+  userId?: string;
+}
+/** A request to read one data class of `ownerOrgId`. */
+export interface AccessRequestResource {
+  kind: "accessRequest";
+  id: string;
+  ownerOrgId: string;
+}
+
 /** A long job of an org (`id` undefined for a job about to be started). */
 export interface JobResource {
   kind: "job";
@@ -104,6 +117,12 @@ export interface ActionResources {
   "telemetry.credentials.manage": OrgResource;
   /** Browse OPC UA servers from the platform and change the firm's ingest settings: owner/admin only. */
   "telemetry.connections.manage": OrgResource;
+  /** Ask another org for access to its data: owner/admin/member of the asking org. */
+  "accessRequest.create": OrgResource;
+  /** Approve or decline a request to my org: its owner/admin (the same people who grant). */
+  "accessRequest.decide": AccessRequestResource;
+  /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
+  "notification.read": NotificationResource;
 }
 export type Action = keyof ActionResources;
 
@@ -205,6 +224,17 @@ const RULES: { [A in Action]: Rule<A> } = {
     "telemetry of org",
     "only the org's owner or admin may connect the platform to its machines or change ingest settings",
   ),
+  "accessRequest.create": orgRole(WRITERS, "org", "viewers cannot ask for access to other firms' data"),
+  "accessRequest.decide": (actor, r) => {
+    if (!ownOrg(actor, r.ownerOrgId)) return new NotFoundError("access request", r.id);
+    return hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only owners and admins may approve or decline access requests");
+  },
+  "notification.read": (actor, r) =>
+    ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)
+      ? undefined
+      : new NotFoundError("notification", r.orgId),
 };
 
 export const policy = {

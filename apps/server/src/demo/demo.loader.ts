@@ -4,9 +4,11 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword } from "../auth/secrets.ts";
 import type { Database, Tx } from "../db/database.ts";
 import {
+  accessRequests,
   auditLog,
   chainLinks,
   chainNodes,
+  grants,
   indicators,
   loginAttempts,
   memberships,
@@ -20,6 +22,7 @@ import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
+import { demoSharingRows } from "./demo.sharing.ts";
 
 export interface DemoLoadOptions {
   /** Wipe every organisation, user, chain node and audit entry first (TRUNCATE … CASCADE). */
@@ -107,6 +110,9 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertChunked(tx, indicators, rows.indicators);
     await insertChunked(tx, users, userRows);
     await insertChunked(tx, memberships, rows.memberships);
+    const sharing = demoSharingRows(at);
+    await insertChunked(tx, grants, sharing.grants);
+    await insertChunked(tx, accessRequests, sharing.accessRequests);
     await writeAudit(
       tx,
       null,

@@ -1,3 +1,4 @@
+import { accessRequestModule } from "./access-requests/access-request.routes.ts";
 import { accountModule } from "./accounts/account.routes.ts";
 import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
@@ -11,6 +12,7 @@ import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
+import { notificationModule } from "./notifications/notification.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
@@ -35,4 +37,6 @@ export const modules: FeatureModule[] = [
   invitationModule,
   telemetryModule,
   ingestModule,
+  notificationModule,
+  accessRequestModule,
 ];

@@ -1,3 +1,4 @@
+import { accessRequestRoutes } from "./access-request.routes.ts";
 import { accountRoutes } from "./account.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
@@ -10,11 +11,13 @@ import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
+import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 
+export * from "./access-request.routes.ts";
 export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
@@ -27,6 +30,7 @@ export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
 export * from "./member.routes.ts";
+export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./route.ts";
 export * from "./stats.routes.ts";
@@ -54,6 +58,8 @@ export const routeTable = {
   invitations: invitationRoutes,
   telemetry: telemetryRoutes,
   ingest: ingestRoutes,
+  accessRequests: accessRequestRoutes,
+  notifications: notificationRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

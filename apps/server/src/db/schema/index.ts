@@ -1,3 +1,4 @@
+export * from "./access-request.schema.ts";
 export * from "./audit.schema.ts";
 export * from "./chain.schema.ts";
 export * from "./grant.schema.ts";

@@ -5,6 +5,8 @@ import { policy } from "../../auth/policy.ts";
 /** Where an event belongs: the org whose data it is about. */
 export interface LiveScope {
   orgId: string;
+  /** Addressed to one user of the org (a notification); undefined reaches every member the topic allows. */
+  userId?: string;
 }
 
 export interface LiveSink {
@@ -45,6 +47,12 @@ export function mayReceive(actor: Actor, scope: LiveScope, event: LiveEvent): bo
       return policy.can(actor, "job.read", { kind: "job", orgId: scope.orgId });
     case "telemetry":
       return policy.can(actor, "telemetry.read", { kind: "org", orgId: scope.orgId });
+    case "notification":
+      return policy.can(actor, "notification.read", {
+        kind: "notification",
+        orgId: scope.orgId,
+        userId: scope.userId,
+      });
   }
 }
 

@@ -17,6 +17,7 @@ async function subscribe(url: string, s: Session) {
   const res = await fetch(`${url}/api/v1/live`, { headers: { cookie: s.cookie }, signal: abort.signal });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
+  // Job events only: the notification topic shares the stream and is tested on its own.
   const events: JobEvent[] = [];
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const pump = (async () => {
@@ -152,6 +153,29 @@ describe("LiveHub", () => {
     hub.close();
     expect(ended.sort()).toEqual(["a", "b", "operator"]);
     expect(hub.subscriberCount).toBe(0);
+  });
+
+  it("delivers a notification only to its org, and one addressed to a user only to that user", () => {
+    const hub = new LiveHub();
+    const got: string[] = [];
+    const reader = (org: string, userId: string) => ({ ...actor(org), userId });
+    for (const [org, user] of [
+      ["a", "u1"],
+      ["a", "u2"],
+      ["b", "u3"],
+    ]) {
+      hub.subscribe(reader(org, user), {
+        deliver: (e) => got.push(`${user}:${e.topic === "notification" ? e.notification.id : "?"}`),
+        end: () => undefined,
+      });
+    }
+    const note = (id: string): LiveEvent => ({
+      topic: "notification",
+      notification: { id, kind: "grant.created", params: {}, link: null, createdAt: "", readAt: null },
+    });
+    hub.publish({ orgId: "a" }, note("n-org"));
+    hub.publish({ orgId: "a", userId: "u2" }, note("n-user"));
+    expect(got.sort()).toEqual(["u1:n-org", "u2:n-org", "u2:n-user"]);
   });
 
   it("keeps delivering to others when one stream throws", () => {

@@ -1,7 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
 import { SIZE_BANDS, usccProblem } from "@clusterbrain/contracts";
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -20,10 +19,14 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { ApiError, fieldProblems } from "../../shared/api/api-error.ts";
 import { api, downloads } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
-import { canManageOrg } from "../../shared/auth/access.ts";
+import { canManageOrg, canWriteIndicators } from "../../shared/auth/access.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { ProfileBody } from "../org-profile/org-profile.page.tsx";
+import { BenchmarksCard } from "./benchmarks.component.tsx";
+import { IndicatorsForm } from "./indicators-form.component.tsx";
 import { formToUpdate, type MyOrgFormValues, profileToForm } from "./my-org.form.ts";
+import { useUnsavedGuard } from "./unsaved-guard.hook.ts";
 
 const INDUSTRY_PATTERN = /^([A-T]?\d{2,4}|[A-T])?$/;
 
@@ -35,6 +38,8 @@ export default function MyOrgPage() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [toast, toastHolder] = message.useMessage();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const data = useApi(
     async (signal) => {
       const [org, nodes] = await Promise.all([api.orgs.get(me.org.id, signal), api.chain.nodes(signal)]);
@@ -54,6 +59,7 @@ export default function MyOrgPage() {
       const includeContact = data.data?.org.contact !== undefined;
       const updated = await api.orgs.update(me.org.id, formToUpdate(values, includeContact));
       form.setFieldsValue(profileToForm(updated));
+      setDirty(false);
       toast.success(t("myOrg.saved"));
     } catch (err) {
       // Field problems go onto the fields themselves; the banner keeps the server's code and message.
@@ -73,6 +79,17 @@ export default function MyOrgPage() {
   if (data.error !== null) return <ErrorAlert error={data.error} onRetry={data.reload} />;
   if (data.data === undefined) return <Skeleton active />;
   const showContact = data.data.org.contact !== undefined;
+  // A viewer (or member) reads the profile as everyone sees it, not a form with every field greyed out.
+  if (!editable) {
+    return (
+      <div data-testid="my-org-page">
+        <Typography.Title level={3}>{t("myOrg.title")}</Typography.Title>
+        <BenchmarksCard orgId={me.org.id} />
+        {canWriteIndicators(me) && <IndicatorsForm orgId={me.org.id} />}
+        <ProfileBody org={data.data.org} />
+      </div>
+    );
+  }
   const required = [{ required: true, whitespace: true, message: t("myOrg.required") }];
 
   return (
@@ -84,12 +101,13 @@ export default function MyOrgPage() {
           {t("myOrg.export")}
         </Button>
       </Space>
-      {!editable && <Alert type="info" showIcon title={t("myOrg.readOnly")} style={{ marginBottom: 16 }} />}
+      <BenchmarksCard orgId={me.org.id} />
+      <IndicatorsForm orgId={me.org.id} />
       <Form<MyOrgFormValues>
         form={form}
         layout="vertical"
-        disabled={!editable}
         onFinish={save}
+        onValuesChange={() => setDirty(true)}
         data-testid="my-org-form"
         scrollToFirstError
       >

@@ -29,7 +29,8 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
   );
 }
 
-function ProfileBody({ org }: { org: OrgProfile }) {
+/** The read-only profile (also what a viewer sees as "my organisation"). */
+export function ProfileBody({ org }: { org: OrgProfile }) {
   const { t, tEnum, pick, locale } = useI18n();
   const other = locale === "en" ? org.nameZh : org.nameEn;
   return (

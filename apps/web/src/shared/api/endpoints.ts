@@ -1,10 +1,14 @@
 import {
+  type AccessRequestApprove,
+  type AccessRequestCreate,
+  type AccessRequestDecline,
   type AssetImportRequest,
   type AuditQuery,
   type DeviceInput,
   type GrantCreateRequest,
   type ImportEntity,
   type ImportRequest,
+  type IndicatorUpsertRequest,
   type InvitationAcceptRequest,
   type InvitationCreateRequest,
   type JobListQuery,
@@ -20,6 +24,7 @@ import {
   routeUrl,
   type SiteInput,
   type StartJobBody,
+  type StatsOverviewQuery,
   type SwitchOrgRequest,
   type TagInputRequest,
 } from "@clusterbrain/contracts";
@@ -59,6 +64,8 @@ export const api = {
     get: (id: string, signal?: AbortSignal) => callRoute(r.orgs.get, { params: { id } }, signal),
     update: (id: string, body: OrgUpdateRequest) => callRoute(r.orgs.update, { params: { id }, body }),
     indicators: (id: string) => callRoute(r.indicators.list, { params: { id } }),
+    putIndicators: (id: string, body: IndicatorUpsertRequest) =>
+      callRoute(r.indicators.upsert, { params: { id }, body }),
     relations: (id: string) => callRoute(r.chain.orgRelations, { params: { id } }),
   },
   chain: {
@@ -70,11 +77,16 @@ export const api = {
     firmsPerNode: (signal?: AbortSignal) => callRoute(r.stats.firmsPerNode, {}, signal),
     indicators: (signal?: AbortSignal) => callRoute(r.stats.indicators, {}, signal),
     districts: (signal?: AbortSignal) => callRoute(r.stats.districts, {}, signal),
+    overview: (query: StatsOverviewQuery, signal?: AbortSignal) =>
+      callRoute(r.stats.overview, { query }, signal),
+    benchmarks: (orgId: string, signal?: AbortSignal) =>
+      callRoute(r.stats.benchmarks, { params: { id: orgId } }, signal),
   },
   grants: {
     list: (signal?: AbortSignal) => callRoute(r.grants.list, {}, signal),
     create: (body: GrantCreateRequest) => callRoute(r.grants.create, { body }),
-    revoke: (id: string) => callRoute(r.grants.revoke, { params: { id } }),
+    revoke: (id: string, reason?: string) =>
+      callRoute(r.grants.revoke, { params: { id }, body: reason ? { reason } : {} }),
   },
   imports: {
     run: (body: ImportRequest) => callRoute(r.imports.run, { body }),
@@ -137,5 +149,18 @@ export const api = {
       callRoute(r.telemetry.tagLatest, { params: { id } }, signal),
     tagRange: (id: string, query: Partial<RangeQuery>, signal?: AbortSignal) =>
       callRoute(r.telemetry.tagRange, { params: { id }, query }, signal),
+  },
+  accessRequests: {
+    list: (signal?: AbortSignal) => callRoute(r.accessRequests.list, {}, signal),
+    create: (body: AccessRequestCreate) => callRoute(r.accessRequests.create, { body }),
+    approve: (id: string, body: AccessRequestApprove) =>
+      callRoute(r.accessRequests.approve, { params: { id }, body }),
+    decline: (id: string, body: AccessRequestDecline) =>
+      callRoute(r.accessRequests.decline, { params: { id }, body }),
+  },
+  notifications: {
+    list: (signal?: AbortSignal) => callRoute(r.notifications.list, {}, signal),
+    read: (id: string) => callRoute(r.notifications.read, { params: { id } }),
+    readAll: () => callRoute(r.notifications.readAll, {}),
   },
 };
