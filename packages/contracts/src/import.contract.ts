@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text } from "./common.contract.ts";
+import { messageParamsSchema, serverMessageKeySchema } from "./message.contract.ts";
 
 /** What a file import creates: organisations (operator) or supplier→customer relations (a firm). */
 export const IMPORT_ENTITIES = ["orgs", "relations"] as const;
@@ -31,6 +32,7 @@ export const IMPORT_ISSUE_CODES = [
   "UNKNOWN_CHAIN_NODE",
   "SELF_RELATION",
   "NOT_A_PARTY",
+  "FORMULA_LIKE",
 ] as const;
 export const importIssueCodeSchema = z.enum(IMPORT_ISSUE_CODES);
 export type ImportIssueCode = z.infer<typeof importIssueCodeSchema>;
@@ -43,7 +45,15 @@ export const importIssueSchema = z.object({
   row: z.number().int().min(1),
   column: z.string(),
   code: importIssueCodeSchema,
+  /** English, for the API and the CLI; clients translate `key` with `params`. */
   message: z.string(),
+  key: serverMessageKeySchema.optional(),
+  params: messageParamsSchema.optional(),
+  /**
+   * "error" keeps the row out; "warning" (a cell a spreadsheet would run as a formula) is imported
+   * as plain text but reported so a person looks at it.
+   */
+  severity: z.enum(["error", "warning"]).optional(),
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 

@@ -37,6 +37,11 @@ function auditRecord(
   };
 }
 
+/** Warnings (formula-like cells) never keep a row out; only errors do. */
+function hasErrors(issues: readonly ImportIssue[]): boolean {
+  return issues.some((i) => i.severity !== "warning");
+}
+
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
 /** Result of validating (and perhaps writing) inside one database scope. */
@@ -64,16 +69,24 @@ export class ImportService {
   async run(actor: Actor, options: ImportOptions, bytes: Uint8Array): Promise<ImportReport> {
     this.authorize(actor, options.entity);
     if (bytes.length > IMPORT_MAX_BYTES)
-      throw new ImportFileError(`the file is larger than ${IMPORT_MAX_BYTES} bytes`);
+      throw new ImportFileError(`the file is larger than ${IMPORT_MAX_BYTES} bytes`, {
+        key: "importFile.tooLarge",
+        params: { max: IMPORT_MAX_BYTES },
+      });
     if (options.format === "csv" && ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-      throw new ImportFileError("this looks like an .xlsx workbook; send it with format xlsx");
+      throw new ImportFileError("this looks like an .xlsx workbook; send it with format xlsx", {
+        key: "importFile.looksXlsx",
+        params: {},
+      });
     }
     const rows = await readSheet(bytes, options.format);
-    if (rows.length === 0) throw new ImportFileError("the file has no header row");
+    if (rows.length === 0)
+      throw new ImportFileError("the file has no header row", { key: "importFile.noHeader", params: {} });
     const [headerRow, ...dataRows] = rows;
     if (dataRows.length > IMPORT_MAX_ROWS) {
       throw new ImportFileError(
         `the file has ${dataRows.length} data rows; at most ${IMPORT_MAX_ROWS} per import`,
+        { key: "importFile.tooManyRows", params: { rows: dataRows.length, max: IMPORT_MAX_ROWS } },
       );
     }
     const columns = COLUMNS[options.entity];
@@ -134,7 +147,7 @@ export class ImportService {
     if (options.entity === "orgs") {
       const existing = await repo.orgIdsByUscc(usccsInFile(["uscc"]).filter((u) => u !== ""));
       const result = validateOrgRows(rows, header, { existingUsccs: new Set(existing.keys()), chainNodeIds });
-      const apply = write && (options.mode === "valid-rows" || result.issues.length === 0);
+      const apply = write && (options.mode === "valid-rows" || !hasErrors(result.issues));
       if (!apply || result.drafts.length === 0)
         return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
       const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));
@@ -157,7 +170,7 @@ export class ImportService {
       chainNodeIds,
       existingKeys,
     });
-    const apply = write && (options.mode === "valid-rows" || result.issues.length === 0);
+    const apply = write && (options.mode === "valid-rows" || !hasErrors(result.issues));
     if (!apply || result.drafts.length === 0)
       return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
     const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));

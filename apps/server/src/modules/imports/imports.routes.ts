@@ -43,7 +43,10 @@ export const importsModule: FeatureModule = {
       routes.upload,
       async ({ actor, query, request }) => {
         if (!Buffer.isBuffer(request.body)) {
-          throw new ImportFileError("send the file bytes with Content-Type: application/octet-stream");
+          throw new ImportFileError("send the file bytes with Content-Type: application/octet-stream", {
+            key: "importFile.notBytes",
+            params: {},
+          });
         }
         return imports.run(actor, query, request.body);
       },
