@@ -10,6 +10,7 @@ export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
 export * from "./member.contract.ts";
 export * from "./message.contract.ts";
+export * from "./names.contract.ts";
 export * from "./org.contract.ts";
 export * from "./routes/index.ts";
 export * from "./uscc.ts";

@@ -6,6 +6,7 @@ import {
   importRequestSchema,
   importTemplateSchema,
 } from "../import.contract.ts";
+import { directoryExportQuerySchema } from "../org.contract.ts";
 import { defineRoute } from "./route.ts";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -52,7 +53,9 @@ export const importRoutes = {
     method: "GET",
     path: "/exports/directory",
     tags: ["exports"],
-    summary: "The organisation directory (public profile fields) as .xlsx, in the import layout",
+    summary:
+      "The directory as the screen shows it (same search, filters and sort; every page) as .xlsx or .csv, labels in lang",
+    query: directoryExportQuerySchema,
     produces: XLSX_CONTENT_TYPE,
     response: xlsxFile,
   }),

@@ -89,7 +89,7 @@ export class RowReader {
     const raw = this.row.cells[index] ?? "";
     // Checked before trimming: a leading tab or CR is one of the formula triggers.
     if (looksLikeFormula(raw.trimEnd()) || looksLikeFormula(unescapeFormula(raw.trim())))
-      this.warnFormula(key, raw.trim());
+      this.warnFormula(key, unescapeFormula(raw.trim()));
     const value = unescapeFormula(normalizeText(raw));
     const spec = this.columns.find((c) => c.key === key)!;
     // Same rule as every API string (cells may hold line breaks); PostgreSQL cannot store U+0000.

@@ -63,11 +63,11 @@ export const importsModule: FeatureModule = {
       })),
     }));
 
-    registerRoute(app, routes.exportDirectory, async ({ actor, reply }) =>
+    registerRoute(app, routes.exportDirectory, async ({ actor, query, reply }) =>
       reply
-        .type(XLSX_CONTENT_TYPE)
-        .header("content-disposition", 'attachment; filename="cluster-directory.xlsx"')
-        .send(await exportsService.directory(actor)),
+        .type(query.format === "csv" ? "text/csv; charset=utf-8" : XLSX_CONTENT_TYPE)
+        .header("content-disposition", `attachment; filename="cluster-directory.${query.format}"`)
+        .send(await exportsService.directory(actor, query)),
     );
 
     registerRoute(app, routes.exportMyOrg, async ({ actor, reply }) =>

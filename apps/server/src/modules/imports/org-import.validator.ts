@@ -1,4 +1,5 @@
 import {
+  districtFromName,
   industryCodeSchema,
   type LocalizedItem,
   ORG_KINDS,
@@ -151,7 +152,7 @@ export function validateOrgRows(
     }
 
     // Read before the issue check, so a bad district or address is reported, not silently blanked.
-    const district = r.get("district");
+    const district = districtFromName(r.get("district"));
     const address = r.get("address");
     issues.push(...r.warnings);
     if (r.issues.length > 0 || kind === null) {
