@@ -9,6 +9,7 @@ export * from "./import.contract.ts";
 export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
 export * from "./member.contract.ts";
+export * from "./message.catalog.ts";
 export * from "./message.contract.ts";
 export * from "./names.contract.ts";
 export * from "./org.contract.ts";

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
+  type ImportEntity,
+  type ImportHistoryPage,
   type ImportIssue,
   type ImportOptions,
   type ImportReport,
@@ -9,12 +11,15 @@ import {
 import type { Actor } from "../../auth/actor.ts";
 import { CLUSTER, policy } from "../../auth/policy.ts";
 import type { Database, DbOrTx } from "../../db/database.ts";
+import { NotFoundError } from "../../errors/index.ts";
 import type { AuditRecord } from "../audit/audit.repository.ts";
 import type { AuditEvent } from "../audit/audit.service.ts";
 import { COLUMNS } from "./import.columns.ts";
 import { ImportFileError } from "./import.errors.ts";
 import { type HeaderMap, mapHeader, sortIssues } from "./import.header.ts";
 import { ImportRepository } from "./import.repository.ts";
+import { ImportHistoryRepository } from "./import-history.repository.ts";
+import { issueReportWorkbook, templateWorkbook } from "./import-workbooks.ts";
 import { validateOrgRows } from "./org-import.validator.ts";
 import { validateRelationRows } from "./relation-import.validator.ts";
 import { readSheet, type SheetRow } from "./sheet.reader.ts";
@@ -66,7 +71,65 @@ export class ImportService {
     else policy.assert(actor, "relation.import", { kind: "org", orgId: actor.orgId });
   }
 
-  async run(actor: Actor, options: ImportOptions, bytes: Uint8Array): Promise<ImportReport> {
+  /** Runs an import and records it in the organisation's import history (dry runs too). */
+  async run(actor: Actor, options: ImportOptions, bytes: Uint8Array, fileName = ""): Promise<ImportReport> {
+    const report = await this.runUnrecorded(actor, options, bytes);
+    const historyId = randomUUID();
+    await new ImportHistoryRepository(this.db).insert({
+      orgId: actor.orgId,
+      id: historyId,
+      at: this.now(),
+      userId: actor.userId,
+      entity: report.entity,
+      format: report.format,
+      mode: report.mode,
+      dryRun: report.dryRun,
+      fileName: fileName.slice(0, 255),
+      totalRows: report.totalRows,
+      validRows: report.validRows,
+      invalidRows: report.invalidRows,
+      written: report.written,
+      committed: report.committed,
+      issues: report.issues,
+    });
+    return { ...report, historyId };
+  }
+
+  /** The caller's organisation's runs, newest first. */
+  async history(actor: Actor, page: number, pageSize: number): Promise<ImportHistoryPage> {
+    policy.assert(actor, "import.history.read", { kind: "org", orgId: actor.orgId });
+    const { rows, total } = await new ImportHistoryRepository(this.db).page(
+      actor.orgId,
+      pageSize,
+      (page - 1) * pageSize,
+    );
+    return {
+      items: rows.map(({ issues, at, ...r }) => ({ ...r, at: at.toISOString(), issueCount: issues.length })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** One past run's issues, as an .xlsx error report; another organisation's run answers 404. */
+  async historyReport(actor: Actor, id: string, lang: "zh" | "en"): Promise<Buffer> {
+    policy.assert(actor, "import.history.read", { kind: "org", orgId: actor.orgId });
+    const found = await new ImportHistoryRepository(this.db).issuesOf(actor.orgId, id);
+    if (found === undefined) throw new NotFoundError("import", id);
+    return issueReportWorkbook(found.issues, lang, this.now());
+  }
+
+  /** A template workbook with example rows and the chain-node code list. */
+  async template(entity: ImportEntity, lang: "zh" | "en"): Promise<Buffer> {
+    const nodes = await new ImportHistoryRepository(this.db).chainNodeList();
+    return templateWorkbook(entity, lang, nodes, this.now());
+  }
+
+  private async runUnrecorded(
+    actor: Actor,
+    options: ImportOptions,
+    bytes: Uint8Array,
+  ): Promise<ImportReport> {
     this.authorize(actor, options.entity);
     if (bytes.length > IMPORT_MAX_BYTES)
       throw new ImportFileError(`the file is larger than ${IMPORT_MAX_BYTES} bytes`, {

@@ -32,8 +32,8 @@ export const importsModule: FeatureModule = {
       app,
       routes.run,
       async ({ actor, body }) => {
-        const { contentBase64, fileName: _fileName, ...options } = body;
-        return imports.run(actor, options, Buffer.from(contentBase64, "base64"));
+        const { contentBase64, fileName, ...options } = body;
+        return imports.run(actor, options, Buffer.from(contentBase64, "base64"), fileName);
       },
       { bodyLimit: JSON_BODY_LIMIT },
     );
@@ -62,6 +62,24 @@ export const importsModule: FeatureModule = {
         description,
       })),
     }));
+
+    registerRoute(app, routes.templateXlsx, async ({ params, query, reply }) =>
+      reply
+        .type(XLSX_CONTENT_TYPE)
+        .header("content-disposition", `attachment; filename="import-template-${params.entity}.xlsx"`)
+        .send(await imports.template(params.entity, query.lang)),
+    );
+
+    registerRoute(app, routes.history, async ({ actor, query }) =>
+      imports.history(actor, query.page, query.pageSize),
+    );
+
+    registerRoute(app, routes.historyReport, async ({ actor, params, query, reply }) =>
+      reply
+        .type(XLSX_CONTENT_TYPE)
+        .header("content-disposition", 'attachment; filename="import-report.xlsx"')
+        .send(await imports.historyReport(actor, params.id, query.lang)),
+    );
 
     registerRoute(app, routes.exportDirectory, async ({ actor, query, reply }) =>
       reply
