@@ -97,7 +97,7 @@ export const SERVER_MESSAGES: Readonly<Record<ServerMessageKey, Readonly<Record<
   "importFile.noSheet": { zh: "工作簿中没有工作表", en: "the workbook has no worksheet" },
   "importFile.unreadable": {
     zh: "无法读取该文件（格式损坏或不受支持）",
-    en: "the file cannot be read: {reason}",
+    en: "the file cannot be read (damaged or not a supported format)",
   },
   "importFile.notBytes": { zh: "请以文件字节上传", en: "send the file's bytes" },
 };

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { SIZE_BANDS, usccProblem } from "@clusterbrain/contracts";
+import { SIZE_BANDS, usccIssue } from "@clusterbrain/contracts";
 import {
   Alert,
   Button,
@@ -28,7 +28,7 @@ import { formToUpdate, type MyOrgFormValues, profileToForm } from "./my-org.form
 const INDUSTRY_PATTERN = /^([A-T]?\d{2,4}|[A-T])?$/;
 
 export default function MyOrgPage() {
-  const { t, tEnum, pick } = useI18n();
+  const { t, tEnum, pick, fmt } = useI18n();
   const me = useMe();
   const editable = canManageOrg(me);
   const [form] = Form.useForm<MyOrgFormValues>();
@@ -62,7 +62,10 @@ export default function MyOrgPage() {
       form.setFields(
         problems
           .filter((p) => known.has(p.field))
-          .map((p) => ({ name: p.field as keyof MyOrgFormValues, errors: [p.message] })),
+          .map((p) => ({
+            name: p.field as keyof MyOrgFormValues,
+            errors: [fmt.server(p) ?? t("error.title")],
+          })),
       );
       setSaveError(err);
     } finally {
@@ -114,8 +117,11 @@ export default function MyOrgPage() {
                     validator: async (_, value: string | undefined) => {
                       const code = (value ?? "").trim().toUpperCase();
                       if (code === "") return;
-                      const problem = usccProblem(code);
-                      if (problem !== null) throw new Error(t("myOrg.usccInvalid", { reason: problem }));
+                      const issue = usccIssue(code);
+                      if (issue !== null)
+                        throw new Error(
+                          t("myOrg.usccInvalid", { reason: fmt.server({ ...issue, message: "" }) ?? "" }),
+                        );
                     },
                   },
                 ]}
