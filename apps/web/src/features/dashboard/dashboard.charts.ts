@@ -89,8 +89,12 @@ export function indicatorsOption(data: ClusterIndicators, t: Translate): ECharts
   };
 }
 
-/** Donut of firms per district, biggest first. */
-export function districtsOption(data: FirmsPerDistrict, t: Translate): EChartsCoreOption {
+/** Donut of firms per district, biggest first, districts named in the reader's language. */
+export function districtsOption(
+  data: FirmsPerDistrict,
+  t: Translate,
+  districtName: (stored: string) => string = (d) => d,
+): EChartsCoreOption {
   const items = [...data.items].sort((a, b) => b.firms - a.firms);
   return {
     tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
@@ -101,7 +105,7 @@ export function districtsOption(data: FirmsPerDistrict, t: Translate): EChartsCo
         name: t("dashboard.firmCount"),
         radius: ["40%", "68%"],
         center: ["50%", "45%"],
-        data: items.map((i) => ({ name: i.district, value: i.firms })),
+        data: items.map((i) => ({ name: districtName(i.district), value: i.firms })),
         label: { formatter: "{b}\n{c}" },
       },
     ],

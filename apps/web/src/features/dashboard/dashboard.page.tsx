@@ -31,7 +31,7 @@ function useKpis() {
 }
 
 export default function DashboardPage() {
-  const { t, pick, locale } = useI18n();
+  const { t, pick, locale, fmt } = useI18n();
   const navigate = useNavigate();
   const kpis = useKpis();
   const perNode = useApi((signal) => api.stats.firmsPerNode(signal), []);
@@ -48,8 +48,8 @@ export default function DashboardPage() {
     [indicators.data, t],
   );
   const districtsOpt = useMemo(
-    () => (districts.data === undefined ? null : districtsOption(districts.data, t)),
-    [districts.data, t],
+    () => (districts.data === undefined ? null : districtsOption(districts.data, t, fmt.district)),
+    [districts.data, t, fmt],
   );
   const anySuppressed =
     indicators.data?.years.some((y) => [y.revenue, y.rdSpend, y.employees].some((c) => c.suppressed)) ??

@@ -30,7 +30,7 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
 }
 
 function ProfileBody({ org }: { org: OrgProfile }) {
-  const { t, tEnum, pick, locale } = useI18n();
+  const { t, tEnum, pick, locale, fmt } = useI18n();
   const other = locale === "en" ? org.nameZh : org.nameEn;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -50,8 +50,16 @@ function ProfileBody({ org }: { org: OrgProfile }) {
           column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3 }}
           items={[
             { key: "uscc", label: t("profile.uscc"), children: org.uscc ?? "—" },
-            { key: "district", label: t("profile.district"), children: org.district || "—" },
-            { key: "industry", label: t("profile.industry"), children: org.industryCode || "—" },
+            {
+              key: "district",
+              label: t("profile.district"),
+              children: org.district ? fmt.district(org.district) : "—",
+            },
+            {
+              key: "industry",
+              label: t("profile.industry"),
+              children: org.industryCode ? fmt.industry(org.industryCode) : "—",
+            },
             { key: "size", label: t("profile.size"), children: tEnum("size", org.sizeBand) },
             { key: "founded", label: t("profile.founded"), children: org.foundedYear ?? "—" },
             {
