@@ -8,6 +8,7 @@ import { langOf } from "../../i18n/locale-format.ts";
 import { api, downloads } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
+import { DataText } from "../../shared/ui/data-text.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { OrgPicker } from "../../shared/ui/org-picker.component.tsx";
 import { AUDIT_ACTIONS, changedFields, showValue } from "./audit-diff.ts";
@@ -63,7 +64,7 @@ export default function AuditPage() {
           t("audit.system")
         ) : (
           <Space orientation="vertical" size={0}>
-            <span data-testid="audit-actor-name">{e.actorName ?? e.actorEmail ?? e.actorUserId}</span>
+            <DataText testId="audit-actor-name" text={e.actorName ?? e.actorEmail ?? e.actorUserId} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {pick(e.actorOrgNameZh, e.actorOrgNameEn) || e.actorOrgId}
             </Typography.Text>

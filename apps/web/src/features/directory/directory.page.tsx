@@ -50,9 +50,11 @@ export default function DirectoryPage() {
           <Link to={`/orgs/${encodeURIComponent(org.id)}`} data-testid="directory-org-link">
             {pick(org.nameZh, org.nameEn)}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {locale === "en" ? org.nameZh : org.nameEn}
-          </Typography.Text>
+          {locale !== "en" && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {org.nameEn}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },

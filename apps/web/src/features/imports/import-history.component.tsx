@@ -5,6 +5,7 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { langOf } from "../../i18n/locale-format.ts";
 import { api, downloads } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
+import { DataText } from "../../shared/ui/data-text.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 
 /** The organisation's past runs, newest first, each with its error report to download. */
@@ -25,7 +26,11 @@ export function ImportHistory({ version }: { version: number }) {
         scroll={{ x: true }}
         columns={[
           { title: t("imports.historyTime"), key: "at", render: (_, h) => fmt.dateTime(h.at) },
-          { title: t("imports.historyUser"), key: "user", render: (_, h) => h.userName ?? "—" },
+          {
+            title: t("imports.historyUser"),
+            key: "user",
+            render: (_, h) => (h.userName ? <DataText text={h.userName} /> : "—"),
+          },
           { title: t("imports.historyFile"), key: "file", render: (_, h) => h.fileName || "—" },
           {
             title: t("imports.historyRun"),

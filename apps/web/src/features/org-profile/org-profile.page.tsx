@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
+import { DataText } from "../../shared/ui/data-text.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { PrivateData } from "./private-data.component.tsx";
 
@@ -38,7 +39,9 @@ function ProfileBody({ org }: { org: OrgProfile }) {
         <Typography.Title level={3} style={{ marginBottom: 0 }} data-testid="profile-name">
           {pick(org.nameZh, org.nameEn)}
         </Typography.Title>
-        <Typography.Text type="secondary">{other}</Typography.Text>{" "}
+        <Typography.Text type="secondary">
+          <DataText text={other} />
+        </Typography.Text>{" "}
         <Tag color="geekblue" data-testid="profile-kind">
           {tEnum("kind", org.kind)}
         </Tag>
@@ -73,7 +76,12 @@ function ProfileBody({ org }: { org: OrgProfile }) {
                 "—"
               ),
             },
-            { key: "address", label: t("profile.address"), children: org.address || "—", span: "filled" },
+            {
+              key: "address",
+              label: t("profile.address"),
+              children: org.address ? <DataText text={org.address} /> : "—",
+              span: "filled",
+            },
           ]}
         />
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="profile-description">

@@ -114,6 +114,7 @@ export function AppShell() {
             <Button
               icon={<GlobalOutlined />}
               data-testid="language-switch"
+              lang={locale === "en" ? "zh-CN" : "en"}
               onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
             >
               {t("shell.switchLanguage")}
