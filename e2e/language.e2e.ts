@@ -114,6 +114,15 @@ describe("one language at a time, exports that follow the view", () => {
         expect(await audit.rowCount()).toBeGreaterThan(0);
         await check("audit");
         await screenshot(page, `lang-audit-${tag(locale)}`);
+
+        // The check itself can fail: text in the other language, added to the page, is caught.
+        await page.evaluate((l) => {
+          const planted = document.createElement("div");
+          planted.textContent =
+            l === "en" ? "统一社会信用代码无效" : 'check character is "1" but should be "0"';
+          document.body.append(planted);
+        }, locale);
+        expect(await foreignText(page, locale)).toHaveLength(1);
       } finally {
         await context.close();
       }

@@ -16,7 +16,9 @@ function TagList({ items, testId }: { items: string[]; testId: string }) {
   return (
     <Space size={[4, 4]} wrap data-testid={testId}>
       {items.map((item) => (
-        <Tag key={item}>{item}</Tag>
+        <Tag key={item}>
+          <DataText text={item} />
+        </Tag>
       ))}
     </Space>
   );
@@ -130,7 +132,7 @@ function ProfileBody({ org }: { org: OrgProfile }) {
                 dataSource={org.patents}
                 renderItem={(p) => (
                   <List.Item>
-                    <Typography.Text code>{p.number}</Typography.Text> {p.title}
+                    <Typography.Text code>{p.number}</Typography.Text> <DataText text={p.title} />
                     {p.year !== undefined && <Typography.Text type="secondary"> ({p.year})</Typography.Text>}
                   </List.Item>
                 )}

@@ -4,6 +4,7 @@ import { Suspense, useState } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe, useSession } from "../auth/session.context.tsx";
+import { DataText } from "../ui/data-text.component.tsx";
 import { PageLoading } from "../ui/page-loading.component.tsx";
 import { activeNavKey, navItemsFor } from "./nav.items.tsx";
 import { hasSeveralOrgs, OrgSwitcher } from "./org-switcher.component.tsx";
@@ -108,7 +109,8 @@ export function AppShell() {
           <Space wrap={false}>
             {wide && (
               <Typography.Text type="secondary" data-testid="shell-user">
-                {me.user.displayName} · {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
+                <DataText text={me.user.displayName} /> ·{" "}
+                {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
               </Typography.Text>
             )}
             <Button
