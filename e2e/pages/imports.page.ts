@@ -41,7 +41,8 @@ export class ImportsPage {
       const cells = rows.nth(i).locator("td");
       out.push({
         row: Number(await cells.nth(0).textContent()),
-        column: (await cells.nth(1).textContent()) ?? "",
+        // The cell shows the column's label and its key; the key is what the server reports.
+        column: (await cells.nth(1).locator("code").textContent()) ?? "",
       });
     }
     return out;
