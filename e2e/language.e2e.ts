@@ -107,6 +107,10 @@ describe("one language at a time, exports that follow the view", () => {
         expect((await imports.issues()).map((i) => i.row)).toEqual([2, 3, 3]);
         await check("imports");
         await screenshot(page, `lang-imports-${tag(locale)}`);
+        // Write the good row (the =1+1 service body), so the audit log has an import by a person.
+        await imports.runValidRows();
+        expect(await imports.count("import-written")).toBe(1);
+        await check("imports after a real run");
 
         await page.goto("/audit");
         const audit = new AuditPage(page);
@@ -114,6 +118,17 @@ describe("one language at a time, exports that follow the view", () => {
         expect(await audit.rowCount()).toBeGreaterThan(0);
         await check("audit");
         await screenshot(page, `lang-audit-${tag(locale)}`);
+        // The export holds the entries the screen lists, with the action names the screen shows.
+        const shown = await audit.actions();
+        const download = page.waitForEvent("download");
+        await page.getByTestId("audit-export").click();
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(readFileSync(await (await download).path()) as unknown as ExcelJS.Buffer);
+        const exported: string[] = [];
+        workbook.worksheets[0].eachRow((row, n) => {
+          if (n > 1) exported.push(String(row.getCell(4).value));
+        });
+        expect(exported).toEqual(shown);
 
         // The check itself can fail: text in the other language, added to the page, is caught.
         await page.evaluate((l) => {
