@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { usccCheckChar } from "@clusterbrain/contracts";
-import ExcelJS from "exceljs";
+import { readWorkbook } from "@clusterbrain/server";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type E2eApp, startE2eApp } from "./harness/app.harness.ts";
@@ -122,8 +122,8 @@ describe("one language at a time, exports that follow the view", () => {
         const shown = await audit.actions();
         const download = page.waitForEvent("download");
         await page.getByTestId("audit-export").click();
-        const workbook = new ExcelJS.Workbook();
-        await workbook.xlsx.load(readFileSync(await (await download).path()) as unknown as ExcelJS.Buffer);
+        // Read with the server's own bounded .xlsx reader (THE one reader, docs/architecture.md).
+        const workbook = await readWorkbook(readFileSync(await (await download).path()));
         const exported: string[] = [];
         workbook.worksheets[0].eachRow((row, n) => {
           if (n > 1) exported.push(String(row.getCell(4).value));
@@ -164,8 +164,7 @@ describe("one language at a time, exports that follow the view", () => {
       const download = page.waitForEvent("download");
       await page.getByTestId("directory-export").click();
       const file = await (await download).path();
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+      const workbook = await readWorkbook(readFileSync(file));
       const sheet = workbook.worksheets[0];
       const rows: string[][] = [];
       sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ""))));
