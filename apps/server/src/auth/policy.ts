@@ -96,6 +96,8 @@ export interface ActionResources {
   "indicators.write": OrgResource;
   "relation.create": OrgResource;
   "relation.import": OrgResource;
+  /** An org's own import history and its error reports: whoever may import for it. */
+  "import.history.read": OrgResource;
   "relation.delete": RelationResource;
   "grant.create": OrgResource;
   "grant.revoke": GrantResource;
@@ -170,6 +172,7 @@ const RULES: { [A in Action]: Rule<A> } = {
     "org",
     "importing relations needs the owner, admin or member role in your organisation",
   ),
+  "import.history.read": orgRole(WRITERS, "org", "the import history is for the owner, admins and members"),
   "relation.delete": (actor, r) => {
     if (!ownOrg(actor, r.supplierOrgId) && !ownOrg(actor, r.customerOrgId))
       return new NotFoundError("relation", r.id);

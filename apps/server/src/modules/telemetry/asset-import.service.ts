@@ -25,7 +25,10 @@ function optionalNumber(r: RowReader, key: string): number | null {
   if (text === "") return null;
   const n = Number(text);
   if (!Number.isFinite(n)) {
-    r.fail(key, "INVALID_VALUE", `${key} must be a number (got "${text}")`);
+    r.fail(key, "INVALID_VALUE", `${key} must be a number (got "${text}")`, {
+      key: "import.number",
+      params: { got: text },
+    });
     return null;
   }
   return n;
@@ -47,9 +50,17 @@ export class AssetImportService {
     policy.assert(actor, "telemetry.assets.write", { kind: "org", orgId: actor.orgId });
     const bytes = new Uint8Array(Buffer.from(req.contentBase64, "base64"));
     const rows = await readSheet(bytes, "xlsx");
-    if (rows.length === 0) throw new ImportFileError("the worksheet is empty (no header row)");
+    if (rows.length === 0)
+      throw new ImportFileError("the worksheet is empty (no header row)", {
+        key: "importFile.noHeader",
+        params: {},
+      });
     const [header, ...data] = rows;
-    if (data.length > MAX_ROWS) throw new ImportFileError(`more than ${MAX_ROWS} data rows`);
+    if (data.length > MAX_ROWS)
+      throw new ImportFileError(`more than ${MAX_ROWS} data rows`, {
+        key: "importFile.tooManyRows",
+        params: { rows: data.length, max: MAX_ROWS },
+      });
     const map = mapHeader(header, ASSET_COLUMNS);
     const created = { sites: 0, lines: 0, machines: 0, devices: 0, tags: 0 };
     const report = (issues: ImportIssue[], committed: boolean): AssetImportReport => ({
@@ -104,22 +115,32 @@ export class AssetImportService {
           let dataType: (typeof TAG_DATA_TYPES)[number] | null = null;
           if (tag !== "") {
             if (device === "")
-              r.fail("device", "REQUIRED", "device (采集终端) is required when a tag is given");
+              r.fail("device", "REQUIRED", "device is required when a tag is given", {
+                key: "import.deviceForTag",
+                params: {},
+              });
             if (!tagKeySchema.safeParse(tag).success)
-              r.fail("tag", "INVALID_VALUE", "tag must be letters, digits and _ . / : -");
+              r.fail("tag", "INVALID_VALUE", "tag must be letters, digits and _ . / : -", {
+                key: "import.tagKey",
+                params: {},
+              });
             r.required("dataType");
             if (!r.has("dataType")) dataType = r.coded("dataType", TAG_DATA_TYPES, DATA_TYPE_LABELS);
           }
           const low = optionalNumber(r, "low");
           const high = optionalNumber(r, "high");
           if (low !== null && high !== null && low > high)
-            r.fail("low", "INVALID_VALUE", "low must not be above high");
+            r.fail("low", "INVALID_VALUE", "low must not be above high", {
+              key: "import.lowAboveHigh",
+              params: {},
+            });
           const sampling = optionalNumber(r, "samplingMs");
           if (sampling !== null && (!Number.isInteger(sampling) || sampling < 1 || sampling > 86_400_000))
             r.fail(
               "samplingMs",
               "INVALID_VALUE",
               "samplingMs must be a whole number of ms between 1 and 86400000",
+              { key: "import.samplingMs", params: {} },
             );
           if (r.issues.length > 0 || processType === null) {
             issues.push(...r.issues);
@@ -142,9 +163,15 @@ export class AssetImportService {
           const tagKey = `t\u0000${deviceId}\u0000${tag}`;
           const firstRow = newTags.get(tagKey);
           if (firstRow !== undefined) {
-            r.fail("tag", "DUPLICATE_IN_FILE", `the same tag of this device is already on row ${firstRow}`);
+            r.fail("tag", "DUPLICATE_IN_FILE", `the same tag of this device is already on row ${firstRow}`, {
+              key: "import.duplicateTag",
+              params: { row: firstRow },
+            });
           } else if (ids.has(tagKey)) {
-            r.fail("tag", "ALREADY_EXISTS", "this device already has a tag with this key");
+            r.fail("tag", "ALREADY_EXISTS", "this device already has a tag with this key", {
+              key: "import.tagExists",
+              params: {},
+            });
           } else {
             const type = dataType;
             await ensure(tagKey, "tags", (id) =>

@@ -129,8 +129,12 @@ export function indicatorsOption(data: StatsOverview, t: Translate, locale: Loca
   };
 }
 
-/** Donut of firms per district, biggest first; a slice click opens the directory for that district. */
-export function districtsOption(data: StatsOverview["perDistrict"], t: Translate): EChartsCoreOption {
+/** Donut of firms per district, biggest first; a slice click opens the directory for that district. Districts are named in the reader's language. */
+export function districtsOption(
+  data: StatsOverview["perDistrict"],
+  t: Translate,
+  districtName: (stored: string) => string = (d) => d,
+): EChartsCoreOption {
   return {
     tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
     legend: { type: "scroll", bottom: 0 },
@@ -140,7 +144,7 @@ export function districtsOption(data: StatsOverview["perDistrict"], t: Translate
         name: t("dashboard.firmCount"),
         radius: ["40%", "68%"],
         center: ["50%", "45%"],
-        data: data.map((i) => ({ name: i.district, value: i.firms })),
+        data: data.map((i) => ({ name: districtName(i.district), value: i.firms, district: i.district })),
         label: { formatter: "{b}\n{c}" },
       },
     ],

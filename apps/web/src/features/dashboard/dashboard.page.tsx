@@ -31,7 +31,7 @@ function useClusterCounts() {
 }
 
 export default function DashboardPage() {
-  const { t, pick, locale } = useI18n();
+  const { t, pick, locale, fmt } = useI18n();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const filters = parseDashboardFilters(params);
@@ -48,7 +48,10 @@ export default function DashboardPage() {
     [data, pick, t, locale],
   );
   const indicatorsOpt = useMemo(() => (data ? indicatorsOption(data, t, locale) : null), [data, t, locale]);
-  const districtsOpt = useMemo(() => (data ? districtsOption(data.perDistrict, t) : null), [data, t]);
+  const districtsOpt = useMemo(
+    () => (data ? districtsOption(data.perDistrict, t, fmt.district) : null),
+    [data, t, fmt],
+  );
   const anySuppressed = data?.indicators.some((y) => y.revenue.suppressed || y.employees.suppressed) ?? false;
 
   // Every chart opens the firms behind what was clicked, through URL params the directory reads.
@@ -61,7 +64,9 @@ export default function DashboardPage() {
   );
   const onDistrictClick = useCallback(
     (e: ChartEvent) => {
-      if (e.name) navigate(drillDownUrl(filters, { district: e.name }));
+      // The slice is labelled in the reader's language; the filter takes the stored district.
+      const district = (e.data as { district?: string } | undefined)?.district;
+      if (district) navigate(drillDownUrl(filters, { district }));
     },
     [navigate, filters],
   );
@@ -105,7 +110,7 @@ export default function DashboardPage() {
             data-testid="filter-district"
             value={filters.district}
             placeholder={t("dashboard.filterDistrict")}
-            options={(data?.districts ?? []).map((d) => ({ value: d, label: d }))}
+            options={(data?.districts ?? []).map((d) => ({ value: d, label: fmt.district(d) }))}
             onChange={(v: string | undefined) => setFilter({ district: v })}
           />
           <Select

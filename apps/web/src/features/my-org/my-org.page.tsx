@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { SIZE_BANDS, usccProblem } from "@clusterbrain/contracts";
+import { SIZE_BANDS, usccIssue } from "@clusterbrain/contracts";
 import {
   Button,
   Card,
@@ -31,7 +31,7 @@ import { useUnsavedGuard } from "./unsaved-guard.hook.ts";
 const INDUSTRY_PATTERN = /^([A-T]?\d{2,4}|[A-T])?$/;
 
 export default function MyOrgPage() {
-  const { t, tEnum, pick } = useI18n();
+  const { t, tEnum, pick, fmt } = useI18n();
   const me = useMe();
   const editable = canManageOrg(me);
   const [form] = Form.useForm<MyOrgFormValues>();
@@ -68,7 +68,10 @@ export default function MyOrgPage() {
       form.setFields(
         problems
           .filter((p) => known.has(p.field))
-          .map((p) => ({ name: p.field as keyof MyOrgFormValues, errors: [p.message] })),
+          .map((p) => ({
+            name: p.field as keyof MyOrgFormValues,
+            errors: [fmt.server(p) ?? t("error.title")],
+          })),
       );
       setSaveError(err);
     } finally {
@@ -132,8 +135,11 @@ export default function MyOrgPage() {
                     validator: async (_, value: string | undefined) => {
                       const code = (value ?? "").trim().toUpperCase();
                       if (code === "") return;
-                      const problem = usccProblem(code);
-                      if (problem !== null) throw new Error(t("myOrg.usccInvalid", { reason: problem }));
+                      const issue = usccIssue(code);
+                      if (issue !== null)
+                        throw new Error(
+                          t("myOrg.usccInvalid", { reason: fmt.server({ ...issue, message: "" }) ?? "" }),
+                        );
                     },
                   },
                 ]}

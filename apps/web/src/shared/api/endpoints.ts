@@ -3,6 +3,7 @@ import {
   type AccessRequestCreate,
   type AccessRequestDecline,
   type AssetImportRequest,
+  type AuditExportQuery,
   type AuditQuery,
   type DeviceInput,
   type GrantCreateRequest,
@@ -48,6 +49,16 @@ export function liveUrlFor(telemetryTags: readonly string[]): string {
 export const downloads = {
   directory: routeUrl(r.imports.exportDirectory),
   myOrg: routeUrl(r.imports.exportMyOrg),
+  importTemplate: (entity: ImportEntity, lang: "zh" | "en") =>
+    `${routeUrl(r.imports.templateXlsx, { entity })}?lang=${lang}`,
+  importReport: (historyId: string, lang: "zh" | "en") =>
+    `${routeUrl(r.imports.historyReport, { id: historyId })}?lang=${lang}`,
+  /** The audit log as filtered on screen (no paging). */
+  audit: (query: Omit<AuditExportQuery, "lang">, lang: "zh" | "en") => {
+    const params = new URLSearchParams({ lang });
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    return `${routeUrl(r.audit.export)}?${params.toString()}`;
+  },
 };
 
 export const api = {
@@ -92,6 +103,8 @@ export const api = {
     run: (body: ImportRequest) => callRoute(r.imports.run, { body }),
     template: (entity: ImportEntity, signal?: AbortSignal) =>
       callRoute(r.imports.template, { params: { entity } }, signal),
+    history: (page: number, signal?: AbortSignal) =>
+      callRoute(r.imports.history, { query: { page, pageSize: 10 } }, signal),
   },
   members: {
     list: (orgId: string, signal?: AbortSignal) =>

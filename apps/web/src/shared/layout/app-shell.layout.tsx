@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe, useSession } from "../auth/session.context.tsx";
+import { DataText } from "../ui/data-text.component.tsx";
 import { PageLoading } from "../ui/page-loading.component.tsx";
 import { breadcrumbTrail } from "./breadcrumbs.ts";
 import { activeNavKey, navItemsFor } from "./nav.items.tsx";
@@ -117,7 +118,8 @@ export function AppShell() {
             )}
             {wide && (
               <Typography.Text type="secondary" data-testid="shell-user">
-                {me.user.displayName} · {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
+                <DataText text={me.user.displayName} /> ·{" "}
+                {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
               </Typography.Text>
             )}
             <Suspense fallback={null}>
@@ -126,6 +128,7 @@ export function AppShell() {
             <Button
               icon={<GlobalOutlined />}
               data-testid="language-switch"
+              lang={locale === "en" ? "zh-CN" : "en"}
               onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
             >
               {t("shell.switchLanguage")}
