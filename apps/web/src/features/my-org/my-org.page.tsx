@@ -22,6 +22,7 @@ import { useApi } from "../../shared/api/use-api.hook.ts";
 import { canManageOrg, canWriteIndicators } from "../../shared/auth/access.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { DistrictPicker, IndustryPicker } from "../../shared/ui/name-pickers.component.tsx";
 import { ProfileBody } from "../org-profile/org-profile.page.tsx";
 import { BenchmarksCard } from "./benchmarks.component.tsx";
 import { IndicatorsForm } from "./indicators-form.component.tsx";
@@ -153,7 +154,7 @@ export default function MyOrgPage() {
                 label={t("profile.industry")}
                 rules={[{ pattern: INDUSTRY_PATTERN, message: t("myOrg.industryInvalid") }]}
               >
-                <Input data-testid="field-industryCode" />
+                <IndustryPicker testId="field-industryCode" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -166,7 +167,7 @@ export default function MyOrgPage() {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="district" label={t("profile.district")}>
-                <Input data-testid="field-district" />
+                <DistrictPicker testId="field-district" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
