@@ -14,22 +14,17 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // scripts/web-weight.mjs reads it to report the bytes each screen loads (docs/web.md).
+    manifest: true,
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {
       output: {
         // Big libraries get their own long-lived chunks; each route is split by React.lazy.
+        // React (on every screen) gets one long-lived chunk. antd and ECharts are left to the
+        // bundler's own splitting, so each screen loads only the components it imports: the login
+        // page loads a few antd components and no chart library (docs/web.md has the figures).
         codeSplitting: {
           groups: [
-            {
-              name: "echarts",
-              test: /node_modules[\\/](echarts|zrender|echarts-for-react)[\\/]/,
-              priority: 3,
-            },
-            {
-              name: "antd",
-              test: /node_modules[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/,
-              priority: 2,
-            },
             {
               name: "react",
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,

@@ -9,14 +9,19 @@ export class AuditPage {
   }
 
   /**
-   * Action codes of the rows on the current page, newest first as the server orders them. Waits for
-   * the first row: the spinner may not have appeared yet when waitUntilLoaded looked for it.
+   * Readable action names of the rows on the current page, newest first as the server orders
+   * them. Waits for the first row: the spinner may not have appeared yet when waitUntilLoaded looked.
    */
   async actions(): Promise<string[]> {
-    const codes = this.page.locator(
-      '[data-testid="audit-table"] tbody tr.ant-table-row td:nth-child(4) code',
+    const names = this.page.locator(
+      '[data-testid="audit-table"] tbody tr.ant-table-row [data-testid="audit-action"]',
     );
-    await codes.first().waitFor();
-    return codes.allTextContents();
+    await names.first().waitFor();
+    return names.allTextContents();
+  }
+
+  async rowCount(): Promise<number> {
+    await this.page.locator('[data-testid="audit-table"] tbody tr.ant-table-row').first().waitFor();
+    return this.page.locator('[data-testid="audit-table"] tbody tr.ant-table-row').count();
   }
 }

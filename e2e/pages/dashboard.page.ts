@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { chooseOption } from "./select.helper.ts";
 
 export const DASHBOARD_CHARTS = ["chart-firms-per-node", "chart-indicators", "chart-districts"] as const;
 
@@ -55,6 +56,37 @@ export class DashboardPage {
   async kpi(testId: "kpi-orgs" | "kpi-firms" | "kpi-nodes" | "kpi-weak"): Promise<number> {
     const text = await this.page.getByTestId(testId).locator(".ant-statistic-content-value").textContent();
     return Number((text ?? "").replace(/[^\d.]/g, ""));
+  }
+
+  /** Chooses a chain node in the dashboard's filter bar, waiting for the figures to follow. */
+  async filterByNode(label: string): Promise<void> {
+    const answered = this.page.waitForResponse(
+      (r) => r.url().includes("/stats/overview?") && r.url().includes("chainNode="),
+    );
+    await chooseOption(this.page, this.page.getByTestId("filter-node"), label, label);
+    await answered;
+  }
+
+  /** Opens the directory behind the "firms" tile (the drill-down of the current filters). */
+  async openFirms(): Promise<void> {
+    await this.page.getByTestId("kpi-firms").click();
+  }
+
+  async asOfShown(): Promise<string> {
+    const asOf = this.page.getByTestId("as-of").first();
+    await asOf.waitFor();
+    return (await asOf.textContent()) ?? "";
+  }
+
+  async tileText(testId: "kpi-revenue" | "kpi-rd" | "kpi-employees" | "kpi-energy"): Promise<string> {
+    const tile = this.page.getByTestId(testId);
+    await tile.waitFor();
+    return (await tile.textContent()) ?? "";
+  }
+
+  async topFirmCount(): Promise<number> {
+    await this.page.getByTestId("top-firms").locator("tbody tr.ant-table-row").first().waitFor();
+    return this.page.getByTestId("top-firms").locator("tbody tr.ant-table-row").count();
   }
 
   async title(): Promise<string> {

@@ -40,9 +40,23 @@ export class GrantsPage {
     return (await row.getByTestId("grant-status").textContent()) ?? "";
   }
 
-  async revoke(granteeName: string): Promise<void> {
+  /** Revokes the given grant whose grantee matches, stating why (the reason is required). */
+  async revoke(granteeName: string, reason = "no longer needed"): Promise<void> {
     const row = this.page.getByTestId("grants-given").locator("tr", { hasText: granteeName });
     await row.getByTestId("grant-revoke").click();
-    await this.page.locator(".ant-popconfirm:visible .ant-btn-primary").click();
+    await this.page.getByTestId("grant-revoke-reason").fill(reason);
+    await this.page.getByTestId("grant-revoke-ok").click();
+    await this.page.getByTestId("grant-revoke-reason").waitFor({ state: "detached" });
+  }
+
+  /** The reason shown under a revoked grant, given (`side` "given") or received. */
+  async revokeReason(side: "given" | "received", partyName: string): Promise<string> {
+    const row = this.page.getByTestId(`grants-${side}`).locator("tr", { hasText: partyName }).first();
+    return (await row.getByTestId("grant-revoke-reason-shown").textContent()) ?? "";
+  }
+
+  async receivedStatus(grantorName: string): Promise<string> {
+    const row = this.page.getByTestId("grants-received").locator("tr", { hasText: grantorName }).first();
+    return (await row.getByTestId("grant-status").textContent()) ?? "";
   }
 }

@@ -23,6 +23,15 @@ export class ImportsPage {
     await this.page.getByTestId("import-report").waitFor();
   }
 
+  /** A real run in "valid rows only" mode: the good rows are written, the bad ones reported. */
+  async runValidRows(): Promise<void> {
+    await this.page.getByTestId("import-mode").locator('input[value="valid-rows"]').check();
+    const answered = this.page.waitForResponse((res) => res.url().endsWith("/api/v1/imports"));
+    await this.page.getByTestId("import-run").click();
+    await answered;
+    await this.page.getByTestId("import-report").waitFor();
+  }
+
   async count(
     testId: "import-total" | "import-valid" | "import-invalid" | "import-written",
   ): Promise<number> {
@@ -41,7 +50,8 @@ export class ImportsPage {
       const cells = rows.nth(i).locator("td");
       out.push({
         row: Number(await cells.nth(0).textContent()),
-        column: (await cells.nth(1).textContent()) ?? "",
+        // The cell shows the column's label and its key; the key is what the server reports.
+        column: (await cells.nth(1).locator("code").textContent()) ?? "",
       });
     }
     return out;

@@ -10,6 +10,7 @@ export type NavKey =
   | "imports"
   | "jobs"
   | "planning"
+  | "devices"
   | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */

@@ -13,6 +13,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { Registry } from "prom-client";
 import type { TrustProxy } from "./config/config.ts";
 import { type AppConfig, defaultConfig } from "./config/config.ts";
 import type { Database } from "./db/database.ts";
@@ -126,7 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   const list = options.modules ?? defaultModules;
   const lifecycle = new ModuleLifecycle(list, app.log);
-  registerOpsRoutes(app, options.db, lifecycle);
+  const metrics = new Registry();
+  registerOpsRoutes(app, options.db, lifecycle, metrics);
 
   const deps: AppDeps = {
     db: options.db,
@@ -137,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     devMode: options.devMode ?? false,
     config: options.config ?? defaultConfig({ sessionSecret: options.sessionSecret }),
     live: new LiveHub(),
+    metrics,
   };
   // Every /api/v1 route comes from the contracts route table; start-up refuses anything else.
   guardDeclaredRoutes(app, { requireAll: options.modules === undefined });

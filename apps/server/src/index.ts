@@ -31,7 +31,20 @@ export {
   XlsxError,
   type XlsxLimits,
 } from "./modules/imports/xlsx.reader.ts";
+export {
+  type RunningSimulator,
+  type SimDevice,
+  type SimulatorOptions,
+  startSimulator,
+} from "./modules/ingest/simulator/simulator.ts";
 export { JobConsole } from "./modules/jobs/job.console.ts";
+export { type DemoDevice, seedDemoTelemetry } from "./modules/telemetry/telemetry.demo.ts";
+export {
+  existingTelemetryStorage,
+  TelemetryStorage,
+  telemetryStorage,
+} from "./modules/telemetry/telemetry.storage.ts";
+export type * from "./modules/telemetry/telemetry.types.ts";
 export { type AddUserInput, addUser } from "./modules/users/user.service.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");

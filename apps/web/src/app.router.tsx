@@ -19,6 +19,8 @@ const AuditPage = lazy(() => import("./features/audit/audit.page.tsx"));
 const ImportsPage = lazy(() => import("./features/imports/imports.page.tsx"));
 const JobsPage = lazy(() => import("./features/jobs/jobs.page.tsx"));
 const PlanningPage = lazy(() => import("./features/planning/planning.page.tsx"));
+const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
+const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -66,6 +68,8 @@ export const router = createBrowserRouter([
           { path: "imports", element: <ImportsPage /> },
           { path: "jobs", element: <JobsPage /> },
           { path: "planning", element: <PlanningPage /> },
+          { path: "devices", element: <DevicesPage /> },
+          { path: "devices/tags/:id", element: <TagPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

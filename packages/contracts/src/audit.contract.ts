@@ -4,9 +4,15 @@ import { idSchema, pageOf, paginationQuerySchema, text } from "./common.contract
 export const auditEntrySchema = z.object({
   id: z.number().int(),
   orgId: z.string(),
+  /** Names for people to read; null when the org or user no longer exists. */
+  orgNameZh: z.string().nullable(),
+  orgNameEn: z.string().nullable(),
   actorUserId: z.string().nullable(),
   actorEmail: z.string().nullable(),
+  actorName: z.string().nullable(),
   actorOrgId: z.string().nullable(),
+  actorOrgNameZh: z.string().nullable(),
+  actorOrgNameEn: z.string().nullable(),
   at: z.string(),
   action: z.string(),
   entity: z.string(),
@@ -16,11 +22,22 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** A calendar day, YYYY-MM-DD (the range filter is inclusive of both days, in UTC+8, the cluster's time). */
+export const calendarDaySchema = text({ max: 10 }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+
 /** Admins see their own org's log; the operator may pass any orgId (or none for the whole cluster). */
 export const auditQuerySchema = paginationQuerySchema.extend({
   orgId: idSchema.optional(),
   action: text({ max: 100 }).optional(),
+  from: calendarDaySchema.optional(),
+  to: calendarDaySchema.optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export const auditPageSchema = pageOf(auditEntrySchema);
 export type AuditPage = z.infer<typeof auditPageSchema>;
+
+/** The export takes the log's own filters (no paging) and the reader's language. */
+export const auditExportQuerySchema = auditQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({ lang: z.enum(["zh", "en"]).default("zh") });
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;

@@ -53,7 +53,13 @@ export function text(options: TextOptions): z.ZodString {
   const base = z.string().check((ctx) => {
     const problem = textProblem(ctx.value, options.multiline === true);
     if (problem !== undefined)
-      ctx.issues.push({ code: "custom", input: ctx.value, message: problem, continue: false });
+      ctx.issues.push({
+        code: "custom",
+        input: ctx.value,
+        message: problem,
+        params: { key: "field.control" },
+        continue: false,
+      });
   });
   const normalised = base.normalize("NFC");
   const trimmed = options.keepWhitespace ? normalised : normalised.trim();

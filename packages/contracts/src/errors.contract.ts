@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageParamsSchema, serverMessageKeySchema } from "./message.contract.ts";
 
 /** Every error code the API can answer; the web maps these to messages. */
 export const ERROR_CODES = [
@@ -24,10 +25,15 @@ export const ERROR_CODES = [
 export const errorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-/** One problem with one field; `path` is the dotted location (e.g. "uscc", "products.0.zh"). */
+/**
+ * One problem with one field; `path` is the dotted location (e.g. "uscc", "products.0.zh").
+ * `message` is English; `key` and `params`, when present, let a client say it in its own language.
+ */
 export const fieldIssueSchema = z.object({
   path: z.string(),
   message: z.string(),
+  key: serverMessageKeySchema.optional(),
+  params: messageParamsSchema.optional(),
 });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 

@@ -15,6 +15,13 @@ export const grantCreateRequestSchema = z
   .strict();
 export type GrantCreateRequest = z.infer<typeof grantCreateRequestSchema>;
 
+/** Revoking may say why; the reason is stored, audited and shown to the grantee. */
+export const grantRevokeRequestSchema = z
+  .object({ reason: text({ min: 1, max: 500, multiline: true }).optional() })
+  .strict()
+  .nullish();
+export type GrantRevokeRequest = z.infer<typeof grantRevokeRequestSchema>;
+
 export const grantSchema = z.object({
   id: z.string(),
   grantorOrgId: z.string(),
@@ -27,6 +34,8 @@ export const grantSchema = z.object({
   purpose: z.string(),
   expiresAt: z.string(),
   revokedAt: z.string().nullable(),
+  /** Why the grantor revoked it (shown to both sides); null when not given or not revoked. */
+  revokeReason: z.string().nullable(),
   createdAt: z.string(),
   status: z.enum(["active", "expired", "revoked"]),
 });

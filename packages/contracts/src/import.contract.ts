@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { text } from "./common.contract.ts";
+import { pageOf, paginationQuerySchema, text } from "./common.contract.ts";
+import { messageParamsSchema, serverMessageKeySchema } from "./message.contract.ts";
 
 /** What a file import creates: organisations (operator) or supplier→customer relations (a firm). */
 export const IMPORT_ENTITIES = ["orgs", "relations"] as const;
@@ -31,6 +32,7 @@ export const IMPORT_ISSUE_CODES = [
   "UNKNOWN_CHAIN_NODE",
   "SELF_RELATION",
   "NOT_A_PARTY",
+  "FORMULA_LIKE",
 ] as const;
 export const importIssueCodeSchema = z.enum(IMPORT_ISSUE_CODES);
 export type ImportIssueCode = z.infer<typeof importIssueCodeSchema>;
@@ -43,7 +45,15 @@ export const importIssueSchema = z.object({
   row: z.number().int().min(1),
   column: z.string(),
   code: importIssueCodeSchema,
+  /** English, for the API and the CLI; clients translate `key` with `params`. */
   message: z.string(),
+  key: serverMessageKeySchema.optional(),
+  params: messageParamsSchema.optional(),
+  /**
+   * "error" keeps the row out; "warning" (a cell a spreadsheet would run as a formula) is imported
+   * as plain text but reported so a person looks at it.
+   */
+  severity: z.enum(["error", "warning"]).optional(),
 });
 export type ImportIssue = z.infer<typeof importIssueSchema>;
 
@@ -103,6 +113,8 @@ export const importReportSchema = z.object({
   issues: z.array(importIssueSchema),
   /** Ids of the created records, in file order (empty unless committed). */
   createdIds: z.array(z.string()),
+  /** The run's entry in the import history (its error report can be downloaded from there). */
+  historyId: z.string().optional(),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
@@ -119,3 +131,28 @@ export const importTemplateSchema = z.object({
   columns: z.array(importColumnSchema),
 });
 export type ImportTemplate = z.infer<typeof importTemplateSchema>;
+
+/** One past import run of the caller's organisation. */
+export const importHistoryEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  userName: z.string().nullable(),
+  entity: importEntitySchema,
+  format: importFormatSchema,
+  mode: importModeSchema,
+  dryRun: z.boolean(),
+  fileName: z.string(),
+  totalRows: z.number().int(),
+  validRows: z.number().int(),
+  invalidRows: z.number().int(),
+  written: z.number().int(),
+  committed: z.boolean(),
+  issueCount: z.number().int(),
+});
+export type ImportHistoryEntry = z.infer<typeof importHistoryEntrySchema>;
+export const importHistoryPageSchema = pageOf(importHistoryEntrySchema);
+export type ImportHistoryPage = z.infer<typeof importHistoryPageSchema>;
+export const importHistoryQuerySchema = paginationQuerySchema;
+
+/** Files made for people (templates, error reports) are written in the reader's language. */
+export const langQuerySchema = z.object({ lang: z.enum(["zh", "en"]).default("zh") });

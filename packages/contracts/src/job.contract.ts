@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { pageOf, paginationQuerySchema } from "./common.contract.ts";
+import { ID_MAX, idSchema, pageOf, paginationQuerySchema, text } from "./common.contract.ts";
+import { notificationSchema } from "./notification.contract.ts";
+import { telemetryLiveEventSchema } from "./telemetry.contract.ts";
 
 /** Engine runs that may take longer than a request: they run as jobs on worker threads. */
 export const JOB_KINDS = ["schedule", "mrp", "forecast", "analyze"] as const;
@@ -138,6 +140,17 @@ export type JobPage = z.infer<typeof jobPageSchema>;
 /** One server-push message on GET /api/v1/live (Server-Sent Events; `event:` is the topic). */
 export const liveEventSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("job"), job: jobSummarySchema }),
+  telemetryLiveEventSchema,
+  z.object({ topic: z.literal("notification"), notification: notificationSchema }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
-export const LIVE_TOPICS = ["job"] as const;
+export const LIVE_TOPICS = ["job", "telemetry", "notification"] as const;
+
+/** Telemetry points are sent only for the tags a screen names (comma-separated ids, at most 50). */
+export const liveQuerySchema = z.object({
+  telemetryTags: text({ max: 50 * (ID_MAX + 1) })
+    .optional()
+    .transform((v) => (v ? v.split(",").filter((s) => s !== "") : []))
+    .pipe(z.array(idSchema).max(50)),
+});
+export type LiveQuery = z.infer<typeof liveQuerySchema>;

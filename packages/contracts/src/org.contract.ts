@@ -139,6 +139,16 @@ export const orgSearchQuerySchema = paginationQuerySchema.extend({
 });
 export type OrgSearchQuery = z.infer<typeof orgSearchQuerySchema>;
 
+export const EXPORT_FORMATS = ["xlsx", "csv"] as const;
+/**
+ * The directory export takes the directory's own query (search, filters, sort; no paging): it
+ * holds exactly the rows the screen lists, with labels in `lang`.
+ */
+export const directoryExportQuerySchema = orgSearchQuerySchema
+  .omit({ page: true, pageSize: true })
+  .extend({ format: z.enum(EXPORT_FORMATS).default("xlsx") });
+export type DirectoryExportQuery = z.infer<typeof directoryExportQuerySchema>;
+
 export const orgSummarySchema = z.object({
   id: z.string(),
   kind: orgKindSchema,

@@ -1,4 +1,5 @@
 import { text } from "./common.contract.ts";
+import type { ServerMessage } from "./message.contract.ts";
 
 /**
  * 统一社会信用代码 (Unified Social Credit Code) per GB 32100-2015.
@@ -33,29 +34,46 @@ export function isValidUscc(code: string): boolean {
   return usccCheckChar(code.slice(0, 17)) === code[17];
 }
 
-/** Why a code is invalid, for messages that tell the user what to fix (null when valid). */
-export function usccProblem(code: string): string | null {
-  if (code.length !== 18) return `must be 18 characters (got ${code.length})`;
+/** Why a code is invalid, as a translatable message (null when valid). */
+export function usccIssue(code: string): ServerMessage | null {
+  if (code.length !== 18) return { key: "uscc.length", params: { got: code.length } };
   const bad = [...code].find((ch) => !USCC_ALPHABET.includes(ch));
-  if (bad !== undefined) return `contains "${bad}", which is not allowed (0-9 and A-Y without I, O, S, V, Z)`;
+  if (bad !== undefined) return { key: "uscc.badChar", params: { char: bad } };
   const expected = usccCheckChar(code.slice(0, 17));
-  if (expected !== code[17]) return `check character is "${code[17]}" but should be "${expected}"`;
+  if (expected !== code[17])
+    return { key: "uscc.checkChar", params: { got: code[17], expected: expected ?? "" } };
   return null;
+}
+
+/** Why a code is invalid, in English for the API and the CLI (null when valid). */
+export function usccProblem(code: string): string | null {
+  const issue = usccIssue(code);
+  if (issue === null) return null;
+  const p = issue.params;
+  switch (issue.key) {
+    case "uscc.length":
+      return `must be 18 characters (got ${p.got})`;
+    case "uscc.badChar":
+      return `contains "${p.char}", which is not allowed (0-9 and A-Y without I, O, S, V, Z)`;
+    default:
+      return `check character is "${p.got}" but should be "${p.expected}"`;
+  }
 }
 
 /**
  * Zod schema for a 统一社会信用代码. Trims and upper-cases first (codes are often typed in lower
  * case or pasted with spaces), then validates; the message names the field so a form or an import
- * report can show it directly.
+ * report can show it directly, and `params` carry the key the web translates.
  */
 export const usccSchema = text({ max: 40 })
   .toUpperCase()
   .superRefine((code, ctx) => {
-    const problem = usccProblem(code);
-    if (problem !== null) {
+    const issue = usccIssue(code);
+    if (issue !== null) {
       ctx.addIssue({
         code: "custom",
-        message: `统一社会信用代码 (uscc) is invalid: ${problem}`,
+        message: `统一社会信用代码 (uscc) is invalid: ${usccProblem(code)}`,
+        params: { key: issue.key, ...issue.params },
       });
     }
   });

@@ -115,6 +115,7 @@ describe("generateDemoCluster", () => {
       "member",
       "operator",
       "owner",
+      "partner",
       "viewer",
     ]);
     for (const user of cluster.users) expect(orgByKey.has(user.orgKey)).toBe(true);

@@ -27,8 +27,11 @@ export type SizeBand = "micro" | "small" | "medium" | "large";
 
 export type MembershipRole = "owner" | "admin" | "member" | "viewer";
 
-/** The five demo personas; `operator` is an admin of the operator organisation. */
-export type DemoPersona = "operator" | MembershipRole;
+/**
+ * The demo personas; `operator` is an admin of the operator organisation, `partner` the owner of a
+ * second firm (to show sharing between firms).
+ */
+export type DemoPersona = "operator" | "partner" | MembershipRole;
 
 export type ChainCategory =
   | "magnetic"

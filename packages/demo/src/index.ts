@@ -5,4 +5,4 @@ export { DISTRICTS } from "./districts.data.ts";
 export { OPERATOR_KEY } from "./institutions.data.ts";
 export { DEMO_HISTORY_MONTHS, type DemoPlanningData, demoPlanningData } from "./planning.data.ts";
 export { VOLUME_BANDS } from "./relations.generator.ts";
-export { FIRM_A_KEY, SHIYUAN_KEY } from "./stories.data.ts";
+export { FIRM_A_KEY, HELIAN_KEY, SHIYUAN_KEY, XINYUAN_KEY } from "./stories.data.ts";

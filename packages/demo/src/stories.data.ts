@@ -162,6 +162,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user("admin", FIRM_A_KEY, "admin", "华磁 王丽", "Wang Li (admin)"),
   user("member", FIRM_A_KEY, "member", "华磁 刘洋", "Liu Yang (member)"),
   user("viewer", FIRM_A_KEY, "viewer", "华磁 陈静", "Chen Jing (viewer)"),
+  // Owner of a second firm (Huaci's customer): asks Huaci for data, so sharing can be seen from both sides.
+  user("partner", HELIAN_KEY, "owner", "和联 周敏", "Zhou Min (partner firm owner)"),
 ];
 
 function user(

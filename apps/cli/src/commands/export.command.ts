@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs";
+import { directoryExportQuerySchema } from "@clusterbrain/contracts";
 import { cliActor, ExportService } from "@clusterbrain/server";
 import { withDatabase } from "./demo.command.ts";
 import type { RegisterCommand } from "./index.ts";
@@ -31,7 +32,9 @@ export const registerExport: RegisterCommand = (program) => {
       const bytes = await withDatabase(opts.database, async (handle) => {
         const actor = await cliActor(handle.db, { as: opts.as, org: opts.org });
         const service = new ExportService(handle.db);
-        return what === "directory" ? service.directory(actor) : service.ownOrg(actor);
+        return what === "directory"
+          ? service.directory(actor, directoryExportQuerySchema.parse({ sort: "name" }))
+          : service.ownOrg(actor);
       });
       writeFileSync(file, bytes);
       console.log(`wrote ${file} (${bytes.length} bytes)`);

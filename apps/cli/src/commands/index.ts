@@ -13,6 +13,7 @@ import { registerMigrate } from "./migrate.command.ts";
 import { registerMrp } from "./mrp.command.ts";
 import { registerSchedule } from "./schedule.command.ts";
 import { registerServe } from "./serve.command.ts";
+import { registerSimulate } from "./simulate.command.ts";
 import { registerSpc } from "./spc.command.ts";
 import { registerUser } from "./user.command.ts";
 
@@ -36,4 +37,5 @@ export const commands: RegisterCommand[] = [
   registerJobs,
   registerBackup,
   registerAudit,
+  registerSimulate,
 ];

@@ -67,6 +67,19 @@ export interface PrivateDataResource {
   hasActiveGrant: boolean;
 }
 
+/** A notification: to every member of `orgId`, or to one user of it. */
+export interface NotificationResource {
+  kind: "notification";
+  orgId: string;
+  userId?: string;
+}
+/** A request to read one data class of `ownerOrgId`. */
+export interface AccessRequestResource {
+  kind: "accessRequest";
+  id: string;
+  ownerOrgId: string;
+}
+
 /** A long job of an org (`id` undefined for a job about to be started). */
 export interface JobResource {
   kind: "job";
@@ -83,6 +96,8 @@ export interface ActionResources {
   "indicators.write": OrgResource;
   "relation.create": OrgResource;
   "relation.import": OrgResource;
+  /** An org's own import history and its error reports: whoever may import for it. */
+  "import.history.read": OrgResource;
   "relation.delete": RelationResource;
   "grant.create": OrgResource;
   "grant.revoke": GrantResource;
@@ -100,6 +115,20 @@ export interface ActionResources {
   "planning.read": OrgResource;
   /** Change planning master data or forecast overrides: owner/admin/member (viewers only read). */
   "planning.write": OrgResource;
+  /** See an org's asset tree, device states and telemetry (latest, ranges, live): its own staff only. */
+  "telemetry.read": OrgResource;
+  /** Change an org's asset tree (sites, lines, machines, devices, tags; import): owner/admin/member. */
+  "telemetry.assets.write": OrgResource;
+  /** Issue, rotate or revoke a device's broker credential: owner/admin only. */
+  "telemetry.credentials.manage": OrgResource;
+  /** Browse OPC UA servers from the platform and change the firm's ingest settings: owner/admin only. */
+  "telemetry.connections.manage": OrgResource;
+  /** Ask another org for access to its data: owner/admin/member of the asking org. */
+  "accessRequest.create": OrgResource;
+  /** Approve or decline a request to my org: its owner/admin (the same people who grant). */
+  "accessRequest.decide": AccessRequestResource;
+  /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
+  "notification.read": NotificationResource;
 }
 export type Action = keyof ActionResources;
 
@@ -147,6 +176,7 @@ const RULES: { [A in Action]: Rule<A> } = {
     "org",
     "importing relations needs the owner, admin or member role in your organisation",
   ),
+  "import.history.read": orgRole(WRITERS, "org", "the import history is for the owner, admins and members"),
   "relation.delete": (actor, r) => {
     if (!ownOrg(actor, r.supplierOrgId) && !ownOrg(actor, r.customerOrgId))
       return new NotFoundError("relation", r.id);
@@ -191,6 +221,30 @@ const RULES: { [A in Action]: Rule<A> } = {
   "planning.read": (actor, r) =>
     ownOrg(actor, r.orgId) ? undefined : new NotFoundError("planning data of org", r.orgId),
   "planning.write": orgRole(WRITERS, "planning data of org", "viewers may read the plan but not change it"),
+  // Telemetry is operational data of the firm: no grant opens it to another org, not even the operator.
+  "telemetry.read": orgRole(["owner", "admin", "member", "viewer"], "telemetry of org", "not a member"),
+  "telemetry.assets.write": orgRole(WRITERS, "telemetry of org", "viewers cannot change the asset tree"),
+  "telemetry.credentials.manage": orgRole(
+    EDITORS,
+    "telemetry of org",
+    "only the org's owner or admin may issue, rotate or revoke device credentials",
+  ),
+  "telemetry.connections.manage": orgRole(
+    EDITORS,
+    "telemetry of org",
+    "only the org's owner or admin may connect the platform to its machines or change ingest settings",
+  ),
+  "accessRequest.create": orgRole(WRITERS, "org", "viewers cannot ask for access to other firms' data"),
+  "accessRequest.decide": (actor, r) => {
+    if (!ownOrg(actor, r.ownerOrgId)) return new NotFoundError("access request", r.id);
+    return hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only owners and admins may approve or decline access requests");
+  },
+  "notification.read": (actor, r) =>
+    ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)
+      ? undefined
+      : new NotFoundError("notification", r.orgId),
 };
 
 export const policy = {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
-import { availableParallelism } from "node:os";
+import { availableParallelism, hostname } from "node:os";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../http/hardening.ts";
@@ -26,6 +26,41 @@ const envSchema = z.object({
     .string()
     .regex(/^(mqtts?|wss?|tcp):\/\//, "must be an mqtt:// (or mqtts://, ws://, wss://, tcp://) URL")
     .optional(),
+  /** Embedded MQTT broker port (used when MQTT_URL is unset): this one or the next free; "off" for none. */
+  MQTT_PORT: z
+    .string()
+    .regex(/^(off|\d{1,5})$/, 'must be a port number 0–65535 or "off"')
+    .refine((v) => v === "off" || Number(v) <= 65535, { message: 'must be a port number 0–65535 or "off"' })
+    .default("1883"),
+  /** Largest MQTT payload ingest accepts; bigger ones are refused as oversized. */
+  MQTT_MAX_PAYLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64)
+    .max(16 * 1024 * 1024)
+    .default(256 * 1024),
+  /** External broker: this process's client id (one per ingest process; sessions are persistent). */
+  MQTT_CLIENT_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, _ or -")
+    .optional(),
+  /** External broker: subscriber connections per process (each handles one message at a time). */
+  MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(4),
+  /** External broker: this process also follows Sparkplug B (set on exactly one ingest process). */
+  MQTT_SPARKPLUG_HOST: z.enum(["true", "false"]).default("true"),
+  /** Points waiting for the database before ingest sheds (disconnect / PUBACK 0x97). */
+  INGEST_QUEUE_POINTS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
+  /** Accepted device timestamps: at most this many days old and this many seconds ahead. */
+  INGEST_MAX_AGE_DAYS: z.coerce.number().min(0).max(36_500).default(365),
+  INGEST_MAX_AHEAD_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(86_400 * 30)
+    .default(300),
+  /** Simulated demo devices started in-process (development default on, production off). */
+  SIMULATOR: z.enum(["on", "off"]).optional(),
+  /** Injected faults per device per hour of simulated signal. */
+  SIMULATOR_FAULT_RATE: z.coerce.number().min(0).max(3600).default(6),
   DATA_DIR: z.string().min(1).default("./data"),
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(DEFAULT_LOAD_LIMITS.ipPerMinute),
@@ -49,6 +84,15 @@ const envSchema = z.object({
   JOB_QUEUE_PER_ORG: z.coerce.number().int().min(0).max(10_000).default(5),
   /** SIGTERM/SIGINT: time the modules get to stop before the process exits anyway. */
   SHUTDOWN_SECONDS: z.coerce.number().min(0).max(600).default(10),
+  /** Days telemetry keeps raw points, 1-minute and 1-hour rollups. */
+  TELEMETRY_RETENTION_RAW_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  TELEMETRY_RETENTION_1M_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  TELEMETRY_RETENTION_1H_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(36500)
+    .default(5 * 365),
   TRUST_PROXY: z
     .string()
     .refine((v) => parseTrustProxy(v) !== undefined, {
@@ -90,6 +134,8 @@ export interface AppConfig {
   publicUrl: string | undefined;
   nodeEnv: "development" | "production" | "test";
   mqttUrl: string | undefined;
+  /** Telemetry ingest: brokers, limits, simulator. */
+  ingest: IngestSettings;
   dataDir: string;
   /** Bearer token /metrics requires; unset: /metrics answers local callers only. */
   metricsToken: string | undefined;
@@ -99,6 +145,24 @@ export interface AppConfig {
   shutdownSeconds: number;
   /** Whom to believe about the client's address (X-Forwarded-For); false unless TRUST_PROXY is set. */
   trustProxy: TrustProxy;
+  /** Days each telemetry tier is kept (raw points, 1-minute and 1-hour rollups). */
+  telemetryRetentionDays: { raw: number; "1m": number; "1h": number };
+}
+
+export interface IngestSettings {
+  /** Embedded broker port when MQTT_URL is unset (1883 or the next free); null: no embedded broker. */
+  mqttPort: number | null;
+  maxPayloadBytes: number;
+  /** External broker client id stem (`<id>-<n>` per connection). */
+  clientId: string;
+  connections: number;
+  sparkplugHost: boolean;
+  queuePoints: number;
+  maxAgeMs: number;
+  maxAheadMs: number;
+  /** Start the demo device simulator in-process after the demo cluster is loaded. */
+  simulator: boolean;
+  simulatorFaultsPerHour: number;
 }
 
 export interface JobSettings {
@@ -146,12 +210,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: e.PUBLIC_URL,
     nodeEnv: e.NODE_ENV,
     mqttUrl: e.MQTT_URL,
+    ingest: ingestSettings(e),
     dataDir,
     metricsToken: e.METRICS_TOKEN,
     load: loadLimits(e),
     jobs: jobSettings(e),
     shutdownSeconds: e.SHUTDOWN_SECONDS,
     trustProxy: trustProxyOf(e),
+    telemetryRetentionDays: telemetryRetentionOf(e),
+  };
+}
+
+function telemetryRetentionOf(e: z.infer<typeof envSchema>): AppConfig["telemetryRetentionDays"] {
+  return {
+    raw: e.TELEMETRY_RETENTION_RAW_DAYS,
+    "1m": e.TELEMETRY_RETENTION_1M_DAYS,
+    "1h": e.TELEMETRY_RETENTION_1H_DAYS,
   };
 }
 
@@ -165,6 +239,25 @@ function loadLimits(e: z.infer<typeof envSchema>): LoadLimits {
     userPerMinute: e.RATE_LIMIT_PER_USER,
     maxEventLoopDelayMs: e.OVERLOAD_EVENT_LOOP_DELAY_MS,
     maxHeapFraction: e.OVERLOAD_HEAP_PERCENT / 100,
+  };
+}
+
+function ingestSettings(e: z.infer<typeof envSchema>): IngestSettings {
+  return {
+    mqttPort: e.MQTT_PORT === "off" ? null : Number(e.MQTT_PORT),
+    maxPayloadBytes: e.MQTT_MAX_PAYLOAD_BYTES,
+    clientId:
+      e.MQTT_CLIENT_ID ??
+      `clusterbrain-ingest-${hostname()
+        .replace(/[^A-Za-z0-9_-]/g, "")
+        .slice(0, 40)}`,
+    connections: e.MQTT_CONNECTIONS,
+    sparkplugHost: e.MQTT_SPARKPLUG_HOST === "true",
+    queuePoints: e.INGEST_QUEUE_POINTS,
+    maxAgeMs: e.INGEST_MAX_AGE_DAYS * 86_400_000,
+    maxAheadMs: e.INGEST_MAX_AHEAD_SECONDS * 1000,
+    simulator: (e.SIMULATOR ?? (e.NODE_ENV === "development" ? "on" : "off")) === "on",
+    simulatorFaultsPerHour: e.SIMULATOR_FAULT_RATE,
   };
 }
 
@@ -190,12 +283,15 @@ export function defaultConfig(overrides: Partial<AppConfig> & Pick<AppConfig, "s
     publicUrl: undefined,
     nodeEnv: "test",
     mqttUrl: undefined,
+    // In-process apps (tests, benchmarks) bind no broker and run no simulator unless they ask.
+    ingest: { ...ingestSettings(e), mqttPort: null, simulator: false },
     dataDir: resolve(e.DATA_DIR),
     metricsToken: undefined,
     load: loadLimits(e),
     jobs: jobSettings(e),
     shutdownSeconds: e.SHUTDOWN_SECONDS,
     trustProxy: trustProxyOf(e),
+    telemetryRetentionDays: telemetryRetentionOf(e),
     ...overrides,
   };
 }

@@ -52,6 +52,8 @@ function keyColumns(e: PgErrorFields): string[] {
 /** What a unique key means in the domain, for the 409 message; other keys get the generic one. */
 const CONFLICT_MESSAGES: Record<string, string> = {
   grants_live_key: "an active grant of this data class to this organisation already exists; revoke it first",
+  access_requests_pending_key:
+    "a request for this data class from your organisation is already waiting for the owner's answer",
   relations_party_product_key: "this relation (supplier, customer, product) is already recorded",
 };
 

@@ -4,9 +4,11 @@ import type { PgTable } from "drizzle-orm/pg-core";
 import { hashPassword } from "../auth/secrets.ts";
 import type { Database, Tx } from "../db/database.ts";
 import {
+  accessRequests,
   auditLog,
   chainLinks,
   chainNodes,
+  grants,
   indicators,
   loginAttempts,
   memberships,
@@ -22,6 +24,7 @@ import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
+import { demoSharingRows } from "./demo.sharing.ts";
 
 export interface DemoLoadOptions {
   /** Wipe every organisation, user, chain node and audit entry first (TRUNCATE … CASCADE). */
@@ -113,6 +116,9 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertChunked(tx, users, userRows);
     await insertChunked(tx, memberships, rows.memberships);
     await insertChunked(tx, planningRecords, planningRows);
+    const sharing = demoSharingRows(at);
+    await insertChunked(tx, grants, sharing.grants);
+    await insertChunked(tx, accessRequests, sharing.accessRequests);
     await writeAudit(
       tx,
       null,

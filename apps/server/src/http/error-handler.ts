@@ -3,6 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
 import { DomainError, MethodNotAllowedError, RateLimitedError } from "../errors/index.ts";
 import { engineErrorReply } from "./engine-error.adapter.ts";
+import { toFieldIssue } from "./field-issue.mapper.ts";
 
 function body(code: ErrorCode, message: string, details?: unknown): ErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
@@ -37,11 +38,7 @@ export function errorHandler(err: FastifyError | Error, request: FastifyRequest,
     return;
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const issues: FieldIssue[] = err.validation.map((v) => ({
-      path:
-        v.instancePath.replace(/^\//, "").replaceAll("/", ".") || (v.params?.missingProperty as string) || "",
-      message: v.message ?? "invalid",
-    }));
+    const issues: FieldIssue[] = err.validation.map((v) => toFieldIssue(v));
     const where = (err as { validationContext?: string }).validationContext ?? "request";
     const first = issues[0];
     const message = first ? `${where} ${first.path || "value"}: ${first.message}` : `invalid ${where}`;

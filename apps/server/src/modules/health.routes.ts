@@ -5,8 +5,12 @@ import type { Database } from "../db/database.ts";
 import type { ModuleLifecycle } from "./lifecycle.ts";
 
 /** Process-level routes outside /api/v1: liveness, readiness and Prometheus metrics. */
-export function registerOpsRoutes(app: FastifyInstance, db: Database, lifecycle: ModuleLifecycle): void {
-  const registry = new Registry();
+export function registerOpsRoutes(
+  app: FastifyInstance,
+  db: Database,
+  lifecycle: ModuleLifecycle,
+  registry: Registry = new Registry(),
+): void {
   collectDefaultMetrics({ register: registry });
   const requests = new Counter({
     name: "http_requests_total",

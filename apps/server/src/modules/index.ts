@@ -1,3 +1,4 @@
+import { accessRequestModule } from "./access-requests/access-request.routes.ts";
 import { accountModule } from "./accounts/account.routes.ts";
 import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
@@ -5,14 +6,17 @@ import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
+import { ingestModule } from "./ingest/ingest.routes.ts";
 import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
+import { notificationModule } from "./notifications/notification.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
+import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 
 /**
  * Every feature module, registered under /api/v1 in this order. To add one, import its
@@ -33,4 +37,8 @@ export const modules: FeatureModule[] = [
   accountModule,
   invitationModule,
   planningModule,
+  telemetryModule,
+  ingestModule,
+  notificationModule,
+  accessRequestModule,
 ];

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Registry } from "prom-client";
 import type { AppConfig } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import type { AppCaches } from "../http/app-caches.ts";
@@ -56,6 +57,8 @@ export interface AppDeps {
   config: AppConfig;
   /** The one server-push channel (GET /api/v1/live); modules publish, subscribers get what they may see. */
   live: LiveHub;
+  /** The Prometheus registry /metrics serves; modules register their own counters on it. */
+  metrics: Registry;
 }
 
 /** What a module's `start` hands back: how to stop it, and what /readyz says about it. */

@@ -24,3 +24,12 @@ export function suppressedSum<T>(
   const total = rows.reduce((s, r) => s + pick(r), 0);
   return suppressBelowK(total, firms.size, k);
 }
+
+/** The median of one value per firm, suppressed below k firms (a median of 1–2 firms is their value). */
+export function suppressedMedian(values: readonly number[], k: number = K_MIN): SuppressedNumber {
+  if (values.length < k) return suppressBelowK(0, values.length, k);
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return suppressBelowK(median, values.length, k);
+}

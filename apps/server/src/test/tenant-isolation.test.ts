@@ -44,6 +44,7 @@ function bodyFor(method: string, path: string): unknown {
       expiresAt: "2099-01-01T00:00:00Z",
     };
   if (key === "POST /api/v1/auth/tokens") return { name: "walk" };
+  if (key === "POST /api/v1/access-requests/{id}/approve") return { expiresAt: "2099-01-01T00:00:00Z" };
   if (key === "PATCH /api/v1/members/{id}") return { role: "viewer" };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
     return { periodDate: "2026-01-01", quantity: 1 };

@@ -3,6 +3,16 @@ import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import {
+  districtLabel,
+  formatDate,
+  formatDateTime,
+  formatList,
+  formatNumber,
+  industryText,
+  type ServerText,
+  serverText,
+} from "./locale-format.ts";
+import {
   isMessageKey,
   LOCALE_STORAGE_KEY,
   type Locale,
@@ -20,6 +30,30 @@ export interface I18n {
   tEnum: (prefix: string, value: string) => string;
   /** Picks the Chinese or English form of a bilingual name, falling back to whichever exists. */
   pick: (zh: string | null | undefined, enText: string | null | undefined) => string;
+  /** Locale-aware formatting (Intl) and reference names: see locale-format.ts. */
+  fmt: LocaleFormat;
+}
+
+export interface LocaleFormat {
+  number: (n: number, maximumFractionDigits?: number) => string;
+  date: (iso: string | Date) => string;
+  dateTime: (iso: string | Date) => string;
+  list: (items: readonly string[]) => string;
+  district: (stored: string) => string;
+  industry: (code: string) => string;
+  server: (text: ServerText) => string | null;
+}
+
+function localeFormat(locale: Locale): LocaleFormat {
+  return {
+    number: (n, digits) => formatNumber(locale, n, digits),
+    date: (iso) => formatDate(locale, iso),
+    dateTime: (iso) => formatDateTime(locale, iso),
+    list: (items) => formatList(locale, items),
+    district: (stored) => districtLabel(locale, stored),
+    industry: (code) => industryText(locale, code),
+    server: (text) => serverText(locale, text),
+  };
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -60,6 +94,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return isMessageKey(key) ? translate(locale, key) : raw;
       },
       pick: (zh, enText) => (locale === "en" ? enText || zh || "" : zh || enText || ""),
+      fmt: localeFormat(locale),
     }),
     [locale, setLocale],
   );

@@ -1,5 +1,10 @@
 import { idParamsSchema } from "../common.contract.ts";
-import { grantCreateRequestSchema, grantListSchema, grantSchema } from "../grant.contract.ts";
+import {
+  grantCreateRequestSchema,
+  grantListSchema,
+  grantRevokeRequestSchema,
+  grantSchema,
+} from "../grant.contract.ts";
 import { defineRoute } from "./route.ts";
 
 const tags = ["grants"];
@@ -28,6 +33,7 @@ export const grantRoutes = {
     summary: "Revoke a grant at once",
     params: idParamsSchema,
     scope: { id: "own-org-record" },
+    body: grantRevokeRequestSchema,
     response: grantSchema,
     errors: [403, 404],
   }),

@@ -1,11 +1,16 @@
 import { z } from "zod";
+import { idParamsSchema } from "../common.contract.ts";
 import {
   importEntitySchema,
+  importHistoryPageSchema,
+  importHistoryQuerySchema,
   importQuerySchema,
   importReportSchema,
   importRequestSchema,
   importTemplateSchema,
+  langQuerySchema,
 } from "../import.contract.ts";
+import { directoryExportQuerySchema } from "../org.contract.ts";
 import { defineRoute } from "./route.ts";
 
 export const XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -48,11 +53,45 @@ export const importRoutes = {
     scope: { entity: "shared" },
     response: importTemplateSchema,
   }),
+  templateXlsx: defineRoute({
+    method: "GET",
+    path: "/imports/templates/:entity/xlsx",
+    tags: ["imports"],
+    summary: "A template workbook: the header row, example rows, the chain-node code list and column notes",
+    params: importTemplateParamsSchema,
+    scope: { entity: "shared" },
+    query: langQuerySchema,
+    produces: XLSX_CONTENT_TYPE,
+    response: xlsxFile,
+  }),
+  history: defineRoute({
+    method: "GET",
+    path: "/imports/history",
+    tags: ["imports"],
+    summary: "Your organisation's import runs (dry and real), newest first",
+    query: importHistoryQuerySchema,
+    response: importHistoryPageSchema,
+    errors: [403],
+  }),
+  historyReport: defineRoute({
+    method: "GET",
+    path: "/imports/history/:id/report",
+    tags: ["imports"],
+    summary: "The row/column error report of one import run as .xlsx, in lang",
+    params: idParamsSchema,
+    scope: { id: "own-org-record" },
+    query: langQuerySchema,
+    produces: XLSX_CONTENT_TYPE,
+    response: xlsxFile,
+    errors: [403, 404],
+  }),
   exportDirectory: defineRoute({
     method: "GET",
     path: "/exports/directory",
     tags: ["exports"],
-    summary: "The organisation directory (public profile fields) as .xlsx, in the import layout",
+    summary:
+      "The directory as the screen shows it (same search, filters and sort; every page) as .xlsx or .csv, labels in lang",
+    query: directoryExportQuerySchema,
     produces: XLSX_CONTENT_TYPE,
     response: xlsxFile,
   }),

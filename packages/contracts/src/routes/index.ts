@@ -1,3 +1,4 @@
+import { accessRequestRoutes } from "./access-request.routes.ts";
 import { accountRoutes } from "./account.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
@@ -5,15 +6,19 @@ import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
+import { ingestRoutes } from "./ingest.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
+import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
+import { telemetryRoutes } from "./telemetry.routes.ts";
 
+export * from "./access-request.routes.ts";
 export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
@@ -21,14 +26,17 @@ export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
+export * from "./ingest.routes.ts";
 export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
 export * from "./member.routes.ts";
+export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
 export * from "./route.ts";
 export * from "./stats.routes.ts";
+export * from "./telemetry.routes.ts";
 
 /**
  * THE route table: every /api/v1 operation, keyed `<group>.<operation>`. The server registers
@@ -51,6 +59,10 @@ export const routeTable = {
   accounts: accountRoutes,
   invitations: invitationRoutes,
   planning: planningRoutes,
+  telemetry: telemetryRoutes,
+  ingest: ingestRoutes,
+  accessRequests: accessRequestRoutes,
+  notifications: notificationRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

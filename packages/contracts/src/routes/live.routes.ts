@@ -1,4 +1,4 @@
-import { liveEventSchema } from "../job.contract.ts";
+import { liveEventSchema, liveQuerySchema } from "../job.contract.ts";
 import { defineRoute } from "./route.ts";
 
 export const liveRoutes = {
@@ -8,6 +8,7 @@ export const liveRoutes = {
     tags: ["live"],
     summary:
       "Server-Sent Events: each message's `event:` is its topic and `data:` one LiveEvent; only the events the caller may see",
+    query: liveQuerySchema,
     response: liveEventSchema,
     produces: "text/event-stream",
   }),

@@ -1,6 +1,7 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
-import { auditLog, users } from "../../db/schema/index.ts";
+import { auditLog, orgs, users } from "../../db/schema/index.ts";
 
 export interface AuditRecord {
   orgId: string;
@@ -18,9 +19,14 @@ export interface AuditRecord {
 export interface AuditFilter {
   orgId?: string;
   action?: string;
+  /** Inclusive lower and exclusive upper bound of `at`. */
+  from?: Date;
+  until?: Date;
   limit: number;
   offset: number;
 }
+
+const actorOrgs = alias(orgs, "actor_orgs");
 
 export class AuditRepository {
   constructor(private readonly db: DbOrTx) {}
@@ -44,14 +50,21 @@ export class AuditRepository {
     const conds: SQL[] = [];
     if (f.orgId) conds.push(eq(auditLog.orgId, f.orgId));
     if (f.action) conds.push(eq(auditLog.action, f.action));
+    if (f.from) conds.push(gte(auditLog.at, f.from));
+    if (f.until) conds.push(lt(auditLog.at, f.until));
     const where = conds.length ? and(...conds) : undefined;
     const rows = await this.db
       .select({
         id: auditLog.id,
         orgId: auditLog.orgId,
+        orgNameZh: orgs.nameZh,
+        orgNameEn: orgs.nameEn,
         actorUserId: auditLog.actorUserId,
         actorEmail: users.email,
+        actorName: users.displayName,
         actorOrgId: auditLog.actorOrgId,
+        actorOrgNameZh: actorOrgs.nameZh,
+        actorOrgNameEn: actorOrgs.nameEn,
         at: auditLog.at,
         action: auditLog.action,
         entity: auditLog.entity,
@@ -61,6 +74,8 @@ export class AuditRepository {
       })
       .from(auditLog)
       .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .leftJoin(orgs, eq(orgs.id, auditLog.orgId))
+      .leftJoin(actorOrgs, eq(actorOrgs.id, auditLog.actorOrgId))
       .where(where)
       .orderBy(desc(auditLog.id))
       .limit(f.limit)

@@ -97,10 +97,10 @@ export class GrantRepository {
    * Revokes the grant if it is still unrevoked; undefined when it already was. The condition sits in
    * the UPDATE so that of concurrent revocations exactly one changes the row (and is audited).
    */
-  async revoke(id: string, at: Date): Promise<GrantRow | undefined> {
+  async revoke(id: string, at: Date, reason: string | null = null): Promise<GrantRow | undefined> {
     const [row] = await this.db
       .update(grants)
-      .set({ revokedAt: at })
+      .set({ revokedAt: at, revokeReason: reason })
       .where(and(eq(grants.id, id), isNull(grants.revokedAt)))
       .returning();
     return row;
@@ -140,6 +140,25 @@ export class GrantRepository {
       .innerJoin(grantee, eq(grantee.id, grants.granteeOrgId))
       .where(or(eq(grants.orgId, orgId), eq(grants.granteeOrgId, orgId)))
       .orderBy(desc(grants.createdAt), grants.id);
+    return rows.map(({ grant, ...names }) => ({ ...grant, ...names }));
+  }
+
+  /** Live grants (unrevoked) that run out in (now, until], with both names: what reminders are about. */
+  async findExpiring(now: Date, until: Date, limit = 500): Promise<GrantView[]> {
+    const rows = await this.db
+      .select({
+        grant: grants,
+        grantorNameZh: grantor.nameZh,
+        grantorNameEn: grantor.nameEn,
+        granteeNameZh: grantee.nameZh,
+        granteeNameEn: grantee.nameEn,
+      })
+      .from(grants)
+      .innerJoin(grantor, eq(grantor.id, grants.orgId))
+      .innerJoin(grantee, eq(grantee.id, grants.granteeOrgId))
+      .where(and(isNull(grants.revokedAt), gt(grants.expiresAt, now), lte(grants.expiresAt, until)))
+      .orderBy(grants.expiresAt, grants.id)
+      .limit(limit);
     return rows.map(({ grant, ...names }) => ({ ...grant, ...names }));
   }
 

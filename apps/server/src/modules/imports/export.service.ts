@@ -1,23 +1,15 @@
+import type { DirectoryExportQuery } from "@clusterbrain/contracts";
 import { asc, eq, inArray, or } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Actor } from "../../auth/actor.ts";
 import type { Database } from "../../db/database.ts";
 import { chainNodes, indicators, orgChainNodes, orgs, relations } from "../../db/schema/index.ts";
 import { NotFoundError } from "../../errors/index.ts";
+import { directoryTable } from "./directory-export.ts";
 import { type ColumnSpec, headerText, ORG_COLUMNS, RELATION_COLUMNS } from "./import.columns.ts";
+import { addSheet, type Cell, toCsv } from "./sheet.writer.ts";
 
 type OrgRow = typeof orgs.$inferSelect;
-type Cell = string | number | null;
-
-/** Adds a sheet whose header row is bold and frozen, with columns sized to their header. */
-function addSheet(workbook: ExcelJS.Workbook, name: string, headers: string[], rows: Cell[][]): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  headers.forEach((h, i) => {
-    sheet.getColumn(i + 1).width = Math.min(60, Math.max(12, h.length * 1.6));
-  });
-}
 
 /** The org columns in template order, so an exported directory can be imported again as is. */
 function orgCells(org: OrgRow, nodeCodes: string[]): Cell[] {
@@ -68,17 +60,12 @@ export class ExportService {
     return out;
   }
 
-  /** Public profile columns of every organisation (no private fields), sorted by Chinese name. */
-  async directory(_actor: Actor): Promise<Buffer> {
-    const rows = await this.db.select().from(orgs).orderBy(asc(orgs.nameZh), asc(orgs.id));
-    const codes = await this.nodeCodesByOrg();
+  /** The directory as the screen shows it (see directoryTable), as .xlsx or .csv. */
+  async directory(_actor: Actor, q: DirectoryExportQuery): Promise<Buffer> {
+    const { headers, rows } = await directoryTable(this.db, q);
+    if (q.format === "csv") return toCsv(headers, rows);
     const workbook = this.newWorkbook();
-    addSheet(
-      workbook,
-      "名录 Directory",
-      ORG_COLUMNS.map(headerText),
-      rows.map((o) => orgCells(o, codes.get(o.id) ?? [])),
-    );
+    addSheet(workbook, q.lang === "en" ? "Directory" : "名录", headers, rows);
     return toBuffer(workbook);
   }
 

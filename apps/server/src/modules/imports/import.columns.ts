@@ -1,8 +1,16 @@
-import type { ImportColumn, ImportEntity } from "@clusterbrain/contracts";
+import type {
+  BilingualName,
+  ImportColumn,
+  ImportEntity,
+  OrgKind,
+  SizeBand,
+  VolumeBand,
+} from "@clusterbrain/contracts";
 
 /** A template column: the key is what issues name; the Chinese label is accepted as a header too. */
 export interface ColumnSpec extends ImportColumn {
   maxLength: number;
+  labelEn: string;
 }
 
 const col = (
@@ -14,10 +22,33 @@ const col = (
 ): ColumnSpec => ({
   key,
   labelZh,
+  labelEn: LABELS_EN[key] ?? key,
   required,
   maxLength,
   description,
 });
+
+/** English column labels (the web shows its own translations; these are for exported headers). */
+const LABELS_EN: Readonly<Record<string, string>> = {
+  uscc: "Unified social credit code",
+  kind: "Kind",
+  nameZh: "Chinese name",
+  nameEn: "English name",
+  district: "District",
+  address: "Address",
+  industryCode: "Industry code",
+  sizeBand: "Size",
+  foundedYear: "Year founded",
+  website: "Website",
+  products: "Products",
+  chainNodes: "Chain nodes",
+  supplierUscc: "Supplier's credit code",
+  customerUscc: "Customer's credit code",
+  product: "Product",
+  volumeBand: "Yearly volume",
+  chainNode: "Chain node",
+  sinceYear: "Since (year)",
+};
 
 export const ORG_COLUMNS: readonly ColumnSpec[] = [
   col("uscc", "统一社会信用代码", false, 18, "18 characters, GB 32100-2015; required for enterprises"),
@@ -65,25 +96,50 @@ export function headerText(spec: ColumnSpec): string {
   return `${spec.labelZh} (${spec.key})`;
 }
 
-/** Chinese labels accepted for coded values, so a hand-filled sheet may use either. */
-export const KIND_LABELS: Readonly<Record<string, string>> = {
-  企业: "enterprise",
-  高校: "university",
-  科研院所: "institute",
-  服务机构: "service",
-  政府部门: "government",
-  集群运营方: "operator",
+type Lang = "zh" | "en";
+
+/** Readable names of coded values, as exports write them and imports accept them back. */
+export const KIND_NAMES: Readonly<Record<OrgKind, BilingualName>> = {
+  enterprise: { zh: "企业", en: "Enterprise" },
+  university: { zh: "高校", en: "University" },
+  institute: { zh: "科研院所", en: "Research institute" },
+  service: { zh: "服务机构", en: "Service body" },
+  government: { zh: "政府部门", en: "Government office" },
+  operator: { zh: "集群运营方", en: "Cluster operator" },
 };
-export const SIZE_LABELS: Readonly<Record<string, string>> = {
-  微型: "micro",
-  小型: "small",
-  中型: "medium",
-  大型: "large",
+export const SIZE_NAMES: Readonly<Record<SizeBand, BilingualName>> = {
+  micro: { zh: "微型", en: "Micro" },
+  small: { zh: "小型", en: "Small" },
+  medium: { zh: "中型", en: "Medium" },
+  large: { zh: "大型", en: "Large" },
 };
-export const VOLUME_LABELS: Readonly<Record<string, string>> = {
-  "100万元以下": "lt1m",
-  "100万-1000万元": "1m-10m",
-  "1000万-5000万元": "10m-50m",
-  "5000万-2亿元": "50m-200m",
-  "2亿元以上": "gt200m",
+export const VOLUME_NAMES: Readonly<Record<VolumeBand, BilingualName>> = {
+  lt1m: { zh: "100万元以下", en: "< CNY 1 m" },
+  "1m-10m": { zh: "100万-1000万元", en: "CNY 1–10 m" },
+  "10m-50m": { zh: "1000万-5000万元", en: "CNY 10–50 m" },
+  "50m-200m": { zh: "5000万-2亿元", en: "CNY 50–200 m" },
+  gt200m: { zh: "2亿元以上", en: "> CNY 200 m" },
 };
+
+/** Label → code, both languages (English in lower case: RowReader.coded looks up both forms). */
+function labelsOf(names: Readonly<Record<string, BilingualName>>): Readonly<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [code, n] of Object.entries(names)) {
+    out[n.zh] = code;
+    out[n.en.toLowerCase()] = code;
+  }
+  return out;
+}
+export const KIND_LABELS = labelsOf(KIND_NAMES);
+export const SIZE_LABELS = labelsOf(SIZE_NAMES);
+export const VOLUME_LABELS = labelsOf(VOLUME_NAMES);
+
+/** The label of a coded value in a language (the code itself when unnamed). */
+export function codeLabel(names: Readonly<Record<string, BilingualName>>, code: string, lang: Lang): string {
+  return names[code]?.[lang] ?? code;
+}
+
+/** Header text in a language: "中文名称 (nameZh)" / "Chinese name (nameZh)"; the key keeps re-import exact. */
+export function headerTextIn(spec: ColumnSpec, lang: Lang): string {
+  return `${lang === "en" ? spec.labelEn : spec.labelZh} (${spec.key})`;
+}

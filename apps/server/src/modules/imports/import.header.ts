@@ -1,4 +1,4 @@
-import { type ImportIssue, textProblem } from "@clusterbrain/contracts";
+import { type ImportIssue, looksLikeFormula, type ServerMessage, textProblem } from "@clusterbrain/contracts";
 import type { ColumnSpec } from "./import.columns.ts";
 import type { SheetRow } from "./sheet.reader.ts";
 
@@ -40,7 +40,9 @@ export function mapHeader(header: SheetRow, columns: readonly ColumnSpec[]): Hea
         row: header.row,
         column: spec.key,
         code: "DUPLICATE_COLUMN",
-        message: `column ${spec.key} (${spec.labelZh}) appears more than once in the header`,
+        message: `column ${spec.key} appears more than once in the header`,
+        key: "import.duplicateColumn",
+        params: { column: spec.key },
       });
     } else {
       columnIndex.set(spec.key, i);
@@ -52,16 +54,27 @@ export function mapHeader(header: SheetRow, columns: readonly ColumnSpec[]): Hea
         row: header.row,
         column: spec.key,
         code: "MISSING_COLUMN",
-        message: `required column ${spec.key} (${spec.labelZh}) is missing from the header`,
+        message: `required column ${spec.key} is missing from the header`,
+        key: "import.missingColumn",
+        params: { column: spec.key },
       });
     }
   }
   return { columnIndex, ignored, issues };
 }
 
-/** Reads cells of one row by column key and collects that row's issues. */
+/** An escaped formula as written by a CSV export ('=1+1): the apostrophe is the escape, not data. */
+function unescapeFormula(value: string): string {
+  return value.startsWith("'") && looksLikeFormula(value.slice(1)) ? value.slice(1) : value;
+}
+
+/**
+ * Reads cells of one row by column key and collects that row's issues (errors keep the row out)
+ * and warnings (the row is imported, but a person should look at the cell).
+ */
 export class RowReader {
   readonly issues: ImportIssue[] = [];
+  readonly warnings: ImportIssue[] = [];
 
   constructor(
     readonly row: SheetRow,
@@ -73,27 +86,48 @@ export class RowReader {
   get(key: string): string {
     const index = this.header.columnIndex.get(key);
     if (index === undefined) return "";
-    const value = normalizeText(this.row.cells[index] ?? "");
+    const raw = this.row.cells[index] ?? "";
+    // Checked before trimming: a leading tab or CR is one of the formula triggers.
+    if (looksLikeFormula(raw.trimEnd()) || looksLikeFormula(unescapeFormula(raw.trim())))
+      this.warnFormula(key, unescapeFormula(raw.trim()));
+    const value = unescapeFormula(normalizeText(raw));
     const spec = this.columns.find((c) => c.key === key)!;
     // Same rule as every API string (cells may hold line breaks); PostgreSQL cannot store U+0000.
     const problem = textProblem(value, true);
     if (problem !== undefined) {
-      this.fail(key, "INVALID_VALUE", `${key} (${spec.labelZh}) ${problem}`);
+      this.fail(key, "INVALID_VALUE", `${key} ${problem}`, { key: "field.control", params: {} });
       return "";
     }
     if (value.length > spec.maxLength) {
-      this.fail(key, "TOO_LONG", `${key} (${spec.labelZh}) is longer than ${spec.maxLength} characters`);
+      this.fail(key, "TOO_LONG", `${key} is longer than ${spec.maxLength} characters`, {
+        key: "import.tooLong",
+        params: { max: spec.maxLength },
+      });
       return "";
     }
     return value;
+  }
+
+  /** Once per cell: the value is kept as text, but a spreadsheet would run it as a formula. */
+  private warnFormula(key: string, value: string): void {
+    if (this.warnings.some((w) => w.column === key)) return;
+    const shown = value.slice(0, 60);
+    this.warnings.push({
+      row: this.row.row,
+      column: key,
+      code: "FORMULA_LIKE",
+      severity: "warning",
+      message: `${key} starts with a formula character (${JSON.stringify(shown)}); it is imported as plain text`,
+      key: "import.formula",
+      params: { value: shown },
+    });
   }
 
   /** A required value; reports REQUIRED when blank. */
   required(key: string): string {
     const value = this.get(key);
     if (value === "" && !this.has(key)) {
-      const spec = this.columns.find((c) => c.key === key)!;
-      this.fail(key, "REQUIRED", `${key} (${spec.labelZh}) is required`);
+      this.fail(key, "REQUIRED", `${key} is required`, { key: "import.required", params: {} });
     }
     return value;
   }
@@ -103,8 +137,8 @@ export class RowReader {
     return this.issues.some((i) => i.column === key);
   }
 
-  fail(column: string, code: ImportIssue["code"], message: string): void {
-    this.issues.push({ row: this.row.row, column, code, message });
+  fail(column: string, code: ImportIssue["code"], message: string, text: ServerMessage): void {
+    this.issues.push({ row: this.row.row, column, code, message, key: text.key, params: text.params });
   }
 
   /** Optional year within [min, max]; null when blank. */
@@ -113,13 +147,16 @@ export class RowReader {
     if (text === "") return null;
     const n = Number(text);
     if (!/^\d{4}$/.test(text) || n < min || n > max) {
-      this.fail(key, "INVALID_VALUE", `${key} must be a year between ${min} and ${max} (got "${text}")`);
+      this.fail(key, "INVALID_VALUE", `${key} must be a year between ${min} and ${max} (got "${text}")`, {
+        key: "import.year",
+        params: { min, max, got: text },
+      });
       return null;
     }
     return n;
   }
 
-  /** A coded value given as its code or its Chinese label. */
+  /** A coded value given as its code or a label (Chinese or English, as the export writes them). */
   coded<T extends string>(
     key: string,
     allowed: readonly T[],
@@ -127,9 +164,12 @@ export class RowReader {
   ): T | null {
     const text = this.get(key);
     if (text === "") return null;
-    const code = (labels[text] ?? text.toLowerCase()) as T;
+    const code = (labels[text] ?? labels[text.toLowerCase()] ?? text.toLowerCase()) as T;
     if (!allowed.includes(code)) {
-      this.fail(key, "INVALID_VALUE", `${key} must be one of ${allowed.join(", ")} (got "${text}")`);
+      this.fail(key, "INVALID_VALUE", `${key} must be one of ${allowed.join(", ")} (got "${text}")`, {
+        key: "import.oneOf",
+        params: { allowed: allowed.join(", "), got: text },
+      });
       return null;
     }
     return code;

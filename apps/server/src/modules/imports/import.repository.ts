@@ -26,11 +26,18 @@ export class ImportRepository {
   /** Chain node code and lower-cased Chinese name → id, so a sheet may name nodes either way. */
   async chainNodeIndex(): Promise<Map<string, string>> {
     const rows = await this.db
-      .select({ id: chainNodes.id, code: chainNodes.code, nameZh: chainNodes.nameZh })
+      .select({
+        id: chainNodes.id,
+        code: chainNodes.code,
+        nameZh: chainNodes.nameZh,
+        nameEn: chainNodes.nameEn,
+      })
       .from(chainNodes);
     const index = new Map<string, string>();
     for (const r of rows) {
+      // Names in either language: the directory export writes names, not codes.
       index.set(r.nameZh.toLowerCase(), r.id);
+      index.set(r.nameEn.toLowerCase(), r.id);
       index.set(r.code.toLowerCase(), r.id);
     }
     return index;

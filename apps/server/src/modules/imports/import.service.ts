@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import {
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
+  type ImportEntity,
+  type ImportHistoryPage,
   type ImportIssue,
   type ImportOptions,
   type ImportReport,
@@ -9,12 +11,15 @@ import {
 import type { Actor } from "../../auth/actor.ts";
 import { CLUSTER, policy } from "../../auth/policy.ts";
 import type { Database, DbOrTx } from "../../db/database.ts";
+import { NotFoundError } from "../../errors/index.ts";
 import type { AuditRecord } from "../audit/audit.repository.ts";
 import type { AuditEvent } from "../audit/audit.service.ts";
 import { COLUMNS } from "./import.columns.ts";
 import { ImportFileError } from "./import.errors.ts";
 import { type HeaderMap, mapHeader, sortIssues } from "./import.header.ts";
 import { ImportRepository } from "./import.repository.ts";
+import { ImportHistoryRepository } from "./import-history.repository.ts";
+import { issueReportWorkbook, templateWorkbook } from "./import-workbooks.ts";
 import { validateOrgRows } from "./org-import.validator.ts";
 import { validateRelationRows } from "./relation-import.validator.ts";
 import { readSheet, type SheetRow } from "./sheet.reader.ts";
@@ -35,6 +40,11 @@ function auditRecord(
     requestId: actor.requestId ?? null,
     at,
   };
+}
+
+/** Warnings (formula-like cells) never keep a row out; only errors do. */
+function hasErrors(issues: readonly ImportIssue[]): boolean {
+  return issues.some((i) => i.severity !== "warning");
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -61,19 +71,85 @@ export class ImportService {
     else policy.assert(actor, "relation.import", { kind: "org", orgId: actor.orgId });
   }
 
-  async run(actor: Actor, options: ImportOptions, bytes: Uint8Array): Promise<ImportReport> {
+  /** Runs an import and records it in the organisation's import history (dry runs too). */
+  async run(actor: Actor, options: ImportOptions, bytes: Uint8Array, fileName = ""): Promise<ImportReport> {
+    const report = await this.runUnrecorded(actor, options, bytes);
+    const historyId = randomUUID();
+    await new ImportHistoryRepository(this.db).insert({
+      orgId: actor.orgId,
+      id: historyId,
+      at: this.now(),
+      userId: actor.userId,
+      entity: report.entity,
+      format: report.format,
+      mode: report.mode,
+      dryRun: report.dryRun,
+      fileName: fileName.slice(0, 255),
+      totalRows: report.totalRows,
+      validRows: report.validRows,
+      invalidRows: report.invalidRows,
+      written: report.written,
+      committed: report.committed,
+      issues: report.issues,
+    });
+    return { ...report, historyId };
+  }
+
+  /** The caller's organisation's runs, newest first. */
+  async history(actor: Actor, page: number, pageSize: number): Promise<ImportHistoryPage> {
+    policy.assert(actor, "import.history.read", { kind: "org", orgId: actor.orgId });
+    const { rows, total } = await new ImportHistoryRepository(this.db).page(
+      actor.orgId,
+      pageSize,
+      (page - 1) * pageSize,
+    );
+    return {
+      items: rows.map(({ issues, at, ...r }) => ({ ...r, at: at.toISOString(), issueCount: issues.length })),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  /** One past run's issues, as an .xlsx error report; another organisation's run answers 404. */
+  async historyReport(actor: Actor, id: string, lang: "zh" | "en"): Promise<Buffer> {
+    policy.assert(actor, "import.history.read", { kind: "org", orgId: actor.orgId });
+    const found = await new ImportHistoryRepository(this.db).issuesOf(actor.orgId, id);
+    if (found === undefined) throw new NotFoundError("import", id);
+    return issueReportWorkbook(found.issues, lang, this.now());
+  }
+
+  /** A template workbook with example rows and the chain-node code list. */
+  async template(entity: ImportEntity, lang: "zh" | "en"): Promise<Buffer> {
+    const nodes = await new ImportHistoryRepository(this.db).chainNodeList();
+    return templateWorkbook(entity, lang, nodes, this.now());
+  }
+
+  private async runUnrecorded(
+    actor: Actor,
+    options: ImportOptions,
+    bytes: Uint8Array,
+  ): Promise<ImportReport> {
     this.authorize(actor, options.entity);
     if (bytes.length > IMPORT_MAX_BYTES)
-      throw new ImportFileError(`the file is larger than ${IMPORT_MAX_BYTES} bytes`);
+      throw new ImportFileError(`the file is larger than ${IMPORT_MAX_BYTES} bytes`, {
+        key: "importFile.tooLarge",
+        params: { max: IMPORT_MAX_BYTES },
+      });
     if (options.format === "csv" && ZIP_MAGIC.every((b, i) => bytes[i] === b)) {
-      throw new ImportFileError("this looks like an .xlsx workbook; send it with format xlsx");
+      throw new ImportFileError("this looks like an .xlsx workbook; send it with format xlsx", {
+        key: "importFile.looksXlsx",
+        params: {},
+      });
     }
     const rows = await readSheet(bytes, options.format);
-    if (rows.length === 0) throw new ImportFileError("the file has no header row");
+    if (rows.length === 0)
+      throw new ImportFileError("the file has no header row", { key: "importFile.noHeader", params: {} });
     const [headerRow, ...dataRows] = rows;
     if (dataRows.length > IMPORT_MAX_ROWS) {
       throw new ImportFileError(
         `the file has ${dataRows.length} data rows; at most ${IMPORT_MAX_ROWS} per import`,
+        { key: "importFile.tooManyRows", params: { rows: dataRows.length, max: IMPORT_MAX_ROWS } },
       );
     }
     const columns = COLUMNS[options.entity];
@@ -134,7 +210,7 @@ export class ImportService {
     if (options.entity === "orgs") {
       const existing = await repo.orgIdsByUscc(usccsInFile(["uscc"]).filter((u) => u !== ""));
       const result = validateOrgRows(rows, header, { existingUsccs: new Set(existing.keys()), chainNodeIds });
-      const apply = write && (options.mode === "valid-rows" || result.issues.length === 0);
+      const apply = write && (options.mode === "valid-rows" || !hasErrors(result.issues));
       if (!apply || result.drafts.length === 0)
         return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
       const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));
@@ -157,7 +233,7 @@ export class ImportService {
       chainNodeIds,
       existingKeys,
     });
-    const apply = write && (options.mode === "valid-rows" || result.issues.length === 0);
+    const apply = write && (options.mode === "valid-rows" || !hasErrors(result.issues));
     if (!apply || result.drafts.length === 0)
       return { issues: result.issues, validRows: result.drafts.length, createdIds: [] };
     const withIds = result.drafts.map((draft) => ({ id: randomUUID(), draft }));

@@ -32,8 +32,8 @@ export const importsModule: FeatureModule = {
       app,
       routes.run,
       async ({ actor, body }) => {
-        const { contentBase64, fileName: _fileName, ...options } = body;
-        return imports.run(actor, options, Buffer.from(contentBase64, "base64"));
+        const { contentBase64, fileName, ...options } = body;
+        return imports.run(actor, options, Buffer.from(contentBase64, "base64"), fileName);
       },
       { bodyLimit: JSON_BODY_LIMIT },
     );
@@ -43,7 +43,10 @@ export const importsModule: FeatureModule = {
       routes.upload,
       async ({ actor, query, request }) => {
         if (!Buffer.isBuffer(request.body)) {
-          throw new ImportFileError("send the file bytes with Content-Type: application/octet-stream");
+          throw new ImportFileError("send the file bytes with Content-Type: application/octet-stream", {
+            key: "importFile.notBytes",
+            params: {},
+          });
         }
         return imports.run(actor, query, request.body);
       },
@@ -60,11 +63,29 @@ export const importsModule: FeatureModule = {
       })),
     }));
 
-    registerRoute(app, routes.exportDirectory, async ({ actor, reply }) =>
+    registerRoute(app, routes.templateXlsx, async ({ params, query, reply }) =>
       reply
         .type(XLSX_CONTENT_TYPE)
-        .header("content-disposition", 'attachment; filename="cluster-directory.xlsx"')
-        .send(await exportsService.directory(actor)),
+        .header("content-disposition", `attachment; filename="import-template-${params.entity}.xlsx"`)
+        .send(await imports.template(params.entity, query.lang)),
+    );
+
+    registerRoute(app, routes.history, async ({ actor, query }) =>
+      imports.history(actor, query.page, query.pageSize),
+    );
+
+    registerRoute(app, routes.historyReport, async ({ actor, params, query, reply }) =>
+      reply
+        .type(XLSX_CONTENT_TYPE)
+        .header("content-disposition", 'attachment; filename="import-report.xlsx"')
+        .send(await imports.historyReport(actor, params.id, query.lang)),
+    );
+
+    registerRoute(app, routes.exportDirectory, async ({ actor, query, reply }) =>
+      reply
+        .type(query.format === "csv" ? "text/csv; charset=utf-8" : XLSX_CONTENT_TYPE)
+        .header("content-disposition", `attachment; filename="cluster-directory.${query.format}"`)
+        .send(await exportsService.directory(actor, query)),
     );
 
     registerRoute(app, routes.exportMyOrg, async ({ actor, reply }) =>

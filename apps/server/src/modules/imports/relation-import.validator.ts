@@ -1,6 +1,7 @@
 import { type ImportIssue, usccSchema, VOLUME_BANDS, type VolumeBand } from "@clusterbrain/contracts";
 import { RELATION_COLUMNS, VOLUME_LABELS } from "./import.columns.ts";
 import { type HeaderMap, RowReader } from "./import.header.ts";
+import { usccText2Message } from "./org-import.validator.ts";
 import type { SheetRow } from "./sheet.reader.ts";
 
 export interface ValidationResult<T> {
@@ -42,16 +43,20 @@ function orgByUscc(
   if (text === "") return null;
   const parsed = usccSchema.safeParse(text);
   if (!parsed.success) {
-    r.fail(key, "INVALID_USCC", parsed.error.issues[0].message.replace("(uscc)", `(${key})`));
+    r.fail(
+      key,
+      "INVALID_USCC",
+      parsed.error.issues[0].message.replace("(uscc)", `(${key})`),
+      usccText2Message(text),
+    );
     return null;
   }
   const id = ctx.orgIdByUscc.get(parsed.data);
   if (id === undefined) {
-    r.fail(
-      key,
-      "UNKNOWN_ORG",
-      `no organisation with 统一社会信用代码 ${parsed.data} is registered in the cluster`,
-    );
+    r.fail(key, "UNKNOWN_ORG", `no organisation with USCC ${parsed.data} is registered in the cluster`, {
+      key: "import.unknownOrg",
+      params: { uscc: parsed.data },
+    });
     return null;
   }
   return id;
@@ -72,9 +77,15 @@ export function validateRelationRows(
     const customerOrgId = orgByUscc(r, "customerUscc", ctx);
     if (supplierOrgId !== null && customerOrgId !== null) {
       if (supplierOrgId === customerOrgId) {
-        r.fail("customerUscc", "SELF_RELATION", "supplier and customer are the same organisation");
+        r.fail("customerUscc", "SELF_RELATION", "supplier and customer are the same organisation", {
+          key: "import.selfRelation",
+          params: {},
+        });
       } else if (supplierOrgId !== ctx.actorOrgId && customerOrgId !== ctx.actorOrgId) {
-        r.fail("supplierUscc", "NOT_A_PARTY", "your organisation must be the supplier or the customer");
+        r.fail("supplierUscc", "NOT_A_PARTY", "your organisation must be the supplier or the customer", {
+          key: "import.notAParty",
+          params: {},
+        });
       }
     }
     const product = r.required("product");
@@ -84,16 +95,27 @@ export function validateRelationRows(
     let nodeId: string | null = null;
     if (nodeText !== "") {
       nodeId = ctx.chainNodeIds.get(nodeText.toLowerCase()) ?? null;
-      if (nodeId === null) r.fail("chainNode", "UNKNOWN_CHAIN_NODE", `unknown chain node "${nodeText}"`);
+      if (nodeId === null)
+        r.fail("chainNode", "UNKNOWN_CHAIN_NODE", `unknown chain node "${nodeText}"`, {
+          key: "import.unknownChainNode",
+          params: { codes: nodeText },
+        });
     }
     const sinceYear = r.year("sinceYear", 1900, 2100);
 
+    issues.push(...r.warnings);
     if (r.issues.length === 0 && supplierOrgId && customerOrgId && volumeBand) {
       const key = relationKey(supplierOrgId, customerOrgId, product);
       if (seen.has(key)) {
-        r.fail("product", "DUPLICATE_IN_FILE", `the same relation is already on row ${seen.get(key)}`);
+        r.fail("product", "DUPLICATE_IN_FILE", `the same relation is already on row ${seen.get(key)}`, {
+          key: "import.duplicateRelation",
+          params: { otherRow: seen.get(key) ?? 0 },
+        });
       } else if (ctx.existingKeys.has(key)) {
-        r.fail("product", "ALREADY_EXISTS", "this relation is already recorded");
+        r.fail("product", "ALREADY_EXISTS", "this relation is already recorded", {
+          key: "import.relationExists",
+          params: {},
+        });
       } else {
         seen.set(key, row.row);
         drafts.push({ row: row.row, supplierOrgId, customerOrgId, product, volumeBand, nodeId, sinceYear });

@@ -38,11 +38,16 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
   try {
     workbook = await readWorkbook(bytes, IMPORT_XLSX_LIMITS);
   } catch (err) {
-    if (err instanceof XlsxError) throw new ImportFileError(err.message);
+    if (err instanceof XlsxError)
+      throw new ImportFileError(err.message, {
+        key: "importFile.unreadable",
+        params: { reason: err.message },
+      });
     throw err;
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError("the workbook has no worksheet");
+  if (!sheet)
+    throw new ImportFileError("the workbook has no worksheet", { key: "importFile.noSheet", params: {} });
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -59,14 +64,20 @@ function readCsvSheet(bytes: Uint8Array): SheetRow[] {
   try {
     return readCsv(text).map((cells, i) => ({ row: i + 1, cells }));
   } catch (err) {
-    if (err instanceof CsvError) throw new ImportFileError(err.message, { row: err.row, column: err.column });
+    if (err instanceof CsvError)
+      throw new ImportFileError(
+        err.message,
+        { key: "importFile.unreadable", params: { reason: err.message } },
+        { row: err.row, column: err.column },
+      );
     throw err;
   }
 }
 
 /** Reads the first sheet (xlsx) or the records (csv) as text rows, dropping rows that are entirely blank. */
 export async function readSheet(bytes: Uint8Array, format: ImportFormat): Promise<SheetRow[]> {
-  if (bytes.length === 0) throw new ImportFileError("the file is empty");
+  if (bytes.length === 0)
+    throw new ImportFileError("the file is empty", { key: "importFile.empty", params: {} });
   const rows = format === "xlsx" ? await readXlsx(bytes) : readCsvSheet(bytes);
   return rows.filter((r) => r.cells.some((c) => c.trim() !== ""));
 }

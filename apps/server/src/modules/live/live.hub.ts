@@ -5,6 +5,8 @@ import { policy } from "../../auth/policy.ts";
 /** Where an event belongs: the org whose data it is about. */
 export interface LiveScope {
   orgId: string;
+  /** Addressed to one user of the org (a notification); undefined reaches every member the topic allows. */
+  userId?: string;
 }
 
 export interface LiveSink {
@@ -22,6 +24,20 @@ export interface LiveSubscription {
 interface Subscriber {
   actor: Actor;
   sink: LiveSink;
+  wants: (event: LiveEvent) => boolean;
+}
+
+/** What a subscriber asked for beyond what it may see (not an authorisation: the policy decides that). */
+export interface LiveInterest {
+  /** Telemetry tags whose points the screen charts; telemetry events of other tags are not sent. */
+  telemetryTags?: ReadonlySet<string>;
+}
+
+function wantsOf(interest: LiveInterest): (event: LiveEvent) => boolean {
+  return (event) => {
+    if (event.topic === "telemetry") return interest.telemetryTags?.has(event.tagId) ?? false;
+    return true;
+  };
 }
 
 /** Per message, per subscriber: may this actor see this event? One function, per topic. */
@@ -29,6 +45,14 @@ export function mayReceive(actor: Actor, scope: LiveScope, event: LiveEvent): bo
   switch (event.topic) {
     case "job":
       return policy.can(actor, "job.read", { kind: "job", orgId: scope.orgId });
+    case "telemetry":
+      return policy.can(actor, "telemetry.read", { kind: "org", orgId: scope.orgId });
+    case "notification":
+      return policy.can(actor, "notification.read", {
+        kind: "notification",
+        orgId: scope.orgId,
+        userId: scope.userId,
+      });
   }
 }
 
@@ -40,8 +64,8 @@ export function mayReceive(actor: Actor, scope: LiveScope, event: LiveEvent): bo
 export class LiveHub {
   private readonly subscribers = new Set<Subscriber>();
 
-  subscribe(actor: Actor, sink: LiveSink): LiveSubscription {
-    const sub: Subscriber = { actor, sink };
+  subscribe(actor: Actor, sink: LiveSink, interest: LiveInterest = {}): LiveSubscription {
+    const sub: Subscriber = { actor, sink, wants: wantsOf(interest) };
     this.subscribers.add(sub);
     return {
       unsubscribe: () => {
@@ -55,7 +79,7 @@ export class LiveHub {
 
   publish(scope: LiveScope, event: LiveEvent): void {
     for (const sub of this.subscribers) {
-      if (!mayReceive(sub.actor, scope, event)) continue;
+      if (!sub.wants(event) || !mayReceive(sub.actor, scope, event)) continue;
       try {
         sub.sink.deliver(event);
       } catch {

@@ -15,7 +15,7 @@ export const liveModule: FeatureModule = {
   name: "live",
   routes(app, deps) {
     const authenticate = authHook(deps);
-    registerRoute(app, routeTable.live.stream, async ({ actor, request, reply }) => {
+    registerRoute(app, routeTable.live.stream, async ({ actor, query, request, reply }) => {
       reply.hijack();
       const raw = reply.raw;
       raw.writeHead(200, {
@@ -28,12 +28,16 @@ export const liveModule: FeatureModule = {
       raw.write("retry: 3000\n: connected\n\n");
       const heartbeat = setInterval(() => raw.write(": ping\n\n"), HEARTBEAT_MS);
       heartbeat.unref();
-      const subscription = deps.live.subscribe(actor, {
-        deliver: (event) => {
-          raw.write(`event: ${event.topic}\ndata: ${JSON.stringify(event)}\n\n`);
+      const subscription = deps.live.subscribe(
+        actor,
+        {
+          deliver: (event) => {
+            raw.write(`event: ${event.topic}\ndata: ${JSON.stringify(event)}\n\n`);
+          },
+          end: () => raw.end(),
         },
-        end: () => raw.end(),
-      });
+        { telemetryTags: new Set(query.telemetryTags) },
+      );
       // The stream outlives the request's one authentication: check the session again and
       // end the stream once it is gone (EventSource then gets 401 and stops).
       const recheck = setInterval(() => {

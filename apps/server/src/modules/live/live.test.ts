@@ -8,13 +8,17 @@ import { finished, jobsApp, scheduleBody, startJob, waitForJob } from "../jobs/j
 import { LiveHub } from "./live.hub.ts";
 import { REAUTHORIZE_MS } from "./live.routes.ts";
 
+type JobEvent = Extract<LiveEvent, { topic: "job" }>;
+const jobIdOf = (e: LiveEvent) => (e.topic === "job" ? e.job.id : `(${e.topic})`);
+
 /** An open GET /api/v1/live stream that collects every event it receives. */
 async function subscribe(url: string, s: Session) {
   const abort = new AbortController();
   const res = await fetch(`${url}/api/v1/live`, { headers: { cookie: s.cookie }, signal: abort.signal });
   expect(res.status).toBe(200);
   expect(res.headers.get("content-type")).toMatch(/^text\/event-stream/);
-  const events: LiveEvent[] = [];
+  // Job events only: the notification topic shares the stream and is tested on its own.
+  const events: JobEvent[] = [];
   const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
   const pump = (async () => {
     let buffer = "";
@@ -28,7 +32,8 @@ async function subscribe(url: string, s: Session) {
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
           const data = block.split("\n").find((l) => l.startsWith("data: "));
-          if (data) events.push(JSON.parse(data.slice(6)) as LiveEvent);
+          const event = data ? (JSON.parse(data.slice(6)) as LiveEvent) : undefined;
+          if (event?.topic === "job") events.push(event);
           cut = buffer.indexOf("\n\n");
         }
       }
@@ -140,7 +145,7 @@ describe("LiveHub", () => {
     const got: Record<string, string[]> = { a: [], b: [], operator: [] };
     const ended: string[] = [];
     for (const org of ["a", "b", "operator"]) {
-      hub.subscribe(actor(org), { deliver: (e) => got[org].push(e.job.id), end: () => ended.push(org) });
+      hub.subscribe(actor(org), { deliver: (e) => got[org].push(jobIdOf(e)), end: () => ended.push(org) });
     }
     hub.publish({ orgId: "a" }, event("a", "job-a"));
     hub.publish({ orgId: "b" }, event("b", "job-b"));
@@ -148,6 +153,29 @@ describe("LiveHub", () => {
     hub.close();
     expect(ended.sort()).toEqual(["a", "b", "operator"]);
     expect(hub.subscriberCount).toBe(0);
+  });
+
+  it("delivers a notification only to its org, and one addressed to a user only to that user", () => {
+    const hub = new LiveHub();
+    const got: string[] = [];
+    const reader = (org: string, userId: string) => ({ ...actor(org), userId });
+    for (const [org, user] of [
+      ["a", "u1"],
+      ["a", "u2"],
+      ["b", "u3"],
+    ]) {
+      hub.subscribe(reader(org, user), {
+        deliver: (e) => got.push(`${user}:${e.topic === "notification" ? e.notification.id : "?"}`),
+        end: () => undefined,
+      });
+    }
+    const note = (id: string): LiveEvent => ({
+      topic: "notification",
+      notification: { id, kind: "grant.created", params: {}, link: null, createdAt: "", readAt: null },
+    });
+    hub.publish({ orgId: "a" }, note("n-org"));
+    hub.publish({ orgId: "a", userId: "u2" }, note("n-user"));
+    expect(got.sort()).toEqual(["u1:n-org", "u2:n-org", "u2:n-user"]);
   });
 
   it("keeps delivering to others when one stream throws", () => {
@@ -159,7 +187,7 @@ describe("LiveHub", () => {
       },
       end: () => undefined,
     });
-    hub.subscribe(actor("a"), { deliver: (e) => got.push(e.job.id), end: () => undefined });
+    hub.subscribe(actor("a"), { deliver: (e) => got.push(jobIdOf(e)), end: () => undefined });
     hub.publish({ orgId: "a" }, event("a", "job-1"));
     expect(got).toEqual(["job-1"]);
   });

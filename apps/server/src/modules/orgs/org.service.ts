@@ -83,6 +83,11 @@ export class OrgService {
           throw new ConflictError("uscc: another organisation already has this 统一社会信用代码");
       }
       const { contact, chainNodeIds, ...fields } = patch;
+      // Saving a form nobody changed writes nothing: no update, no audit entry.
+      const currentNodes = chainNodeIds
+        ? ((await repo.chainNodesOf([id])).get(id) ?? []).map((n) => n.id)
+        : [];
+      if (isUnchanged(before, patch, currentNodes)) return;
       const values: Partial<OrgInsert> = { ...fields, updatedAt: now };
       if (contact)
         Object.assign(values, {
@@ -181,6 +186,36 @@ function searchKey(q: OrgSearchQuery): string {
 function pick(row: OrgRow, keys: string[]): Record<string, unknown> {
   const r = row as unknown as Record<string, unknown>;
   return Object.fromEntries(keys.map((k) => [k, r[k]]));
+}
+
+/** Canonical JSON (object keys sorted), so jsonb's own key order never reads as a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+}
+
+/** True when applying the patch would leave the org as it is (chain nodes compared as a set). */
+export function isUnchanged(before: OrgRow, patch: OrgUpdateRequest, currentNodeIds: string[]): boolean {
+  const { contact, chainNodeIds, ...fields } = patch;
+  const row = before as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(fields)) {
+    if (canonical(row[key] ?? null) !== canonical(value ?? null)) return false;
+  }
+  if (
+    contact &&
+    (contact.name !== before.contactName ||
+      contact.phone !== before.contactPhone ||
+      contact.email !== before.contactEmail)
+  )
+    return false;
+  if (chainNodeIds) {
+    const next = new Set(chainNodeIds);
+    if (next.size !== currentNodeIds.length || currentNodeIds.some((n) => !next.has(n))) return false;
+  }
+  return true;
 }
 
 /** The before-image of exactly what the patch touched. */

@@ -7,6 +7,32 @@ export interface PlanningColumn extends ColumnSpec {
   example: string | number;
 }
 
+/** English column labels (templates and reports in English). */
+const LABELS_EN: Readonly<Record<string, string>> = {
+  code: "Item code",
+  component: "Component code",
+  customer: "Customer",
+  dueDate: "Due date",
+  effectiveFrom: "Effective from",
+  effectiveTo: "Effective to",
+  item: "Item code",
+  kind: "Kind",
+  leadTimeDays: "Lead time (days)",
+  location: "Location",
+  lotMax: "Maximum lot",
+  lotQuantity: "Lot quantity",
+  lotRule: "Lot-sizing rule",
+  name: "Item name",
+  orderNo: "Order number",
+  parent: "Parent code",
+  periodDate: "Period date",
+  qtyPer: "Quantity per",
+  quantity: "Quantity",
+  safetyStock: "Safety stock",
+  unit: "Unit",
+  version: "Version",
+};
+
 const col = (
   key: string,
   labelZh: string,
@@ -14,7 +40,16 @@ const col = (
   type: PlanningColumn["type"],
   example: string | number,
   description: string,
-): PlanningColumn => ({ key, labelZh, required, type, example, description, maxLength: 200 });
+): PlanningColumn => ({
+  key,
+  labelZh,
+  labelEn: LABELS_EN[key] ?? key,
+  required,
+  type,
+  example,
+  description,
+  maxLength: 200,
+});
 
 /** Template columns per entity, in file order (the data keys of the contracts' schemas). */
 export const PLANNING_COLUMNS: Record<PlanningEntity, readonly PlanningColumn[]> = {

@@ -6,6 +6,7 @@ import {
   type PlanningRecord,
 } from "@clusterbrain/contracts";
 import ExcelJS from "exceljs";
+import { fieldMessage } from "../../http/field-issue.mapper.ts";
 import { mapHeader, RowReader, sortIssues } from "../imports/import.header.ts";
 import { readSheet } from "../imports/sheet.reader.ts";
 import { naturalKey, PLANNING_COLUMNS, type PlanningColumn, referencedItems } from "./planning.columns.ts";
@@ -109,14 +110,29 @@ export async function validateSheet(
       if (c.type === "number") {
         const n = Number(value.replace(/,/g, ""));
         if (Number.isFinite(n)) raw[c.key] = n;
-        else reader.fail(c.key, "INVALID_VALUE", `${c.key} (${c.labelZh}) must be a number (got "${value}")`);
+        else
+          reader.fail(c.key, "INVALID_VALUE", `${c.key} must be a number (got "${value}")`, {
+            key: "import.number",
+            params: { got: value },
+          });
       } else raw[c.key] = value;
     }
     const parsed = PLANNING_DATA_SCHEMAS[entity].safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0] ?? columns[0].key);
-        if (!reader.has(key)) reader.fail(key, "INVALID_VALUE", `${key}: ${issue.message}`);
+        if (!reader.has(key))
+          reader.fail(
+            key,
+            "INVALID_VALUE",
+            `${key}: ${issue.message}`,
+            fieldMessage({
+              keyword: issue.code,
+              instancePath: `/${issue.path.join("/")}`,
+              message: issue.message,
+              params: { ...issue },
+            }),
+          );
       }
     }
     const data = parsed.success ? plain(parsed.data) : undefined;
@@ -134,6 +150,7 @@ export async function validateSheet(
             column,
             "INVALID_VALUE",
             `${column}: unknown item "${code}" (import or create the item first)`,
+            { key: "import.unknownItem", params: { code } },
           );
       const key = naturalKey(entity, data);
       const first = seen.get(key);
@@ -142,6 +159,7 @@ export async function validateSheet(
           columns[0].key,
           "DUPLICATE_IN_FILE",
           `the same record (${key}) is already on row ${first}`,
+          { key: "import.duplicateRecord", params: { record: key, row: first } },
         );
       else seen.set(key, row);
       if (reader.issues.length === 0) valid.push({ row, key, data });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changedFields, showValue } from "./audit-diff.ts";
+import { isMessageKey, translate } from "../../i18n/translate.ts";
+import { AUDIT_ACTIONS, changedFields, showValue } from "./audit-diff.ts";
 
 describe("changedFields", () => {
   it("lists only the fields whose values differ", () => {
@@ -26,5 +27,15 @@ describe("showValue", () => {
     expect(showValue(undefined)).toBe("—");
     expect(showValue({ a: 1 })).toBe('{"a":1}');
     expect(showValue("x".repeat(10), 5)).toBe("xxxx…");
+  });
+});
+
+describe("audit action names", () => {
+  it("every action the filter offers has a readable name in both languages", () => {
+    for (const action of AUDIT_ACTIONS) {
+      const key = `auditAction.${action}`;
+      expect(isMessageKey(key), key).toBe(true);
+      if (isMessageKey(key)) expect(translate("en", key)).not.toBe(translate("zh-CN", key));
+    }
   });
 });

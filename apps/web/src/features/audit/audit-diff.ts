@@ -30,3 +30,24 @@ export function showValue(value: unknown, max = 120): string {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** Actions the log's filter offers, each shown by its readable name (`auditAction.*`). */
+export const AUDIT_ACTIONS = [
+  "org.create",
+  "org.update",
+  "org.import",
+  "relation.create",
+  "relation.delete",
+  "relation.import",
+  "indicators.upsert",
+  "grant.create",
+  "grant.revoke",
+  "grant.read",
+  "membership.create",
+  "membership.update",
+  "membership.delete",
+  "invitation.create",
+  "invitation.accept",
+  "invitation.revoke",
+  "demo.load",
+] as const;

@@ -119,7 +119,7 @@ export default function LoginPage() {
                   ]}
                 >
                   <List.Item.Meta
-                    title={`${tEnum("role", account.persona)} · ${pick(account.orgNameZh, account.orgNameEn)}`}
+                    title={`${tEnum("role", account.persona === "operator" ? "operator" : account.role)} · ${pick(account.orgNameZh, account.orgNameEn)}`}
                     description={
                       <span>
                         {account.email} / <code>{account.password}</code>

@@ -1,5 +1,6 @@
 import type { ChainMapNode, ChainMapResponse } from "@clusterbrain/contracts";
 import type { EChartsCoreOption } from "echarts/core";
+import { adjacentNodes } from "./chain-focus.ts";
 
 export const WEAK_COLOR = "#f5222d";
 export const NORMAL_COLOR = "#1677ff";
@@ -52,13 +53,47 @@ export function layoutChain(nodes: readonly ChainMapNode[]): Map<string, { x: nu
   return positions;
 }
 
+/** What the map focuses on: the selected node (its neighbours stay, the rest fades) and band headings. */
+export interface ChainFocus {
+  selectedId: string | null;
+  /** Heading text over the first column of each band (upstream / midstream / downstream), by stage. */
+  headings: Map<number, string>;
+}
+
+/** Id prefix of the label-only nodes that carry the band headings (not chain nodes: clicks ignore them). */
+export const HEADING_PREFIX = "heading:";
+
 export function chainGraphOption(
   map: ChainMapResponse,
   pickName: (zh: string, en: string) => string,
   labels: ChainGraphLabels,
+  focus: ChainFocus = { selectedId: null, headings: new Map() },
 ): EChartsCoreOption {
   const maxFirms = Math.max(0, ...map.nodes.map((n) => n.firmCount));
   const positions = layoutChain(map.nodes);
+  const keep = focus.selectedId === null ? null : adjacentNodes(map, focus.selectedId);
+  const topY = Math.min(0, ...[...positions.values()].map((p) => p.y)) - ROW_GAP;
+  const headingNodes = [...focus.headings].map(([stage, text]) => {
+    const column = map.nodes.find((n) => n.stage === stage);
+    const x = column ? (positions.get(column.id)?.x ?? 0) : 0;
+    return {
+      id: `${HEADING_PREFIX}${stage}`,
+      name: text,
+      x,
+      y: topY,
+      symbolSize: 0,
+      silent: true,
+      tooltip: "",
+      label: {
+        show: true,
+        position: "inside",
+        fontSize: 14,
+        fontWeight: "bold",
+        color: "#262626",
+        backgroundColor: "transparent",
+      },
+    };
+  });
   const known = new Set(map.nodes.map((n) => n.id));
   const maxRelations = Math.max(1, ...map.edges.map((e) => e.relations.value ?? 0));
   return {
@@ -96,31 +131,57 @@ export function chainGraphOption(
         edgeSymbol: ["none", "arrow"],
         edgeSymbolSize: 7,
         emphasis: { focus: "adjacency", lineStyle: { width: 4 } },
-        data: map.nodes.map((n) => {
-          const pos = positions.get(n.id) ?? { x: 0, y: 0 };
-          const name = pickName(n.nameZh, n.nameEn);
-          return {
-            id: n.id,
-            name,
-            x: pos.x,
-            y: pos.y,
-            value: n.firmCount,
-            category: n.weakLink ? 1 : 0,
-            symbolSize: nodeSymbolSize(n.firmCount, maxFirms),
-            itemStyle: n.weakLink ? { borderColor: "#820014", borderWidth: 3 } : undefined,
-            label: n.weakLink ? { color: WEAK_COLOR, fontWeight: "bold" } : undefined,
-            tooltip: `${name}<br/>${labels.firms(n.firmCount)}${n.weakLink ? `<br/>⚠ ${labels.weakLink}` : ""}`,
-          };
-        }),
+        data: [
+          ...headingNodes,
+          ...map.nodes.map((n) => {
+            const pos = positions.get(n.id) ?? { x: 0, y: 0 };
+            const name = pickName(n.nameZh, n.nameEn);
+            const selected = n.id === focus.selectedId;
+            const faded = keep !== null && !keep.has(n.id);
+            return {
+              id: n.id,
+              name,
+              x: pos.x,
+              y: pos.y,
+              value: n.firmCount,
+              category: n.weakLink ? 1 : 0,
+              symbolSize: nodeSymbolSize(n.firmCount, maxFirms),
+              itemStyle: {
+                ...(n.weakLink ? { borderColor: "#820014", borderWidth: 3 } : {}),
+                ...(selected
+                  ? { borderColor: "#faad14", borderWidth: 5, shadowBlur: 12, shadowColor: "#faad14" }
+                  : {}),
+                opacity: faded ? 0.2 : 1,
+              },
+              label: {
+                ...(n.weakLink ? { color: WEAK_COLOR, fontWeight: "bold" } : {}),
+                ...(selected
+                  ? { fontSize: 13, fontWeight: "bold", borderColor: "#faad14", borderWidth: 1 }
+                  : {}),
+                opacity: faded ? 0.3 : 1,
+              },
+              tooltip: `${name}<br/>${labels.firms(n.firmCount)}${n.weakLink ? `<br/>⚠ ${labels.weakLink}` : ""}`,
+            };
+          }),
+        ],
         links: map.edges
           .filter((e) => known.has(e.fromNodeId) && known.has(e.toNodeId))
           .map((e) => ({
             source: e.fromNodeId,
             target: e.toNodeId,
             // Suppressed (k<3) flows are drawn thin and dashed: the link exists, its size is withheld.
-            lineStyle: e.relations.suppressed
-              ? { type: "dashed", width: 1, opacity: 0.3 }
-              : { width: 1 + 5 * ((e.relations.value ?? 0) / maxRelations), opacity: 0.4, curveness: 0.1 },
+            lineStyle: {
+              ...(e.relations.suppressed
+                ? { type: "dashed", width: 1, opacity: 0.3 }
+                : { width: 1 + 5 * ((e.relations.value ?? 0) / maxRelations), opacity: 0.4, curveness: 0.1 }),
+              ...(keep !== null && !(keep.has(e.fromNodeId) && keep.has(e.toNodeId))
+                ? { opacity: 0.08 }
+                : {}),
+              ...(focus.selectedId !== null &&
+              (e.fromNodeId === focus.selectedId || e.toNodeId === focus.selectedId)
+                ? { opacity: 0.9, color: "#faad14" }
+                : {}),
+            },
             tooltip: labels.relations(e.relations.suppressed ? null : e.relations.value),
           })),
       },

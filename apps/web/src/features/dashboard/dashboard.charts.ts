@@ -1,7 +1,7 @@
-import type { ClusterIndicators, FirmsPerDistrict, FirmsPerNode } from "@clusterbrain/contracts";
+import type { StatsOverview } from "@clusterbrain/contracts";
 import type { EChartsCoreOption } from "echarts/core";
+import { compactNumber } from "./dashboard-model.ts";
 
-type Translate = (key: IndicatorKey | "dashboard.firmCount") => string;
 export type IndicatorKey =
   | "indicator.revenue"
   | "indicator.rdSpend"
@@ -10,21 +10,40 @@ export type IndicatorKey =
   | "indicator.patents"
   | "indicator.energyUse";
 
+type ChartKey =
+  | IndicatorKey
+  | "dashboard.firmCount"
+  | "dashboard.unit.money"
+  | "dashboard.unit.people"
+  | "dashboard.unit.energy"
+  | "dashboard.weakMark";
+type Translate = (key: ChartKey) => string;
+type Locale = "zh-CN" | "en";
+
+const WEAK = "#cf1322";
+const NORMAL = "#1677ff";
+
 /** Pixel height that fits one bar per chain node without squashing the labels. */
 export function nodeChartHeight(nodeCount: number): number {
-  return Math.max(320, nodeCount * 18 + 60);
+  return Math.max(320, nodeCount * 20 + 60);
 }
 
-/** Horizontal bars, largest node on top, names in the current language. */
+/**
+ * Horizontal bars, largest node on top, names in the current language and wide enough not to be
+ * cut (English names wrap instead). Weak links (断链风险) are red and marked; each bar carries its
+ * node id so a click can open the directory filtered to it.
+ */
 export function firmsPerNodeOption(
-  data: FirmsPerNode,
+  data: StatsOverview["perNode"],
   pickName: (zh: string, en: string) => string,
   t: Translate,
+  locale: Locale,
 ): EChartsCoreOption {
-  const items = [...data.items].sort((a, b) => a.firms - b.firms || a.code.localeCompare(b.code));
+  const items = [...data].sort((a, b) => a.firms - b.firms || b.code.localeCompare(a.code));
+  const label = (i: (typeof items)[number]) => `${i.weakLink ? "⚠ " : ""}${pickName(i.nameZh, i.nameEn)}`;
   return {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-    grid: { left: 8, right: 24, top: 8, bottom: 28, containLabel: true },
+    grid: { left: 8, right: 32, top: 8, bottom: 36, containLabel: true },
     xAxis: {
       type: "value",
       name: t("dashboard.firmCount"),
@@ -34,64 +53,88 @@ export function firmsPerNodeOption(
     },
     yAxis: {
       type: "category",
-      data: items.map((i) => pickName(i.nameZh, i.nameEn)),
-      axisLabel: { width: 160, overflow: "truncate" },
+      data: items.map(label),
+      axisLabel: {
+        width: locale === "en" ? 260 : 180,
+        overflow: locale === "en" ? "break" : "truncate",
+        lineHeight: 12,
+        color: (_: unknown, index: number) => (items[index]?.weakLink ? WEAK : "#333"),
+      },
     },
     series: [
       {
         type: "bar",
         name: t("dashboard.firmCount"),
-        data: items.map((i) => i.firms),
-        itemStyle: { color: "#1677ff" },
+        label: { show: true, position: "right" },
+        data: items.map((i) => ({
+          value: i.firms,
+          nodeId: i.nodeId,
+          itemStyle: { color: i.weakLink ? WEAK : NORMAL },
+        })),
       },
     ],
   };
 }
 
-const MONEY: ReadonlyArray<[keyof ClusterIndicators["years"][number], IndicatorKey]> = [
-  ["revenue", "indicator.revenue"],
-  ["rdSpend", "indicator.rdSpend"],
-  ["exports", "indicator.exports"],
-];
-const COUNTS: ReadonlyArray<[keyof ClusterIndicators["years"][number], IndicatorKey]> = [
-  ["employees", "indicator.employees"],
-  ["patents", "indicator.patents"],
-  ["energyUse", "indicator.energyUse"],
+const SERIES: ReadonlyArray<{
+  field: "revenue" | "rdSpend" | "exports" | "employees" | "energyUse";
+  key: IndicatorKey;
+  axis: 0 | 1 | 2;
+}> = [
+  { field: "revenue", key: "indicator.revenue", axis: 0 },
+  { field: "rdSpend", key: "indicator.rdSpend", axis: 0 },
+  { field: "exports", key: "indicator.exports", axis: 0 },
+  { field: "employees", key: "indicator.employees", axis: 1 },
+  { field: "energyUse", key: "indicator.energyUse", axis: 2 },
 ];
 
 /**
- * Five-year cluster totals: money on the left axis, counts on the right, so series of very
- * different magnitudes stay readable. A k-suppressed year is a gap (null), never a zero.
+ * Cluster totals per year on split axes, one per unit: money (万元) on the left, headcount (人)
+ * and energy (吨标煤) on their own right-hand axes, values rounded. A k-suppressed year is a gap.
  */
-export function indicatorsOption(data: ClusterIndicators, t: Translate): EChartsCoreOption {
-  const years = [...data.years].sort((a, b) => a.year - b.year);
-  const line = (field: keyof (typeof years)[number], key: IndicatorKey, yAxisIndex: number) => ({
-    type: "line",
-    name: t(key),
-    yAxisIndex,
-    smooth: true,
-    connectNulls: false,
-    data: years.map((y) => {
-      const cell = y[field];
-      return typeof cell === "object" && cell !== null && !cell.suppressed ? cell.value : null;
-    }),
+export function indicatorsOption(data: StatsOverview, t: Translate, locale: Locale): EChartsCoreOption {
+  const years = [...data.indicators].sort((a, b) => a.year - b.year);
+  const compact = (v: number) => compactNumber(v, locale);
+  const axis = (name: string, position: "left" | "right", offset: number, color: string) => ({
+    type: "value",
+    name,
+    position,
+    offset,
+    alignTicks: true,
+    nameTextStyle: { color, align: position === "left" ? "left" : "right" },
+    axisLine: { show: true, lineStyle: { color } },
+    axisLabel: { formatter: compact, color },
+    splitLine: { show: position === "left" },
   });
   return {
-    tooltip: { trigger: "axis" },
+    tooltip: {
+      trigger: "axis",
+      valueFormatter: (v: unknown) => (typeof v === "number" ? Math.round(v).toLocaleString(locale) : "—"),
+    },
     legend: { type: "scroll", top: 0 },
-    grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 64, bottom: 8, containLabel: true },
     xAxis: { type: "category", data: years.map((y) => String(y.year)) },
     yAxis: [
-      { type: "value", splitLine: { show: true } },
-      { type: "value", splitLine: { show: false } },
+      axis(t("dashboard.unit.money"), "left", 0, "#1677ff"),
+      axis(t("dashboard.unit.people"), "right", 0, "#389e0d"),
+      axis(t("dashboard.unit.energy"), "right", 64, "#d46b08"),
     ],
-    series: [...MONEY.map(([f, k]) => line(f, k, 0)), ...COUNTS.map(([f, k]) => line(f, k, 1))],
+    series: SERIES.map(({ field, key, axis: yAxisIndex }) => ({
+      type: yAxisIndex === 0 ? "bar" : "line",
+      name: t(key),
+      yAxisIndex,
+      connectNulls: false,
+      data: years.map((y) => (y[field].suppressed ? null : y[field].value)),
+    })),
   };
 }
 
-/** Donut of firms per district, biggest first. */
-export function districtsOption(data: FirmsPerDistrict, t: Translate): EChartsCoreOption {
-  const items = [...data.items].sort((a, b) => b.firms - a.firms);
+/** Donut of firms per district, biggest first; a slice click opens the directory for that district. Districts are named in the reader's language. */
+export function districtsOption(
+  data: StatsOverview["perDistrict"],
+  t: Translate,
+  districtName: (stored: string) => string = (d) => d,
+): EChartsCoreOption {
   return {
     tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
     legend: { type: "scroll", bottom: 0 },
@@ -101,7 +144,7 @@ export function districtsOption(data: FirmsPerDistrict, t: Translate): EChartsCo
         name: t("dashboard.firmCount"),
         radius: ["40%", "68%"],
         center: ["50%", "45%"],
-        data: items.map((i) => ({ name: i.district, value: i.firms })),
+        data: data.map((i) => ({ name: districtName(i.district), value: i.firms, district: i.district })),
         label: { formatter: "{b}\n{c}" },
       },
     ],

@@ -1,7 +1,13 @@
 import { ORG_KINDS, ORG_SORTS } from "@clusterbrain/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DirectoryQuery, parseDirectoryQuery, toApiQuery, toSearchParams } from "./directory-query.ts";
+import {
+  type DirectoryQuery,
+  directoryExportUrl,
+  parseDirectoryQuery,
+  toApiQuery,
+  toSearchParams,
+} from "./directory-query.ts";
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 const text = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s !== "");
@@ -41,5 +47,27 @@ describe("directory URL state", () => {
     const query = parseDirectoryQuery(new URLSearchParams("q=电感&kind=enterprise&page=2"));
     expect(toApiQuery(query, "en")).toMatchObject({ q: "电感", kind: "enterprise", page: 2, lang: "en" });
     expect(toApiQuery(parseDirectoryQuery(new URLSearchParams()), "zh").q).toBeUndefined();
+  });
+});
+
+describe("directoryExportUrl", () => {
+  it("carries the screen's search, filters and sort, never its page, and the reader's language", () => {
+    const query = parseDirectoryQuery(
+      new URLSearchParams("q=电感&kind=enterprise&district=南湖区&sort=name&order=desc&page=3&pageSize=50"),
+    );
+    const url = new URL(directoryExportUrl(query, "en"), "http://x");
+    expect(url.pathname).toBe("/api/v1/exports/directory");
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      q: "电感",
+      kind: "enterprise",
+      district: "南湖区",
+      sort: "name",
+      order: "desc",
+      lang: "en",
+      format: "xlsx",
+    });
+    expect(
+      new URL(directoryExportUrl(parseDirectoryQuery(new URLSearchParams()), "zh", "csv"), "http://x").search,
+    ).toBe("?sort=relevance&order=asc&lang=zh&format=csv");
   });
 });

@@ -1,4 +1,5 @@
 import { ORG_KINDS, ORG_SORTS, type OrgKind, type OrgSearchQuery } from "@clusterbrain/contracts";
+import { downloads } from "../../shared/api/endpoints.ts";
 
 /** The directory's state as it lives in the URL, so searches can be bookmarked and shared. */
 export interface DirectoryQuery {
@@ -73,4 +74,21 @@ export function toApiQuery(query: DirectoryQuery, lang: "zh" | "en"): Partial<Or
     pageSize: query.pageSize,
     lang,
   };
+}
+
+/**
+ * The export link for what the screen shows: the same search, filters and sort (every page, not
+ * just this one), labels in the reader's language.
+ */
+export function directoryExportUrl(
+  query: DirectoryQuery,
+  lang: "zh" | "en",
+  format: "xlsx" | "csv" = "xlsx",
+): string {
+  const { page: _page, pageSize: _size, ...rest } = toApiQuery(query, lang);
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...rest, format })) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  return `${downloads.directory}?${params.toString()}`;
 }

@@ -5,10 +5,16 @@ import type { ColumnsType } from "antd/es/table";
 import { type HTMLAttributes, useMemo } from "react";
 import { Link, useSearchParams } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
-import { api, downloads } from "../../shared/api/endpoints.ts";
+import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
-import { type DirectoryQuery, parseDirectoryQuery, toApiQuery, toSearchParams } from "./directory-query.ts";
+import {
+  type DirectoryQuery,
+  directoryExportUrl,
+  parseDirectoryQuery,
+  toApiQuery,
+  toSearchParams,
+} from "./directory-query.ts";
 
 /** Facets and chain nodes for the filter selects; they change rarely, so they load once. */
 function useFilterOptions() {
@@ -19,7 +25,7 @@ function useFilterOptions() {
 }
 
 export default function DirectoryPage() {
-  const { t, tEnum, pick, locale } = useI18n();
+  const { t, tEnum, pick, locale, fmt } = useI18n();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => parseDirectoryQuery(params), [params]);
   const options = useFilterOptions();
@@ -44,9 +50,11 @@ export default function DirectoryPage() {
           <Link to={`/orgs/${encodeURIComponent(org.id)}`} data-testid="directory-org-link">
             {pick(org.nameZh, org.nameEn)}
           </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {locale === "en" ? org.nameZh : org.nameEn}
-          </Typography.Text>
+          {locale !== "en" && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {org.nameEn}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
@@ -58,17 +66,17 @@ export default function DirectoryPage() {
     },
     {
       title: t("directory.colDistrict"),
-      dataIndex: "district",
       key: "district",
       width: 120,
       responsive: ["md"],
+      render: (_, org) => fmt.district(org.district),
     },
     {
       title: t("directory.colIndustry"),
-      dataIndex: "industryCode",
       key: "industry",
-      width: 100,
+      width: 160,
       responsive: ["lg"],
+      render: (_, org) => fmt.industry(org.industryCode),
     },
     {
       title: t("directory.colNodes"),
@@ -88,11 +96,7 @@ export default function DirectoryPage() {
       title: t("profile.products"),
       key: "products",
       responsive: ["xl"],
-      render: (_, org) =>
-        org.products
-          .slice(0, 3)
-          .map((p) => pick(p.zh, p.en))
-          .join("、"),
+      render: (_, org) => fmt.list(org.products.slice(0, 3).map((p) => pick(p.zh, p.en))),
     },
   ];
 
@@ -104,7 +108,7 @@ export default function DirectoryPage() {
         <Typography.Title level={3}>{t("directory.title")}</Typography.Title>
         <Button
           icon={<DownloadOutlined />}
-          href={downloads.directory}
+          href={directoryExportUrl(query, lang)}
           download
           data-testid="directory-export"
         >
@@ -142,7 +146,10 @@ export default function DirectoryPage() {
               style={{ width: "100%" }}
               data-testid="filter-district"
               value={query.district ?? ""}
-              options={[allOption, ...(facets?.districts ?? []).map((d) => ({ value: d, label: d }))]}
+              options={[
+                allOption,
+                ...(facets?.districts ?? []).map((d) => ({ value: d, label: fmt.district(d) })),
+              ]}
               onChange={(v: string) => update({ district: v === "" ? undefined : v })}
               prefix={`${t("directory.district")}:`}
             />
@@ -153,7 +160,10 @@ export default function DirectoryPage() {
               data-testid="filter-industry"
               value={query.industry ?? ""}
               showSearch
-              options={[allOption, ...(facets?.industries ?? []).map((d) => ({ value: d, label: d }))]}
+              options={[
+                allOption,
+                ...(facets?.industries ?? []).map((d) => ({ value: d, label: fmt.industry(d) })),
+              ]}
               onChange={(v: string) => update({ industry: v === "" ? undefined : v })}
               prefix={`${t("directory.industry")}:`}
             />

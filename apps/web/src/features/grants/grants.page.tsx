@@ -1,19 +1,6 @@
 import { PlusOutlined } from "@ant-design/icons";
 import { DATA_CLASSES, type Grant } from "@clusterbrain/contracts";
-import {
-  Button,
-  Card,
-  Form,
-  Input,
-  Modal,
-  message,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from "antd";
+import { Button, Card, Form, Input, Modal, message, Select, Space, Table, Tag, Typography } from "antd";
 import type { ColumnsType } from "antd/es/table";
 import { useState } from "react";
 import { useI18n } from "../../i18n/i18n.context.tsx";
@@ -23,7 +10,9 @@ import { canManageOrg } from "../../shared/auth/access.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { OrgPicker } from "../../shared/ui/org-picker.component.tsx";
+import { AccessRequests } from "../access-requests/access-requests.component.tsx";
 import { type GrantFormValues, isFutureDay, toGrantRequest } from "./grant-form.ts";
+import { RevokeGrantButton } from "./revoke-grant.component.tsx";
 
 const STATUS_COLOR: Record<Grant["status"], string> = { active: "green", expired: "default", revoked: "red" };
 
@@ -62,15 +51,11 @@ export default function GrantsPage() {
     }
   };
 
-  const revoke = async (id: string) => {
+  const revoke = async (id: string, reason: string) => {
     setActionError(null);
-    try {
-      await api.grants.revoke(id);
-      toast.success(t("grants.revokedOk"));
-      grants.reload();
-    } catch (err) {
-      setActionError(err);
-    }
+    await api.grants.revoke(id, reason);
+    toast.success(t("grants.revokedOk"));
+    grants.reload();
   };
 
   const columns = (side: "given" | "received"): ColumnsType<Grant> => [
@@ -87,9 +72,16 @@ export default function GrantsPage() {
       title: t("grants.status"),
       key: "status",
       render: (_, g) => (
-        <Tag color={STATUS_COLOR[g.status]} data-testid="grant-status">
-          {tEnum("grants", g.status)}
-        </Tag>
+        <Space orientation="vertical" size={0}>
+          <Tag color={STATUS_COLOR[g.status]} data-testid="grant-status">
+            {tEnum("grants", g.status)}
+          </Tag>
+          {g.status === "revoked" && g.revokeReason && (
+            <Typography.Text type="secondary" data-testid="grant-revoke-reason-shown">
+              {t("revoke.shown", { reason: g.revokeReason })}
+            </Typography.Text>
+          )}
+        </Space>
       ),
     },
     ...(side === "given" && manage
@@ -99,16 +91,7 @@ export default function GrantsPage() {
             key: "actions",
             render: (_: unknown, g: Grant) =>
               g.status === "active" ? (
-                <Popconfirm
-                  title={t("grants.revokeConfirm")}
-                  okText={t("common.ok")}
-                  cancelText={t("common.cancel")}
-                  onConfirm={() => revoke(g.id)}
-                >
-                  <Button danger size="small" data-testid="grant-revoke">
-                    {t("grants.revoke")}
-                  </Button>
-                </Popconfirm>
+                <RevokeGrantButton onRevoke={(reason) => revoke(g.id, reason)} />
               ) : null,
           },
         ]
@@ -133,6 +116,7 @@ export default function GrantsPage() {
       </Space>
       {grants.error !== null && <ErrorAlert error={grants.error} onRetry={grants.reload} />}
       {actionError !== null && <ErrorAlert error={actionError} />}
+      <AccessRequests onChanged={grants.reload} />
       <Card size="small" title={t("grants.given")} style={{ marginBottom: 16 }}>
         <Table<Grant>
           rowKey="id"

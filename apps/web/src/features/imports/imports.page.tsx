@@ -1,17 +1,27 @@
-import { UploadOutlined } from "@ant-design/icons";
-import { IMPORT_MODES, type ImportEntity, type ImportMode, type ImportReport } from "@clusterbrain/contracts";
+import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_MAX_ROWS,
+  IMPORT_MODES,
+  type ImportEntity,
+  type ImportMode,
+  type ImportReport,
+} from "@clusterbrain/contracts";
 import { Alert, Button, Card, Collapse, Form, Radio, Space, Table, Tag, Typography } from "antd";
 import { type ChangeEvent, useState } from "react";
 import { useI18n } from "../../i18n/i18n.context.tsx";
-import { api } from "../../shared/api/endpoints.ts";
+import { langOf } from "../../i18n/locale-format.ts";
+import { api, downloads } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { fileProblem, formatOf, toBase64 } from "./import-file.ts";
+import { ImportHistory } from "./import-history.component.tsx";
 import { ImportReportView } from "./import-report.component.tsx";
 
 export default function ImportsPage() {
-  const { t, tEnum } = useI18n();
+  const { t, tEnum, fmt, locale } = useI18n();
+  const [runs, setRuns] = useState(0);
   const me = useMe();
   // Organisations are registered by the operator; firms import their own supply relations.
   const entities: ImportEntity[] = me.isOperator ? ["orgs", "relations"] : ["relations"];
@@ -46,13 +56,27 @@ export default function ImportsPage() {
       setError(err);
     } finally {
       setBusy(null);
+      setRuns((n) => n + 1);
     }
   };
 
   return (
     <div data-testid="imports-page">
       <Typography.Title level={3}>{t("imports.title")}</Typography.Title>
-      <Alert type="info" showIcon title={t("imports.hint")} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t("imports.hint")}
+        description={
+          <span data-testid="import-limits">
+            {t("imports.limits", {
+              size: `${fmt.number(IMPORT_MAX_BYTES / 1024 / 1024)} MB`,
+              rows: fmt.number(IMPORT_MAX_ROWS),
+            })}
+          </span>
+        }
+        style={{ marginBottom: 16 }}
+      />
       <Card size="small" style={{ marginBottom: 16 }}>
         <Form layout="vertical">
           <Form.Item label={t("imports.entity")}>
@@ -73,6 +97,16 @@ export default function ImportsPage() {
               onChange={(e) => setMode(e.target.value as ImportMode)}
               options={IMPORT_MODES.map((value) => ({ value, label: tEnum("imports.mode", value) }))}
             />
+          </Form.Item>
+          <Form.Item label={t("imports.downloadTemplate")} help={t("imports.templateHint")}>
+            <Button
+              icon={<DownloadOutlined />}
+              href={downloads.importTemplate(entity, langOf(locale))}
+              download
+              data-testid="import-template-download"
+            >
+              {t("imports.downloadTemplate")} (.xlsx)
+            </Button>
           </Form.Item>
           <Form.Item
             label={t("imports.file")}
@@ -121,6 +155,7 @@ export default function ImportsPage() {
         </div>
       )}
       {report !== null && <ImportReportView report={report} />}
+      <ImportHistory version={runs} />
       <Collapse
         style={{ marginTop: 16 }}
         items={[
@@ -135,14 +170,23 @@ export default function ImportsPage() {
                 loading={template.loading}
                 dataSource={template.data?.columns ?? []}
                 columns={[
-                  { title: "key", dataIndex: "key", key: "key", render: (k: string) => <code>{k}</code> },
-                  { title: "中文", dataIndex: "labelZh", key: "labelZh" },
+                  {
+                    title: t("imports.colKey"),
+                    dataIndex: "key",
+                    key: "key",
+                    render: (k: string) => <code>{k}</code>,
+                  },
+                  {
+                    title: t("imports.colLabel"),
+                    key: "label",
+                    render: (_, c) => tEnum("importLabel", c.key),
+                  },
                   {
                     title: t("imports.required"),
                     key: "required",
                     render: (_, c) => (c.required ? <Tag color="red">{t("imports.required")}</Tag> : null),
                   },
-                  { title: "", dataIndex: "description", key: "description" },
+                  { title: t("imports.colNote"), key: "note", render: (_, c) => tEnum("importNote", c.key) },
                 ]}
               />
             ),

@@ -54,7 +54,10 @@ function ResultSummary({ job }: { job: JobDetail }) {
 }
 
 export default function JobsPage() {
-  const { t, tEnum, locale } = useI18n();
+  const { t, tEnum, locale, fmt } = useI18n();
+  // A job's error is the server's English text: shown in the English UI only.
+  const jobError = (e: { message: string } | null | undefined) =>
+    e ? (fmt.server({ message: e.message }) ?? t("jobStatus.failed")) : undefined;
   const me = useMe();
   const mayRun = canImport(me);
   const [form, setForm] = useState<PlanningForm>(DEFAULT_FORM);
@@ -167,7 +170,7 @@ export default function JobsPage() {
       title: t("jobs.note"),
       key: "note",
       responsive: ["lg"],
-      render: (_, j) => j.error?.message ?? j.note ?? "",
+      render: (_, j) => jobError(j.error) ?? j.note ?? "",
     },
   ];
 
@@ -242,7 +245,7 @@ export default function JobsPage() {
                   status={current.status === "failed" ? "exception" : currentActive ? "active" : undefined}
                 />
                 <Typography.Text type="secondary" data-testid="job-note">
-                  {current.error?.message ?? current.note ?? ""}
+                  {jobError(current.error) ?? current.note ?? ""}
                 </Typography.Text>
                 {detail?.id === current.id && <ResultSummary job={detail} />}
                 {currentActive && mayRun && (

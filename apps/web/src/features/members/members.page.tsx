@@ -27,7 +27,7 @@ export default function MembersPage() {
 }
 
 function MembersManager() {
-  const { t, tEnum } = useI18n();
+  const { t, tEnum, fmt } = useI18n();
   const me = useMe();
   const members = useApi((signal) => api.members.list(me.org.id, signal), [me.org.id]);
   const [open, setOpen] = useState(false);
@@ -53,7 +53,10 @@ function MembersManager() {
       form.setFields(
         problems
           .filter((p) => FORM_FIELDS.has(p.field))
-          .map((p) => ({ name: p.field as keyof MemberFormValues, errors: [p.message] })),
+          .map((p) => ({
+            name: p.field as keyof MemberFormValues,
+            errors: [fmt.server(p) ?? t("error.title")],
+          })),
       );
       setFormError(err);
     } finally {

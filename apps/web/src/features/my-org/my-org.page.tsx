@@ -1,7 +1,6 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { SIZE_BANDS, usccProblem } from "@clusterbrain/contracts";
+import { SIZE_BANDS, usccIssue } from "@clusterbrain/contracts";
 import {
-  Alert,
   Button,
   Card,
   Col,
@@ -20,21 +19,28 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { ApiError, fieldProblems } from "../../shared/api/api-error.ts";
 import { api, downloads } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
-import { canManageOrg } from "../../shared/auth/access.ts";
+import { canManageOrg, canWriteIndicators } from "../../shared/auth/access.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { DistrictPicker, IndustryPicker } from "../../shared/ui/name-pickers.component.tsx";
+import { ProfileBody } from "../org-profile/org-profile.page.tsx";
+import { BenchmarksCard } from "./benchmarks.component.tsx";
+import { IndicatorsForm } from "./indicators-form.component.tsx";
 import { formToUpdate, type MyOrgFormValues, profileToForm } from "./my-org.form.ts";
+import { useUnsavedGuard } from "./unsaved-guard.hook.ts";
 
 const INDUSTRY_PATTERN = /^([A-T]?\d{2,4}|[A-T])?$/;
 
 export default function MyOrgPage() {
-  const { t, tEnum, pick } = useI18n();
+  const { t, tEnum, pick, fmt } = useI18n();
   const me = useMe();
   const editable = canManageOrg(me);
   const [form] = Form.useForm<MyOrgFormValues>();
   const [saveError, setSaveError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [toast, toastHolder] = message.useMessage();
+  const [dirty, setDirty] = useState(false);
+  useUnsavedGuard(dirty);
   const data = useApi(
     async (signal) => {
       const [org, nodes] = await Promise.all([api.orgs.get(me.org.id, signal), api.chain.nodes(signal)]);
@@ -54,6 +60,7 @@ export default function MyOrgPage() {
       const includeContact = data.data?.org.contact !== undefined;
       const updated = await api.orgs.update(me.org.id, formToUpdate(values, includeContact));
       form.setFieldsValue(profileToForm(updated));
+      setDirty(false);
       toast.success(t("myOrg.saved"));
     } catch (err) {
       // Field problems go onto the fields themselves; the banner keeps the server's code and message.
@@ -62,7 +69,10 @@ export default function MyOrgPage() {
       form.setFields(
         problems
           .filter((p) => known.has(p.field))
-          .map((p) => ({ name: p.field as keyof MyOrgFormValues, errors: [p.message] })),
+          .map((p) => ({
+            name: p.field as keyof MyOrgFormValues,
+            errors: [fmt.server(p) ?? t("error.title")],
+          })),
       );
       setSaveError(err);
     } finally {
@@ -73,6 +83,17 @@ export default function MyOrgPage() {
   if (data.error !== null) return <ErrorAlert error={data.error} onRetry={data.reload} />;
   if (data.data === undefined) return <Skeleton active />;
   const showContact = data.data.org.contact !== undefined;
+  // A viewer (or member) reads the profile as everyone sees it, not a form with every field greyed out.
+  if (!editable) {
+    return (
+      <div data-testid="my-org-page">
+        <Typography.Title level={3}>{t("myOrg.title")}</Typography.Title>
+        <BenchmarksCard orgId={me.org.id} />
+        {canWriteIndicators(me) && <IndicatorsForm orgId={me.org.id} />}
+        <ProfileBody org={data.data.org} />
+      </div>
+    );
+  }
   const required = [{ required: true, whitespace: true, message: t("myOrg.required") }];
 
   return (
@@ -84,12 +105,13 @@ export default function MyOrgPage() {
           {t("myOrg.export")}
         </Button>
       </Space>
-      {!editable && <Alert type="info" showIcon title={t("myOrg.readOnly")} style={{ marginBottom: 16 }} />}
+      <BenchmarksCard orgId={me.org.id} />
+      <IndicatorsForm orgId={me.org.id} />
       <Form<MyOrgFormValues>
         form={form}
         layout="vertical"
-        disabled={!editable}
         onFinish={save}
+        onValuesChange={() => setDirty(true)}
         data-testid="my-org-form"
         scrollToFirstError
       >
@@ -114,8 +136,11 @@ export default function MyOrgPage() {
                     validator: async (_, value: string | undefined) => {
                       const code = (value ?? "").trim().toUpperCase();
                       if (code === "") return;
-                      const problem = usccProblem(code);
-                      if (problem !== null) throw new Error(t("myOrg.usccInvalid", { reason: problem }));
+                      const issue = usccIssue(code);
+                      if (issue !== null)
+                        throw new Error(
+                          t("myOrg.usccInvalid", { reason: fmt.server({ ...issue, message: "" }) ?? "" }),
+                        );
                     },
                   },
                 ]}
@@ -129,7 +154,7 @@ export default function MyOrgPage() {
                 label={t("profile.industry")}
                 rules={[{ pattern: INDUSTRY_PATTERN, message: t("myOrg.industryInvalid") }]}
               >
-                <Input data-testid="field-industryCode" />
+                <IndustryPicker testId="field-industryCode" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
@@ -142,7 +167,7 @@ export default function MyOrgPage() {
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="district" label={t("profile.district")}>
-                <Input data-testid="field-district" />
+                <DistrictPicker testId="field-district" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>

@@ -6,6 +6,7 @@ import { Link, useLocation, useNavigate, useParams } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
+import { DataText } from "../../shared/ui/data-text.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { PrivateData } from "./private-data.component.tsx";
 
@@ -15,7 +16,9 @@ function TagList({ items, testId }: { items: string[]; testId: string }) {
   return (
     <Space size={[4, 4]} wrap data-testid={testId}>
       {items.map((item) => (
-        <Tag key={item}>{item}</Tag>
+        <Tag key={item}>
+          <DataText text={item} />
+        </Tag>
       ))}
     </Space>
   );
@@ -29,8 +32,9 @@ function Section({ title, children, testId }: { title: string; children: ReactNo
   );
 }
 
-function ProfileBody({ org }: { org: OrgProfile }) {
-  const { t, tEnum, pick, locale } = useI18n();
+/** The read-only profile (also what a viewer sees as "my organisation"). */
+export function ProfileBody({ org }: { org: OrgProfile }) {
+  const { t, tEnum, pick, locale, fmt } = useI18n();
   const other = locale === "en" ? org.nameZh : org.nameEn;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
@@ -38,7 +42,9 @@ function ProfileBody({ org }: { org: OrgProfile }) {
         <Typography.Title level={3} style={{ marginBottom: 0 }} data-testid="profile-name">
           {pick(org.nameZh, org.nameEn)}
         </Typography.Title>
-        <Typography.Text type="secondary">{other}</Typography.Text>{" "}
+        <Typography.Text type="secondary">
+          <DataText text={other} />
+        </Typography.Text>{" "}
         <Tag color="geekblue" data-testid="profile-kind">
           {tEnum("kind", org.kind)}
         </Tag>
@@ -50,8 +56,16 @@ function ProfileBody({ org }: { org: OrgProfile }) {
           column={{ xs: 1, sm: 1, md: 2, lg: 2, xl: 3 }}
           items={[
             { key: "uscc", label: t("profile.uscc"), children: org.uscc ?? "—" },
-            { key: "district", label: t("profile.district"), children: org.district || "—" },
-            { key: "industry", label: t("profile.industry"), children: org.industryCode || "—" },
+            {
+              key: "district",
+              label: t("profile.district"),
+              children: org.district ? fmt.district(org.district) : "—",
+            },
+            {
+              key: "industry",
+              label: t("profile.industry"),
+              children: org.industryCode ? fmt.industry(org.industryCode) : "—",
+            },
             { key: "size", label: t("profile.size"), children: tEnum("size", org.sizeBand) },
             { key: "founded", label: t("profile.founded"), children: org.foundedYear ?? "—" },
             {
@@ -65,7 +79,12 @@ function ProfileBody({ org }: { org: OrgProfile }) {
                 "—"
               ),
             },
-            { key: "address", label: t("profile.address"), children: org.address || "—", span: "filled" },
+            {
+              key: "address",
+              label: t("profile.address"),
+              children: org.address ? <DataText text={org.address} /> : "—",
+              span: "filled",
+            },
           ]}
         />
         <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0 }} data-testid="profile-description">
@@ -114,7 +133,7 @@ function ProfileBody({ org }: { org: OrgProfile }) {
                 dataSource={org.patents}
                 renderItem={(p) => (
                   <List.Item>
-                    <Typography.Text code>{p.number}</Typography.Text> {p.title}
+                    <Typography.Text code>{p.number}</Typography.Text> <DataText text={p.title} />
                     {p.year !== undefined && <Typography.Text type="secondary"> ({p.year})</Typography.Text>}
                   </List.Item>
                 )}

@@ -1,11 +1,15 @@
-import type { IndicatorList, RelationList } from "@clusterbrain/contracts";
+import type { DataClass, IndicatorList, RelationList } from "@clusterbrain/contracts";
 import { Alert, Button, Card, Space, Table, Tag, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { ApiError } from "../../shared/api/api-error.ts";
 import { api } from "../../shared/api/endpoints.ts";
+import { canRequestAccess } from "../../shared/auth/access.ts";
+import { useMe } from "../../shared/auth/session.context.tsx";
 import { Chart } from "../../shared/charts/chart.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { RequestAccessButton } from "../access-requests/request-access.component.tsx";
 import { orgIndicatorsOption } from "./org-indicators.chart.ts";
 
 type Loaded<T> =
@@ -15,10 +19,23 @@ type Loaded<T> =
   | { state: "error"; error: unknown };
 
 /** 404 is how the API says "not yours and no grant" (it never confirms the data exists). */
-function NoAccessOr({ error }: { error: unknown }) {
+function NoAccessOr({ error, orgId, dataClass }: { error: unknown; orgId: string; dataClass: DataClass }) {
   const { t } = useI18n();
+  const me = useMe();
   if (error instanceof ApiError && (error.status === 404 || error.status === 403)) {
-    return <Alert type="warning" showIcon title={t("private.noAccess")} data-testid="private-no-access" />;
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        title={t("private.noAccess")}
+        data-testid="private-no-access"
+        action={
+          canRequestAccess(me) && me.org.id !== orgId ? (
+            <RequestAccessButton ownerOrgId={orgId} dataClass={dataClass} />
+          ) : undefined
+        }
+      />
+    );
   }
   return <ErrorAlert error={error} />;
 }
@@ -69,7 +86,9 @@ export function PrivateData({ orgId }: { orgId: string }) {
           {t("private.showRelations")}
         </Button>
       </Space>
-      {indicators.state === "error" && <NoAccessOr error={indicators.error} />}
+      {indicators.state === "error" && (
+        <NoAccessOr error={indicators.error} orgId={orgId} dataClass="indicators" />
+      )}
       {indicators.state === "done" && (
         <div style={{ marginBottom: 12 }}>
           <AccessTag access={indicators.data.access} />
@@ -80,7 +99,9 @@ export function PrivateData({ orgId }: { orgId: string }) {
           />
         </div>
       )}
-      {relations.state === "error" && <NoAccessOr error={relations.error} />}
+      {relations.state === "error" && (
+        <NoAccessOr error={relations.error} orgId={orgId} dataClass="relations" />
+      )}
       {relations.state === "done" && (
         <>
           <AccessTag access={relations.data.access} />
@@ -95,12 +116,26 @@ export function PrivateData({ orgId }: { orgId: string }) {
               {
                 title: t("private.supplier"),
                 key: "s",
-                render: (_, r) => pick(r.supplierNameZh, r.supplierNameEn),
+                render: (_, r) => (
+                  <Link
+                    to={`/orgs/${encodeURIComponent(r.supplierOrgId)}`}
+                    data-testid="relation-supplier-link"
+                  >
+                    {pick(r.supplierNameZh, r.supplierNameEn)}
+                  </Link>
+                ),
               },
               {
                 title: t("private.customer"),
                 key: "c",
-                render: (_, r) => pick(r.customerNameZh, r.customerNameEn),
+                render: (_, r) => (
+                  <Link
+                    to={`/orgs/${encodeURIComponent(r.customerOrgId)}`}
+                    data-testid="relation-customer-link"
+                  >
+                    {pick(r.customerNameZh, r.customerNameEn)}
+                  </Link>
+                ),
               },
               { title: t("private.product"), dataIndex: "product", key: "p" },
               { title: t("private.volume"), key: "v", render: (_, r) => tEnum("volume", r.volumeBand) },

@@ -24,7 +24,7 @@ import { RecordForm } from "./record-form.component.tsx";
 
 /** Master data of one entity: template, import with every bad cell listed, the records, export. */
 export function MasterDataTab({ canWrite }: { canWrite: boolean }) {
-  const { t, tEnum } = useI18n();
+  const { t, tEnum, fmt } = useI18n();
   const [entity, setEntity] = useState<PlanningEntity>("items");
   const [mode, setMode] = useState<ImportMode>("all-or-nothing");
   const [report, setReport] = useState<PlanningImportReport | null>(null);
@@ -160,7 +160,7 @@ export function MasterDataTab({ canWrite }: { canWrite: boolean }) {
                 { title: t("imports.row"), dataIndex: "row", key: "row" },
                 { title: t("imports.column"), dataIndex: "column", key: "column" },
                 { title: t("planning.problem"), key: "code", render: (_, i) => tEnum("importIssue", i.code) },
-                { title: "", dataIndex: "message", key: "message" },
+                { title: "", key: "message", render: (_, i) => fmt.server(i) ?? "" },
               ]}
             />
           )}

@@ -37,6 +37,16 @@ export function toApiError(status: number, body: unknown, statusText: string): A
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The server's message key and parameters, for saying it in the chosen language. */
+  key?: string;
+  params?: Record<string, string | number>;
+}
+
+function paramsOf(value: unknown): Record<string, string | number> | undefined {
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === "string" || typeof v === "number") out[k] = v;
+  return out;
 }
 
 /** The form field a problem belongs to: the first segment of its path ("products.0.zh" → "products"). */
@@ -55,7 +65,13 @@ export function fieldProblems(details: unknown): FieldProblem[] {
   const fromIssue = (issue: unknown) => {
     if (!isRecord(issue) || typeof issue.message !== "string") return;
     const field = fieldOf(issue.path ?? issue.field);
-    if (field !== null) out.push({ field, message: issue.message });
+    if (field !== null)
+      out.push({
+        field,
+        message: issue.message,
+        ...(typeof issue.key === "string" ? { key: issue.key } : {}),
+        ...(paramsOf(issue.params) ? { params: paramsOf(issue.params) } : {}),
+      });
   };
   if (Array.isArray(details)) details.forEach(fromIssue);
   else if (isRecord(details)) {

@@ -84,7 +84,13 @@ describe("route client", () => {
   });
 
   it("download links come from the table too", () => {
-    expect(downloads).toEqual({ directory: "/api/v1/exports/directory", myOrg: "/api/v1/exports/my-org" });
+    expect(downloads.directory).toBe("/api/v1/exports/directory");
+    expect(downloads.myOrg).toBe("/api/v1/exports/my-org");
+    expect(downloads.importTemplate("orgs", "en")).toBe("/api/v1/imports/templates/orgs/xlsx?lang=en");
+    expect(downloads.importReport("run-1", "zh")).toBe("/api/v1/imports/history/run-1/report?lang=zh");
+    expect(downloads.audit({ action: "org.update", from: "2026-03-01", to: undefined }, "en")).toBe(
+      "/api/v1/audit/export?lang=en&action=org.update&from=2026-03-01",
+    );
   });
 });
 

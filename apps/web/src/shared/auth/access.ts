@@ -16,3 +16,13 @@ export function canViewAudit(me: Pick<MeResponse, "role" | "isOperator">): boole
 export function canImport(me: Pick<MeResponse, "role" | "isOperator">): boolean {
   return me.isOperator || me.role !== "viewer";
 }
+
+/** Asking another firm for its data: staff who may write (not viewers), as the server's policy says. */
+export function canRequestAccess(me: Pick<MeResponse, "role">): boolean {
+  return me.role !== "viewer";
+}
+
+/** Recording the org's own indicators: owner, admin or member (the server's indicators.write). */
+export function canWriteIndicators(me: Pick<MeResponse, "role">): boolean {
+  return me.role !== "viewer";
+}

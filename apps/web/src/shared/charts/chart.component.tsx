@@ -11,6 +11,9 @@ export interface ChartEvent {
   data?: unknown;
 }
 
+/** Chart text: the CJK system fonts of macOS and Windows first, then a generic fallback. */
+export const CHART_FONT = "'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif";
+
 interface ChartProps {
   option: EChartsCoreOption;
   testId: string;
@@ -24,6 +27,7 @@ interface ChartProps {
  */
 export function Chart({ option, testId, height = 320, onClick }: ChartProps) {
   const [rendered, setRendered] = useState(false);
+  const withFont = useMemo(() => ({ textStyle: { fontFamily: CHART_FONT }, ...option }), [option]);
   // "finished" fires once drawing and the entry animation are done: tests and screenshots wait for it.
   const events = useMemo(() => {
     const map: Record<string, (event: ChartEvent) => void> = { finished: () => setRendered(true) };
@@ -38,7 +42,7 @@ export function Chart({ option, testId, height = 320, onClick }: ChartProps) {
     >
       <ReactEChartsCore
         echarts={echarts}
-        option={option}
+        option={withFont}
         notMerge
         style={{ height, width: "100%" }}
         onEvents={events}

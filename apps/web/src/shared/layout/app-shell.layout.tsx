@@ -1,14 +1,19 @@
 import { GlobalOutlined, LogoutOutlined, MenuOutlined } from "@ant-design/icons";
-import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from "antd";
-import { Suspense, useState } from "react";
-import { Outlet, useLocation, useNavigate } from "react-router";
+import { Breadcrumb, Button, Drawer, Grid, Layout, Menu, Space, Typography } from "antd";
+import { lazy, Suspense, useState } from "react";
+import { Link, Outlet, useLocation, useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe, useSession } from "../auth/session.context.tsx";
+import { DataText } from "../ui/data-text.component.tsx";
 import { PageLoading } from "../ui/page-loading.component.tsx";
+import { breadcrumbTrail } from "./breadcrumbs.ts";
 import { activeNavKey, navItemsFor } from "./nav.items.tsx";
 import { hasSeveralOrgs, OrgSwitcher } from "./org-switcher.component.tsx";
 
 const { Header, Sider, Content } = Layout;
+// Its own chunk: the live stream's schema (zod) stays out of the first load.
+const NotificationBell = lazy(() => import("../../features/notifications/notification-bell.component.tsx"));
+const GlobalSearch = lazy(() => import("../../features/global-search.component.tsx"));
 
 /**
  * Signed-in frame: a collapsible sider on wide screens; below antd's `lg` breakpoint (992 px) the
@@ -106,14 +111,24 @@ export function AppShell() {
             )}
           </Space>
           <Space wrap={false}>
+            {screens.md === true && (
+              <Suspense fallback={null}>
+                <GlobalSearch />
+              </Suspense>
+            )}
             {wide && (
               <Typography.Text type="secondary" data-testid="shell-user">
-                {me.user.displayName} · {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
+                <DataText text={me.user.displayName} /> ·{" "}
+                {me.isOperator ? t("role.operator") : tEnum("role", me.role)}
               </Typography.Text>
             )}
+            <Suspense fallback={null}>
+              <NotificationBell />
+            </Suspense>
             <Button
               icon={<GlobalOutlined />}
               data-testid="language-switch"
+              lang={locale === "en" ? "zh-CN" : "en"}
               onClick={() => setLocale(locale === "en" ? "zh-CN" : "en")}
             >
               {t("shell.switchLanguage")}
@@ -130,6 +145,13 @@ export function AppShell() {
           </Space>
         </Header>
         <Content style={{ padding: wide ? 24 : 12 }}>
+          <Breadcrumb
+            style={{ marginBottom: 8 }}
+            data-testid="breadcrumbs"
+            items={breadcrumbTrail(pathname).map((c) => ({
+              title: c.path ? <Link to={c.path}>{t(c.label)}</Link> : t(c.label),
+            }))}
+          />
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -3,6 +3,7 @@ import {
   AreaChartOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
   SafetyCertificateOutlined,
@@ -32,6 +33,7 @@ const ALL: NavItem[] = [
   { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
+  { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 

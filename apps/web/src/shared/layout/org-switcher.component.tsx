@@ -14,7 +14,7 @@ export function hasSeveralOrgs(me: Pick<MeResponse, "memberships">): boolean {
  * CSRF token, new role), so the app reloads from the top instead of patching every screen's data.
  */
 export function OrgSwitcher({ me }: { me: MeResponse }) {
-  const { t, pick, tEnum } = useI18n();
+  const { t, pick, tEnum, fmt } = useI18n();
   const [busy, setBusy] = useState(false);
   const [toast, toastHolder] = message.useMessage();
   const options = me.memberships.map((m) => ({
@@ -45,7 +45,14 @@ export function OrgSwitcher({ me }: { me: MeResponse }) {
             window.location.assign("/");
           } catch (err) {
             setBusy(false);
-            toast.error(`${t("shell.switchFailed")}: ${err instanceof Error ? err.message : String(err)}`);
+            toast.error(
+              [
+                t("shell.switchFailed"),
+                fmt.server({ message: err instanceof Error ? err.message : String(err) }),
+              ]
+                .filter(Boolean)
+                .join(": "),
+            );
           }
         }}
       />
