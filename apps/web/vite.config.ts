@@ -26,6 +26,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
+              // zod and the module that turns its JIT off share one chunk, so the setting runs right
+              // after zod itself and before any module that builds or parses a schema (with zod in a
+              // shared chunk, the entry's own first import ran too late: a CSP eval violation).
+              name: "zod",
+              test: /node_modules[\\/]zod[\\/]|contracts[\\/]src[\\/]zod-config\.ts$/,
+              priority: 2,
+            },
+            {
               name: "react",
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
               priority: 1,

@@ -75,7 +75,7 @@ export function IndicatorTiles({ data, year }: { data: StatsOverview; year: numb
 
 /** The top firms by public profile facts (patents listed, then size), each linking to its profile. */
 export function TopFirms({ data }: { data: StatsOverview }) {
-  const { t, tEnum, pick } = useI18n();
+  const { t, tEnum, pick, fmt } = useI18n();
   return (
     <Table
       size="small"
@@ -91,7 +91,12 @@ export function TopFirms({ data }: { data: StatsOverview }) {
           key: "name",
           render: (_, f) => <Link to={`/orgs/${encodeURIComponent(f.id)}`}>{pick(f.nameZh, f.nameEn)}</Link>,
         },
-        { title: t("profile.district"), dataIndex: "district", key: "district", responsive: ["md"] },
+        {
+          title: t("profile.district"),
+          key: "district",
+          render: (_, f) => fmt.district(f.district),
+          responsive: ["md"],
+        },
         {
           title: t("profile.size"),
           key: "size",
