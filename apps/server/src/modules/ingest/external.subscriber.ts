@@ -101,9 +101,14 @@ export async function startExternalSubscriber(
         ...jsonSubscriptions(options.shareGroup),
         ...(followsSparkplug ? sparkplugSubscriptions() : []),
       ];
-      client.subscribe(topics, { qos: 1 }, (err) => {
-        if (err) options.log?.error({ err: err.message }, "ingest could not subscribe");
-      });
+      const subscribe = () =>
+        client.subscribe(topics, { qos: 1 }, (err) => {
+          if (err) options.log?.error({ err: err.message }, "ingest could not subscribe");
+        });
+      // Mosquitto 2.0 restores a persisted session's shared subscriptions after a restart
+      // without routing messages to them, and a repeated SUBSCRIBE is a no-op: drop them and
+      // subscribe afresh. Messages already queued in the session are kept.
+      client.unsubscribe(jsonSubscriptions(options.shareGroup), () => subscribe());
     });
     clients.push(client);
   }
