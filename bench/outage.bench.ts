@@ -85,14 +85,14 @@ export async function run(args: string[]): Promise<void> {
     })();
     await sleep(5000);
     const stopAt = now();
-    await pg.stopImmediate();
     phase = "down";
+    await pg.stopImmediate();
     const ackedAtStop = pub.ackedMessages();
     await sleep(downSeconds * 1000);
     const ackedBeforeStart = pub.ackedMessages();
     const startAt = now();
-    await pg.start();
     phase = "after";
+    await pg.start();
     const startedAt = now();
     const deadline = performance.now() + 60_000;
     while (pub.ackedMessages() === ackedBeforeStart && performance.now() < deadline) await sleep(20);
