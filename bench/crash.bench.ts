@@ -1,5 +1,5 @@
 // `npm run bench -- crash [--cycles 30] [--target server|broker|database|all] [--db private|pglite|postgres]
-//   [--pg postgres://…] [--devices 4] [--seed 1] [--max-delay-ms 2500] [--broker-rate 100] [--out crash]`
+//   [--pg postgres://…] [--devices 4] [--seed 1] [--max-delay-ms 2500] [--broker-rate 100] [--share-group off|<group>] [--out crash]`
 // kill -9 during QoS 1 MQTT ingest, again and again, of the server process, the external broker
 // and the database in turn (target all: the cycles split over the three, one phase each).
 // Publishers keep running across the kills (one MQTT client per device, reconnecting, resending
@@ -82,6 +82,7 @@ export async function run(args: string[]): Promise<void> {
           mqttPort: await freePort(),
           maxDelayMs,
           brokerRate: Number(arg(args, "--broker-rate", "100")),
+          shareGroup: arg(args, "--share-group", "off"),
           rng,
           mosquitto,
           postgres,
@@ -136,7 +137,7 @@ export async function run(args: string[]): Promise<void> {
     "Restart = kill → the killed component accepts connections again (server: /readyz answered and broker listening).",
     "Recovery = kill → a new PUBACK reached a publisher and the server committed new points. Missing = acknowledged",
     "points not in the database (each cycle checks what was acknowledged before its kill; on the broker path it waits",
-    "up to 30 s for the broker's redelivery). Duplicates = points committed whose acknowledgement the kill swallowed,",
+    "up to 10 s for the broker's redelivery). Duplicates = points committed whose acknowledgement the kill swallowed,",
     "resent and counted by storage instead of stored twice (server target: /metrics scraped every 200 ms, a lower bound).",
     "",
     "| target | cycle | killed after | missing | duplicates | restart | recovery |",

@@ -65,6 +65,8 @@ export interface PhaseOptions {
    */
   brokerRate: number;
   rng(): number;
+  /** External broker: MQTT_SHARE_GROUP of the server (default off: plain subscriptions). */
+  shareGroup?: string;
   /** The private broker (target broker: publishers and the server's MQTT_URL point at it). */
   mosquitto?: PrivateMosquitto;
   /** The private PostgreSQL cluster holding dbUrl (target database). */
@@ -77,6 +79,8 @@ export function serverEnv(o: {
   seed: number;
   mqttPort: number;
   mqttUrl?: string;
+  /** External broker: the JSON topics' shared-subscription group, default "off" (one ingest process). */
+  shareGroup?: string;
   extra?: Record<string, string>;
 }): Record<string, string> {
   return {
@@ -91,6 +95,7 @@ export function serverEnv(o: {
     // Fixed, so the broker keeps this subscriber's session (and its queued messages) across kills.
     MQTT_CLIENT_ID: "crash-ingest",
     MQTT_CONNECTIONS: "2",
+    MQTT_SHARE_GROUP: o.shareGroup ?? "off",
     OVERLOAD_EVENT_LOOP_DELAY_MS: "0",
     ...o.extra,
   };
@@ -129,8 +134,9 @@ export async function runPhase(o: PhaseOptions): Promise<PhaseResult> {
       seed: seed ? o.devices : 0,
       mqttPort: o.mqttPort,
       mqttUrl: external ? o.mosquitto?.url : undefined,
+      shareGroup: o.shareGroup,
     });
-  const settleMs = external ? 30_000 : 0;
+  const settleMs = external ? 10_000 : 0;
   const rows: CycleRow[] = [];
   let server = await spawnChild(serverScript, env(true));
   const devices = JSON.parse(readFileSync(devicesFile, "utf8")) as BenchDevice[];
