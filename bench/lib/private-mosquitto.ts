@@ -28,7 +28,7 @@ async function listening(port: number): Promise<boolean> {
   });
 }
 
-export async function startPrivateMosquitto(): Promise<PrivateMosquitto> {
+export async function startPrivateMosquitto(o: { maxInflight?: number } = {}): Promise<PrivateMosquitto> {
   const dir = mkdtempSync(join(tmpdir(), "cb-private-mosquitto-"));
   // Started as root, mosquitto drops to the `mosquitto` user: it must be able to write its store.
   if (userInfo().uid === 0) {
@@ -47,7 +47,7 @@ export async function startPrivateMosquitto(): Promise<PrivateMosquitto> {
       "autosave_on_changes true",
       "autosave_interval 1",
       "max_queued_messages 1000000",
-      "max_inflight_messages 100",
+      `max_inflight_messages ${o.maxInflight ?? 100}`,
       "log_dest none",
       "",
     ].join("\n"),
