@@ -46,6 +46,15 @@ const envSchema = z.object({
     .optional(),
   /** External broker: subscriber connections per process (each handles one message at a time). */
   MQTT_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(4),
+  /**
+   * External broker: MQTT 5 shared-subscription group for the JSON topics, or "off" for plain
+   * subscriptions on one connection (one ingest process; on Mosquitto 2.0 the only kind that still
+   * receives messages published after a broker restart before ingest has reconnected).
+   */
+  MQTT_SHARE_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1–64 letters, digits, _ or -")
+    .default("clusterbrain"),
   /** External broker: this process also follows Sparkplug B (set on exactly one ingest process). */
   MQTT_SPARKPLUG_HOST: z.enum(["true", "false"]).default("true"),
   /** Points waiting for the database before ingest sheds (disconnect / PUBACK 0x97). */
@@ -156,6 +165,8 @@ export interface IngestSettings {
   /** External broker client id stem (`<id>-<n>` per connection). */
   clientId: string;
   connections: number;
+  /** Shared-subscription group of the JSON topics; null: plain subscriptions on connection 0. */
+  shareGroup: string | null;
   sparkplugHost: boolean;
   queuePoints: number;
   maxAgeMs: number;
@@ -252,6 +263,7 @@ function ingestSettings(e: z.infer<typeof envSchema>): IngestSettings {
         .replace(/[^A-Za-z0-9_-]/g, "")
         .slice(0, 40)}`,
     connections: e.MQTT_CONNECTIONS,
+    shareGroup: e.MQTT_SHARE_GROUP === "off" ? null : e.MQTT_SHARE_GROUP,
     sparkplugHost: e.MQTT_SPARKPLUG_HOST === "true",
     queuePoints: e.INGEST_QUEUE_POINTS,
     maxAgeMs: e.INGEST_MAX_AGE_DAYS * 86_400_000,

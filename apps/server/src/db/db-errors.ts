@@ -1,5 +1,10 @@
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
-import { ConflictError, type DomainError, ValidationError } from "../errors/index.ts";
+import {
+  ConflictError,
+  DatabaseUnavailableError,
+  type DomainError,
+  ValidationError,
+} from "../errors/index.ts";
 
 /** The fields of a PostgreSQL error both drivers report (pg's DatabaseError and PGlite's). */
 interface PgErrorFields {
@@ -57,13 +62,43 @@ const CONFLICT_MESSAGES: Record<string, string> = {
   relations_party_product_key: "this relation (supplier, customer, product) is already recorded",
 };
 
+/** Node socket errors and driver messages that mean "no connection to the database". */
+const CONNECTION_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down|in recovery mode)/i;
+
+/**
+ * True when an error (or one it wraps) says the database cannot be reached: a refused or lost
+ * connection, or PostgreSQL's class 08 (connection exception) and 57P (shutdown, cannot connect now).
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let current: unknown = err;
+  for (let depth = 0; depth < 5 && current; depth++) {
+    if (typeof current !== "object") return false;
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && (CONNECTION_CODES.has(code) || /^(08|57P)/.test(code))) return true;
+    const message = (current as { message?: unknown }).message;
+    if (typeof message === "string" && CONNECTION_MESSAGES.test(message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
 /**
  * The ONE mapping from database errors that bad input or a lost race can cause to domain errors.
  * Unique violations are conflicts naming the fields (the database settles races a check-then-insert
  * cannot); other constraint and data errors are a 400 for the request. Anything else (connection
- * loss, a bug in SQL) is not mapped and stays a logged 500.
+ * a bug in SQL) is not mapped and stays a logged 500; a database that cannot be reached is a 503.
  */
 export function domainErrorFromDb(err: unknown): DomainError | undefined {
+  if (isDatabaseUnavailable(err)) return new DatabaseUnavailableError();
   const e = findPgError(err);
   if (!e) return undefined;
   const fields = keyColumns(e);

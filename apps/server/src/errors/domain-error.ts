@@ -117,3 +117,13 @@ export class OverloadedError extends DomainError {
     super("the server is overloaded; retry after the Retry-After delay");
   }
 }
+
+/** The database does not answer (connection refused or lost, shutting down, starting up). */
+export class DatabaseUnavailableError extends DomainError {
+  readonly code = "DATABASE_UNAVAILABLE";
+  readonly status = 503;
+  readonly retryAfterSeconds = 5;
+  constructor() {
+    super("the database cannot be reached right now; retry after the Retry-After delay");
+  }
+}

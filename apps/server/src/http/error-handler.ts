@@ -1,7 +1,13 @@
 import type { ErrorBody, ErrorCode, FieldIssue } from "@clusterbrain/contracts";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
-import { DomainError, MethodNotAllowedError, RateLimitedError } from "../errors/index.ts";
+import { isDatabaseUnavailable } from "../db/db-errors.ts";
+import {
+  DatabaseUnavailableError,
+  DomainError,
+  MethodNotAllowedError,
+  RateLimitedError,
+} from "../errors/index.ts";
 import { engineErrorReply } from "./engine-error.adapter.ts";
 import { toFieldIssue } from "./field-issue.mapper.ts";
 
@@ -26,7 +32,14 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
  * whose message reveals nothing.
  */
 export function errorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  // A lost database is a 503 wherever the query ran (repositories, session lookup, raw handles).
+  if (!(err instanceof DomainError) && isDatabaseUnavailable(err)) {
+    request.log.warn({ err: err.message }, "database unavailable");
+    errorHandler(new DatabaseUnavailableError(), request, reply);
+    return;
+  }
   if (err instanceof DomainError) {
+    if (err instanceof DatabaseUnavailableError) reply.header("retry-after", String(err.retryAfterSeconds));
     if (err instanceof RateLimitedError) reply.header("retry-after", String(err.retryAfterSeconds));
     if (err instanceof MethodNotAllowedError) reply.header("allow", err.allowed.join(", "));
     reply.status(err.status).send(body(err.code, err.message, err.details));

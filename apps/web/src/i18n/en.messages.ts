@@ -261,6 +261,7 @@ export const en: Record<MessageKey, string> = {
   "errorCode.CONFLICT": "Conflicting change: reload and try again",
   "errorCode.RATE_LIMITED": "Too many attempts: try again later",
   "errorCode.OVERLOADED": "The server is busy: try again in a few seconds",
+  "errorCode.DATABASE_UNAVAILABLE": "The database cannot be reached right now: try again in a few seconds",
   "errorCode.PAYLOAD_TOO_LARGE": "What you sent is too large",
   "errorCode.URI_TOO_LONG": "The address is too long",
   "errorCode.UNSUPPORTED_MEDIA_TYPE": "Unsupported content type",

@@ -258,6 +258,7 @@ export const zhCN = {
   "errorCode.CONFLICT": "数据冲突，请刷新后重试",
   "errorCode.RATE_LIMITED": "操作过于频繁，请稍后再试",
   "errorCode.OVERLOADED": "服务器繁忙，请稍后再试",
+  "errorCode.DATABASE_UNAVAILABLE": "数据库暂时无法访问，请稍后再试",
   "errorCode.PAYLOAD_TOO_LARGE": "提交的内容过大",
   "errorCode.URI_TOO_LONG": "请求地址过长",
   "errorCode.UNSUPPORTED_MEDIA_TYPE": "不支持的内容类型",

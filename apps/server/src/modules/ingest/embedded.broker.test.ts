@@ -10,6 +10,7 @@ const SETTINGS: IngestSettings = {
   maxPayloadBytes: 4096,
   clientId: "test",
   connections: 1,
+  shareGroup: "clusterbrain",
   sparkplugHost: true,
   queuePoints: 10_000,
   maxAgeMs: 7 * 86_400_000,

@@ -22,6 +22,7 @@ describe.runIf(url)("external broker (MQTT_TEST_URL)", () => {
     maxPayloadBytes: 4096,
     clientId: `cb-test-${unique}`,
     connections: 2,
+    shareGroup: "clusterbrain",
     sparkplugHost: false,
     queuePoints: 10_000,
     maxAgeMs: 86_400_000,

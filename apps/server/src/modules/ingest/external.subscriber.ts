@@ -9,8 +9,11 @@ export interface ExternalSubscriberOptions {
   /** Stem of the fixed client ids (`<clientId>-<n>`), so the broker keeps each session. */
   clientId: string;
   connections: number;
-  /** Shared-subscription group; all ingest processes of one deployment use the same. */
-  shareGroup?: string;
+  /**
+   * Shared-subscription group; all ingest processes of one deployment use the same. null: plain
+   * subscriptions, on connection 0 only (a single ingest process).
+   */
+  shareGroup?: string | null;
   /** Follow Sparkplug B (non-shared, on connection 0 only, so sequence numbers arrive in order). */
   sparkplug: boolean;
   router: MessageRouter;
@@ -32,8 +35,9 @@ const PUBACK_QUOTA_EXCEEDED = 0x97;
 /** Sessions outlive a restart of ingest by this long (MQTT 5 Session Expiry Interval). */
 const SESSION_EXPIRY_SECONDS = 7 * 24 * 3600;
 
-export function jsonSubscriptions(group = SHARE_GROUP): string[] {
-  return [`$share/${group}/cb/+/+/data`, `$share/${group}/cb/+/+/status`];
+export function jsonSubscriptions(group: string | null = SHARE_GROUP): string[] {
+  const prefix = group === null ? "" : `$share/${group}/`;
+  return [`${prefix}cb/+/+/data`, `${prefix}cb/+/+/status`];
 }
 
 export function sparkplugSubscriptions(): string[] {
@@ -75,6 +79,8 @@ export async function startExternalSubscriber(
 
   for (let n = 0; n < options.connections; n++) {
     const followsSparkplug = options.sparkplug && n === 0;
+    // Plain subscriptions would hand every message to every connection: only connection 0 takes them.
+    const followsJson = options.shareGroup !== null || n === 0;
     const client = connect(options.url, {
       clientId: `${options.clientId}-${n}`,
       clean: false,
@@ -98,12 +104,19 @@ export async function startExternalSubscriber(
     client.on("connect", () => {
       // Idempotent when the broker kept the session (clean: false) and its subscriptions.
       const topics = [
-        ...jsonSubscriptions(options.shareGroup),
+        ...(followsJson ? jsonSubscriptions(options.shareGroup) : []),
         ...(followsSparkplug ? sparkplugSubscriptions() : []),
       ];
-      client.subscribe(topics, { qos: 1 }, (err) => {
-        if (err) options.log?.error({ err: err.message }, "ingest could not subscribe");
-      });
+      if (topics.length === 0) return;
+      const subscribe = () =>
+        client.subscribe(topics, { qos: 1 }, (err) => {
+          if (err) options.log?.error({ err: err.message }, "ingest could not subscribe");
+        });
+      // Mosquitto 2.0 restores a persisted session's shared subscriptions after a restart
+      // without routing messages to them, and a repeated SUBSCRIBE is a no-op: drop them and
+      // subscribe afresh. Messages already queued in the session are kept.
+      if (options.shareGroup === null) subscribe();
+      else client.unsubscribe(jsonSubscriptions(options.shareGroup), () => subscribe());
     });
     clients.push(client);
   }

@@ -14,7 +14,7 @@ export interface IngestRuntimeOptions {
   settings: IngestSettings;
   /** External broker (MQTT_URL); unset: the embedded broker on `settings.mqttPort`. */
   mqttUrl: string | undefined;
-  /** External broker: shared-subscription group (default "clusterbrain"; tests use their own). */
+  /** External broker: shared-subscription group (default settings.shareGroup; tests use their own). */
   shareGroup?: string;
   /** Interface the embedded broker binds. */
   host: string;
@@ -84,7 +84,7 @@ export class IngestRuntime {
         url: this.options.mqttUrl,
         clientId: settings.clientId,
         connections: settings.connections,
-        shareGroup: this.options.shareGroup,
+        shareGroup: this.options.shareGroup ?? settings.shareGroup,
         sparkplug: settings.sparkplugHost,
         router: this.router,
         pipeline: this.pipeline,

@@ -10,6 +10,7 @@ const SETTINGS: IngestSettings = {
   maxPayloadBytes: 64 * 1024,
   clientId: "test",
   connections: 1,
+  shareGroup: "clusterbrain",
   sparkplugHost: true,
   queuePoints: 10_000,
   maxAgeMs: 86_400_000,

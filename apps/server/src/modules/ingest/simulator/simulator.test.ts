@@ -76,6 +76,7 @@ describe("simulator over the embedded broker", () => {
       maxPayloadBytes: 65536,
       clientId: "t",
       connections: 1,
+      shareGroup: "clusterbrain",
       sparkplugHost: true,
       queuePoints: 10_000,
       maxAgeMs: 86_400_000,
