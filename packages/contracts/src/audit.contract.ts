@@ -23,7 +23,13 @@ export const auditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** A calendar day, YYYY-MM-DD (the range filter is inclusive of both days, in UTC+8, the cluster's time). */
-export const calendarDaySchema = text({ max: 10 }).regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+export const calendarDaySchema = text({ max: 10 })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD")
+  .refine((day) => {
+    // 2469-82-44 has the shape but is no day: the same date must come back from a UTC round trip.
+    const d = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+  }, "must be a real calendar day");
 
 /** Admins see their own org's log; the operator may pass any orgId (or none for the whole cluster). */
 export const auditQuerySchema = paginationQuerySchema.extend({

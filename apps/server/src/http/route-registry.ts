@@ -27,7 +27,7 @@ export interface RouteContext<R extends AnyRoute> {
 /** A handler answers the declared response; a download sends its bytes through `reply`. */
 export type RouteHandler<R extends AnyRoute> = (
   ctx: RouteContext<R>,
-) => Promise<R["produces"] extends string ? FastifyReply : ResponseOf<R>>;
+) => Promise<R["produces"] extends string | readonly string[] ? FastifyReply : ResponseOf<R>>;
 
 export interface RegisterOptions {
   /** Per-route body limit in bytes (larger than the app default for file uploads). */
@@ -56,7 +56,15 @@ export function schemaOf(route: AnyRoute) {
     // A download names its content type on the 200 only; errors stay JSON.
     response: {
       200: route.produces
-        ? { description: route.summary, content: { [route.produces]: { schema: route.response } } }
+        ? {
+            description: route.summary,
+            content: Object.fromEntries(
+              (typeof route.produces === "string" ? [route.produces] : route.produces).map((type) => [
+                type,
+                { schema: route.response },
+              ]),
+            ),
+          }
         : route.response,
       ...errorResponsesOf(route),
     },

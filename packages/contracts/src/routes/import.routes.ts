@@ -92,7 +92,7 @@ export const importRoutes = {
     summary:
       "The directory as the screen shows it (same search, filters and sort; every page) as .xlsx or .csv, labels in lang",
     query: directoryExportQuerySchema,
-    produces: XLSX_CONTENT_TYPE,
+    produces: [XLSX_CONTENT_TYPE, "text/csv"],
     response: xlsxFile,
   }),
   exportMyOrg: defineRoute({

@@ -49,8 +49,8 @@ interface RouteSpecBase<P extends string> {
   body?: z.ZodType;
   /** The 200 answer; for a download, what OpenAPI shows for the file. */
   response: z.ZodType;
-  /** Content type of a file download (the answer is bytes, not JSON). */
-  produces?: string;
+  /** Content type(s) of a file download (the answer is bytes, not JSON); a list when a query picks the format. */
+  produces?: string | readonly string[];
   /** Content type of a raw body (default JSON). */
   consumes?: string;
   errors?: readonly DeclaredErrorStatus[];
@@ -81,7 +81,7 @@ export interface AnyRoute {
   query?: ObjectSchema;
   body?: z.ZodType;
   response: z.ZodType;
-  produces?: string;
+  produces?: string | readonly string[];
   consumes?: string;
   scope?: Record<string, IdScope>;
   errors?: readonly DeclaredErrorStatus[];
