@@ -158,8 +158,13 @@ describe("authentication first, one error shape", () => {
     expect(Object.keys(doc.components.responses).sort()).toEqual(
       ["BadRequest", "HeadersTooLarge", "MethodNotAllowed", "NotFound", "UriTooLong"].sort(),
     );
-    for (const path of ["/api/v1/exports/directory", "/api/v1/exports/my-org"]) {
-      expect(Object.keys(doc.paths[path].get.responses["200"].content ?? {})).toEqual([XLSX_CONTENT_TYPE]);
+    const downloads: [string, string[]][] = [
+      // The directory export follows the view in either format (format=xlsx|csv).
+      ["/api/v1/exports/directory", [XLSX_CONTENT_TYPE, "text/csv"]],
+      ["/api/v1/exports/my-org", [XLSX_CONTENT_TYPE]],
+    ];
+    for (const [path, types] of downloads) {
+      expect(Object.keys(doc.paths[path].get.responses["200"].content ?? {})).toEqual(types);
     }
   });
 });
