@@ -126,7 +126,8 @@ export type ClientInput<R extends AnyRoute> = (R["params"] extends z.ZodType
  */
 export function errorStatusesOf(route: AnyRoute): number[] {
   const out = new Set<number>(route.errors ?? []);
-  if (route.params || route.query || route.body) out.add(400);
+  // Any method but GET has its body parsed even when none is declared: malformed JSON is a 400.
+  if (route.params || route.query || route.body || route.method !== "GET") out.add(400);
   if (route.auth === "signed-in") out.add(401);
   if (route.auth === "signed-in" && route.method !== "GET") out.add(403);
   if (route.body || route.method !== "GET") {
