@@ -79,9 +79,9 @@ describe("device telemetry in Chromium", () => {
       await screenshot(page, "tag-live-zh");
 
       await tag.pickRange("24 小时");
-      expect(await tag.tierUsed()).toBe("1m");
+      expect(await tag.tierUsed("24h")).toBe("1m");
       await tag.pickRange("7 天");
-      expect(await tag.tierUsed()).toBe("1h");
+      expect(await tag.tierUsed("7d")).toBe("1h");
     } finally {
       clearInterval(feeder);
       await context.close();

@@ -32,9 +32,10 @@ export class TagPage {
     await this.page.getByTestId("tag-range").getByText(label, { exact: true }).click();
   }
 
-  /** The tier the server answered the current range from (raw, 1m, 1h). */
-  async tierUsed(): Promise<string> {
-    const el = this.page.getByTestId("tag-tier-used");
+  /** The tier the server answered the range from (raw, 1m, 1h); waits for that range's answer,
+   * since the previous range's answer stays on screen while the next one loads. */
+  async tierUsed(range: string): Promise<string> {
+    const el = this.page.locator(`[data-testid="tag-tier-used"][data-range="${range}"]`);
     await el.waitFor();
     return (await el.getAttribute("data-tier")) ?? "";
   }

@@ -43,7 +43,8 @@ export default function TagPage() {
   const tag = tree.data?.tags.find((x) => x.id === id);
 
   // Live mode starts from the last 15 minutes of raw points, then appends what the stream brings.
-  const range = useApi<RangeResult>(
+  // The answer carries the mode it was asked for: the previous answer stays shown while the next loads.
+  const range = useApi<RangeResult & { mode: Mode }>(
     (signal) => {
       const span =
         mode === "live" ? LIVE_SPAN_MS : (RANGE_PRESETS.find(([k]) => k === mode)?.[1] ?? LIVE_SPAN_MS);
@@ -57,7 +58,7 @@ export default function TagPage() {
         )
         .then((r) => {
           if (mode === "live") setLive(r.items.map((b) => ({ ts: b.ts, value: b.last ?? 0 })));
-          return r;
+          return { ...r, mode };
         });
     },
     [id, mode, tier],
@@ -164,7 +165,7 @@ export default function TagPage() {
               {liveState === "open" ? t("tag.liveOn") : t("tag.liveOff")}
             </AntTag>
           ) : range.data ? (
-            <span data-testid="tag-tier-used" data-tier={range.data.tier}>
+            <span data-testid="tag-tier-used" data-tier={range.data.tier} data-range={range.data.mode}>
               {t("tag.tierUsed", { tier: tEnum("tag.tier", range.data.tier) })}
             </span>
           ) : null
