@@ -13,6 +13,7 @@ export * from "./job.contract.ts";
 export * from "./member.contract.ts";
 export * from "./message.catalog.ts";
 export * from "./message.contract.ts";
+export * from "./monitoring.contract.ts";
 export * from "./names.contract.ts";
 export * from "./notification.contract.ts";
 export * from "./org.contract.ts";

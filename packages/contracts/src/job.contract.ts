@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ID_MAX, idSchema, pageOf, paginationQuerySchema, text } from "./common.contract.ts";
+import { alarmLiveEventSchema } from "./monitoring.contract.ts";
 import { notificationSchema } from "./notification.contract.ts";
 import { telemetryLiveEventSchema } from "./telemetry.contract.ts";
 
@@ -142,6 +143,7 @@ export const liveEventSchema = z.discriminatedUnion("topic", [
   z.object({ topic: z.literal("job"), job: jobSummarySchema }),
   telemetryLiveEventSchema,
   z.object({ topic: z.literal("notification"), notification: notificationSchema }),
+  alarmLiveEventSchema,
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 export const LIVE_TOPICS = ["job", "telemetry", "notification"] as const;

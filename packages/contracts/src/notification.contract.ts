@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   "grant.created",
   "grant.revoked",
   "grant.expiring",
+  "alarm.raised",
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -123,6 +123,12 @@ export interface ActionResources {
   "telemetry.credentials.manage": OrgResource;
   /** Browse OPC UA servers from the platform and change the firm's ingest settings: owner/admin only. */
   "telemetry.connections.manage": OrgResource;
+  /** See an org's alarms and early-warning detectors: its own staff only. */
+  "monitoring.read": OrgResource;
+  /** Acknowledge, shelve and comment on alarms: owner/admin/member (viewers only watch). */
+  "monitoring.operate": OrgResource;
+  /** Change a tag's detector settings (target false-alarm rate): owner/admin only. */
+  "monitoring.configure": OrgResource;
   /** Ask another org for access to its data: owner/admin/member of the asking org. */
   "accessRequest.create": OrgResource;
   /** Approve or decline a request to my org: its owner/admin (the same people who grant). */
@@ -233,6 +239,13 @@ const RULES: { [A in Action]: Rule<A> } = {
     EDITORS,
     "telemetry of org",
     "only the org's owner or admin may connect the platform to its machines or change ingest settings",
+  ),
+  "monitoring.read": orgRole(["owner", "admin", "member", "viewer"], "alarms of org", "not a member"),
+  "monitoring.operate": orgRole(WRITERS, "alarms of org", "viewers cannot acknowledge, shelve or comment"),
+  "monitoring.configure": orgRole(
+    EDITORS,
+    "alarms of org",
+    "only the org's owner or admin may change detectors",
   ),
   "accessRequest.create": orgRole(WRITERS, "org", "viewers cannot ask for access to other firms' data"),
   "accessRequest.decide": (actor, r) => {

@@ -12,6 +12,7 @@ import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
+import { monitoringModule } from "./monitoring/monitoring.routes.ts";
 import { notificationModule } from "./notifications/notification.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
@@ -41,4 +42,5 @@ export const modules: FeatureModule[] = [
   ingestModule,
   notificationModule,
   accessRequestModule,
+  monitoringModule,
 ];

@@ -48,6 +48,9 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "PATCH /api/v1/members/{id}") return { role: "viewer" };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
     return { periodDate: "2026-01-01", quantity: 1 };
+  if (key === "POST /api/v1/monitoring/alarms/{id}/shelve") return { minutes: 5 };
+  if (key === "POST /api/v1/monitoring/alarms/{id}/comments") return { text: "walk" };
+  if (key === "PUT /api/v1/monitoring/detectors/{tagId}") return { targetArl: 10_000 };
   return {};
 }
 

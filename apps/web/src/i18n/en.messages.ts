@@ -1,3 +1,4 @@
+import { alarmsEn } from "../features/alarms/alarms.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { viewsEn } from "./views.messages.ts";
@@ -372,5 +373,6 @@ export const en: Record<MessageKey, string> = {
   "invite.reason.NOT_FOUND": "This invitation link is not valid: check it was copied completely",
   ...planningEn,
   ...devicesEn,
+  ...alarmsEn,
   ...viewsEn,
 };

@@ -1,3 +1,4 @@
+import { alarmsZh } from "../features/alarms/alarms.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { viewsZh } from "./views.messages.ts";
@@ -363,6 +364,7 @@ export const zhCN = {
   "invite.reason.NOT_FOUND": "邀请链接无效，请检查是否完整复制",
   ...planningZh,
   ...devicesZh,
+  ...alarmsZh,
   ...viewsZh,
 } as const;
 

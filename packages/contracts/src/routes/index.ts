@@ -11,6 +11,7 @@ import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
+import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
@@ -31,6 +32,7 @@ export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
 export * from "./member.routes.ts";
+export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
@@ -63,6 +65,7 @@ export const routeTable = {
   ingest: ingestRoutes,
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
+  monitoring: monitoringRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

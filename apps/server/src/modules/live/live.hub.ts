@@ -47,6 +47,8 @@ export function mayReceive(actor: Actor, scope: LiveScope, event: LiveEvent): bo
       return policy.can(actor, "job.read", { kind: "job", orgId: scope.orgId });
     case "telemetry":
       return policy.can(actor, "telemetry.read", { kind: "org", orgId: scope.orgId });
+    case "alarm":
+      return policy.can(actor, "monitoring.read", { kind: "org", orgId: scope.orgId });
     case "notification":
       return policy.can(actor, "notification.read", {
         kind: "notification",

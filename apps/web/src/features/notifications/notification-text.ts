@@ -17,6 +17,7 @@ const KEYS: Record<Notification["kind"], MessageKey> = {
   "grant.created": "notify.grant.created",
   "grant.revoked": "notify.grant.revoked",
   "grant.expiring": "notify.grant.expiring",
+  "alarm.raised": "notify.alarm.raised",
 };
 
 /**
@@ -33,6 +34,8 @@ export function notificationText(n: Notification, deps: NotificationTextDeps): s
     grantee: name("grantee"),
     dataClass: p.dataClass ? deps.tEnum("dataClass", p.dataClass) : "",
     date: p.expiresAt ? deps.date(p.expiresAt) : "",
+    tag: p.tag ?? "",
+    priority: p.priority ? deps.tEnum("alarmPriority", p.priority) : "",
   };
   const text = deps.t(KEYS[n.kind], params);
   const extra = p.reason || p.note;

@@ -51,6 +51,22 @@ export interface AlarmEvent {
   readonly by?: string;
 }
 
+/** Everything an AlarmMachine remembers: plain JSON, so a restart resumes mid-excursion. */
+export interface AlarmMachineState {
+  readonly state: AlarmState;
+  readonly severity: AlarmSeverity | null;
+  readonly occurrence: number;
+  readonly pendingSince: number | null;
+  readonly clearSince: number | null;
+  readonly conditionActive: boolean;
+  readonly shelvedUntil: number | null;
+  readonly unannounced: boolean;
+}
+
+const ALARM_STATES: readonly AlarmState[] = ["normal", "unack", "acked", "rtn_unack"];
+const nullableNumber = (v: unknown): v is number | null =>
+  v === null || (typeof v === "number" && Number.isFinite(v));
+
 export class AlarmMachine {
   private state: AlarmState = "normal";
   private severity: AlarmSeverity | null = null;
@@ -78,6 +94,46 @@ export class AlarmMachine {
       shelved: this.shelvedUntil !== null,
       occurrence: this.occurrence,
     };
+  }
+
+  snapshot(): AlarmMachineState {
+    return {
+      state: this.state,
+      severity: this.severity,
+      occurrence: this.occurrence,
+      pendingSince: this.pendingSince,
+      clearSince: this.clearSince,
+      conditionActive: this.conditionActive,
+      shelvedUntil: this.shelvedUntil,
+      unannounced: this.unannounced,
+    };
+  }
+
+  /** A machine for `def` that continues exactly where `snapshot()` left off. */
+  static restore(def: AlarmDefinition, s: AlarmMachineState): AlarmMachine {
+    const ok =
+      s !== null &&
+      typeof s === "object" &&
+      ALARM_STATES.includes(s.state) &&
+      (s.severity === null || s.severity in SEVERITY_RANK) &&
+      Number.isInteger(s.occurrence) &&
+      s.occurrence >= 0 &&
+      nullableNumber(s.pendingSince) &&
+      nullableNumber(s.clearSince) &&
+      nullableNumber(s.shelvedUntil) &&
+      typeof s.conditionActive === "boolean" &&
+      typeof s.unannounced === "boolean";
+    if (!ok) throw new MonitorError("BAD_SNAPSHOT", `alarm ${def.tag}: malformed alarm machine state`);
+    const m = new AlarmMachine(def);
+    m.state = s.state;
+    m.severity = s.severity;
+    m.occurrence = s.occurrence;
+    m.pendingSince = s.pendingSince;
+    m.clearSince = s.clearSince;
+    m.conditionActive = s.conditionActive;
+    m.shelvedUntil = s.shelvedUntil;
+    m.unannounced = s.unannounced;
+    return m;
   }
 
   /** Highest level the value violates, or null. */
