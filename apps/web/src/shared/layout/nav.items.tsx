@@ -1,4 +1,5 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
@@ -34,6 +35,7 @@ const ALL: NavItem[] = [
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
+  { key: "alarms", path: "/alarms", label: "nav.alarms", icon: <AlertOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 

@@ -1,0 +1,31 @@
+import { Tabs, Typography } from "antd";
+import { useI18n } from "../../i18n/i18n.context.tsx";
+import { useMe } from "../../shared/auth/session.context.tsx";
+import { AlarmListTab } from "./alarm-list.tab.tsx";
+import { DetectorsTab } from "./detectors.tab.tsx";
+
+/** Alarms and early warning of my org: the alarm list and the per-tag detector settings. */
+export default function AlarmsPage() {
+  const { t } = useI18n();
+  const me = useMe();
+  // The server decides (policy monitoring.operate / monitoring.configure); this only hides buttons.
+  const canOperate = me.role !== "viewer";
+  const canConfigure = me.role === "owner" || me.role === "admin";
+  return (
+    <div data-testid="alarms-page">
+      <Typography.Title level={3}>{t("alarms.title")}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t("alarms.intro")}</Typography.Paragraph>
+      <Tabs
+        destroyOnHidden
+        items={[
+          { key: "list", label: t("alarms.tab.list"), children: <AlarmListTab canOperate={canOperate} /> },
+          {
+            key: "detectors",
+            label: t("alarms.tab.detectors"),
+            children: <DetectorsTab canConfigure={canConfigure} />,
+          },
+        ]}
+      />
+    </div>
+  );
+}
