@@ -15,6 +15,7 @@ import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
 import type { AnyRoute } from "./route.ts";
+import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 
@@ -35,6 +36,7 @@ export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
 export * from "./route.ts";
+export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
 export * from "./telemetry.routes.ts";
 
@@ -63,6 +65,7 @@ export const routeTable = {
   ingest: ingestRoutes,
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
+  scheduling: schedulingRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
