@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
+  BarsOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -33,6 +34,7 @@ const ALL: NavItem[] = [
   { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
+  { key: "scheduling", path: "/scheduling", label: "nav.scheduling", icon: <BarsOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
