@@ -19,6 +19,7 @@ const AuditPage = lazy(() => import("./features/audit/audit.page.tsx"));
 const ImportsPage = lazy(() => import("./features/imports/imports.page.tsx"));
 const JobsPage = lazy(() => import("./features/jobs/jobs.page.tsx"));
 const PlanningPage = lazy(() => import("./features/planning/planning.page.tsx"));
+const SchedulingPage = lazy(() => import("./features/scheduling/scheduling.page.tsx"));
 const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 const AlarmsPage = lazy(() => import("./features/alarms/alarms.page.tsx"));
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
           { path: "imports", element: <ImportsPage /> },
           { path: "jobs", element: <JobsPage /> },
           { path: "planning", element: <PlanningPage /> },
+          { path: "scheduling", element: <SchedulingPage /> },
           { path: "devices", element: <DevicesPage /> },
           { path: "devices/tags/:id", element: <TagPage /> },
           { path: "alarms", element: <AlarmsPage /> },

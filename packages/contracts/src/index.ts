@@ -19,6 +19,7 @@ export * from "./notification.contract.ts";
 export * from "./org.contract.ts";
 export * from "./planning.contract.ts";
 export * from "./routes/index.ts";
+export * from "./scheduling.contract.ts";
 export * from "./stats.contract.ts";
 export * from "./telemetry.contract.ts";
 export * from "./telemetry.tier.ts";

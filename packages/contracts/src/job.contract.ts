@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ID_MAX, idSchema, pageOf, paginationQuerySchema, text } from "./common.contract.ts";
 import { alarmLiveEventSchema } from "./monitoring.contract.ts";
 import { notificationSchema } from "./notification.contract.ts";
+import { planInstanceSchema } from "./scheduling.contract.ts";
 import { telemetryLiveEventSchema } from "./telemetry.contract.ts";
 
 /** Engine runs that may take longer than a request: they run as jobs on worker threads. */
@@ -44,7 +45,10 @@ export const scheduleJobInputSchema = z.object({
       text: z.string().min(3).max(1_000_000),
       format: z.enum(["auto", "jobshop", "brandimarte"]).default("auto"),
     }),
+    /** A firm's production orders compiled by the scheduling module (calendars, family setups). */
+    z.object({ source: z.literal("plan"), plan: planInstanceSchema }),
   ]),
+  objective: z.enum(["makespan", "weightedTardiness"]).optional(),
   timeLimitSeconds: z.number().min(0.1).max(3600).default(10),
   seed: seedSchema,
 });

@@ -10,6 +10,10 @@ export const PLANNING_ENTITIES = [
   "open-orders",
   "customer-orders",
   "demand",
+  "machines",
+  "routings",
+  "setups",
+  "calendar",
 ] as const;
 export const planningEntitySchema = z.enum(PLANNING_ENTITIES);
 export type PlanningEntity = z.infer<typeof planningEntitySchema>;
@@ -87,6 +91,8 @@ export const planningOpenOrderSchema = z.object({
   item: code,
   quantity: positive,
   dueDate: planningDateSchema,
+  /** Tardiness weight in scheduling (1 = normal, up to 10 for a key customer). */
+  priority: z.number().int().min(1).max(10).optional(),
 });
 
 export const planningCustomerOrderSchema = z.object({
@@ -103,6 +109,69 @@ export const planningDemandSchema = z.object({
   quantity,
 });
 
+const CLOCK = "([01]\\d|2[0-4]):[0-5]\\d";
+/** Working shifts of a day, e.g. "08:00-16:00;16:00-24:00" (each start before its end). */
+const shiftsSchema = z
+  .string()
+  .regex(
+    new RegExp(`^${CLOCK}-${CLOCK}(;${CLOCK}-${CLOCK})*$`),
+    "must be shifts like 08:00-16:00;16:00-24:00",
+  )
+  .refine(
+    (s) =>
+      s.split(";").every((part) => {
+        const [a, b] = part.split("-").map((t) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3)));
+        return a < b && b <= 1440;
+      }),
+    "every shift must start before it ends, within the day",
+  );
+/** Weekdays worked, 1 = Monday … 7 = Sunday, e.g. "1-5" or "1-6" or "1,3,5". */
+const workdaysSchema = z
+  .string()
+  .regex(/^[1-7](-[1-7])?(,[1-7](-[1-7])?)*$/, "must be weekdays like 1-5 or 1,2,3,4,5,6 (1 = Monday)");
+
+/** A machine (resource) of a work centre with its weekly working pattern. */
+export const planningMachineSchema = z.object({
+  code,
+  name: text({ min: 1, max: 200 }),
+  workCentre: code,
+  shifts: shiftsSchema.default("08:00-20:00"),
+  workdays: workdaysSchema.default("1-5"),
+});
+
+/**
+ * One way to run one routing step: item, step number, the machine and its time. Several rows with
+ * the same item and step are the alternative machines; `family` groups items for setup times.
+ */
+export const planningRoutingSchema = z.object({
+  item: code,
+  seq: z.number().int().min(1).max(999),
+  operation: text({ min: 1, max: 100 }),
+  machine: code,
+  minutesPerUnit: z.number().finite().min(0).max(10_000),
+  fixedMinutes: z.number().finite().min(0).max(100_000).default(0),
+  family: code.default("default"),
+});
+
+/** Setup minutes on a machine ("*" = every machine) when changing from one product family to another. */
+export const planningSetupSchema = z.object({
+  machine: code.default("*"),
+  fromFamily: code,
+  toFamily: code,
+  minutes: z.number().finite().min(0).max(100_000),
+});
+
+/**
+ * Exceptions to the weekly pattern of every machine: a holiday on a weekday, or a working day on a
+ * weekend (the 调休 swaps the State Council publishes each year), as data per date.
+ */
+export const CALENDAR_DAY_KINDS = ["holiday", "workday"] as const;
+export const planningCalendarDaySchema = z.object({
+  date: planningDateSchema,
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  note: text({ max: 100 }).optional(),
+});
+
 /** The data schema of each entity (what a body, a template row and an import row must satisfy). */
 export const PLANNING_DATA_SCHEMAS = {
   items: planningItemSchema,
@@ -111,6 +180,10 @@ export const PLANNING_DATA_SCHEMAS = {
   "open-orders": planningOpenOrderSchema,
   "customer-orders": planningCustomerOrderSchema,
   demand: planningDemandSchema,
+  machines: planningMachineSchema,
+  routings: planningRoutingSchema,
+  setups: planningSetupSchema,
+  calendar: planningCalendarDaySchema,
 } as const;
 export type PlanningItem = z.infer<typeof planningItemSchema>;
 export type PlanningBomLine = z.infer<typeof planningBomLineSchema>;
@@ -118,6 +191,10 @@ export type PlanningStock = z.infer<typeof planningStockSchema>;
 export type PlanningOpenOrder = z.infer<typeof planningOpenOrderSchema>;
 export type PlanningCustomerOrder = z.infer<typeof planningCustomerOrderSchema>;
 export type PlanningDemand = z.infer<typeof planningDemandSchema>;
+export type PlanningMachine = z.input<typeof planningMachineSchema>;
+export type PlanningRouting = z.input<typeof planningRoutingSchema>;
+export type PlanningSetup = z.input<typeof planningSetupSchema>;
+export type PlanningCalendarDay = z.input<typeof planningCalendarDaySchema>;
 
 /** Create or replace one record (same natural key = replace). */
 export const planningRecordWriteSchema = z.discriminatedUnion("entity", [
@@ -127,6 +204,10 @@ export const planningRecordWriteSchema = z.discriminatedUnion("entity", [
   z.object({ entity: z.literal("open-orders"), data: planningOpenOrderSchema }),
   z.object({ entity: z.literal("customer-orders"), data: planningCustomerOrderSchema }),
   z.object({ entity: z.literal("demand"), data: planningDemandSchema }),
+  z.object({ entity: z.literal("machines"), data: planningMachineSchema }),
+  z.object({ entity: z.literal("routings"), data: planningRoutingSchema }),
+  z.object({ entity: z.literal("setups"), data: planningSetupSchema }),
+  z.object({ entity: z.literal("calendar"), data: planningCalendarDaySchema }),
 ]);
 export type PlanningRecordWrite = z.infer<typeof planningRecordWriteSchema>;
 

@@ -24,6 +24,7 @@ import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
+import { demoSchedulingRows } from "./demo.scheduling.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
 
 export interface DemoLoadOptions {
@@ -116,6 +117,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertChunked(tx, users, userRows);
     await insertChunked(tx, memberships, rows.memberships);
     await insertChunked(tx, planningRecords, planningRows);
+    await insertChunked(tx, planningRecords, demoSchedulingRows(seed, at));
     const sharing = demoSharingRows(at);
     await insertChunked(tx, grants, sharing.grants);
     await insertChunked(tx, accessRequests, sharing.accessRequests);

@@ -16,6 +16,7 @@ import { monitoringModule } from "./monitoring/monitoring.routes.ts";
 import { notificationModule } from "./notifications/notification.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
+import { schedulingModule } from "./scheduling/scheduling.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 
@@ -43,4 +44,5 @@ export const modules: FeatureModule[] = [
   notificationModule,
   accessRequestModule,
   monitoringModule,
+  schedulingModule,
 ];

@@ -51,6 +51,10 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/monitoring/alarms/{id}/shelve") return { minutes: 5 };
   if (key === "POST /api/v1/monitoring/alarms/{id}/comments") return { text: "walk" };
   if (key === "PUT /api/v1/monitoring/detectors/{tagId}") return { targetArl: 10_000 };
+  if (key === "POST /api/v1/scheduling/scenarios/{id}/moves") return { job: 0, op: 0, machine: 0, start: 0 };
+  if (key === "POST /api/v1/scheduling/scenarios/{id}/locks") return { job: 0, op: 0, locked: true };
+  if (key === "POST /api/v1/scheduling/scenarios/{id}/disturbances")
+    return { machine: "M1", from: "2026-01-01T08:00", to: "2026-01-01T12:00" };
   return {};
 }
 

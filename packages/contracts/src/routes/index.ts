@@ -16,6 +16,7 @@ import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
 import type { AnyRoute } from "./route.ts";
+import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 
@@ -37,6 +38,7 @@ export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
 export * from "./route.ts";
+export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
 export * from "./telemetry.routes.ts";
 
@@ -66,6 +68,7 @@ export const routeTable = {
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
   monitoring: monitoringRoutes,
+  scheduling: schedulingRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

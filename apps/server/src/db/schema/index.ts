@@ -9,5 +9,6 @@ export * from "./job.schema.ts";
 export * from "./monitoring.schema.ts";
 export * from "./org.schema.ts";
 export * from "./planning.schema.ts";
+export * from "./scheduling.schema.ts";
 export * from "./telemetry.schema.ts";
 export * from "./user.schema.ts";

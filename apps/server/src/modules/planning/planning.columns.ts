@@ -31,6 +31,21 @@ const LABELS_EN: Readonly<Record<string, string>> = {
   safetyStock: "Safety stock",
   unit: "Unit",
   version: "Version",
+  priority: "Priority",
+  workCentre: "Work centre",
+  shifts: "Shifts",
+  workdays: "Weekdays worked",
+  seq: "Step",
+  operation: "Operation",
+  machine: "Machine code",
+  minutesPerUnit: "Minutes per unit",
+  fixedMinutes: "Fixed minutes",
+  family: "Product family",
+  fromFamily: "From family",
+  toFamily: "To family",
+  minutes: "Minutes",
+  date: "Date",
+  note: "Note",
 };
 
 const col = (
@@ -82,6 +97,7 @@ export const PLANNING_COLUMNS: Record<PlanningEntity, readonly PlanningColumn[]>
     col("item", "物料编码", true, "text", "FER-CORE-06", "item"),
     col("quantity", "数量", true, "number", 10000, "open quantity"),
     col("dueDate", "到货日期", true, "date", "2026-02-15", "YYYY-MM-DD"),
+    col("priority", "优先级", false, "number", "", "production orders: tardiness weight 1-10 (blank = 1)"),
   ],
   "customer-orders": [
     col("orderNo", "销售订单号", true, "text", "SO-2026-001", "customer order number"),
@@ -94,6 +110,33 @@ export const PLANNING_COLUMNS: Record<PlanningEntity, readonly PlanningColumn[]>
     col("item", "物料编码", true, "text", "IND-0630", "item"),
     col("periodDate", "期间日期", true, "date", "2025-01-01", "first day of the period (YYYY-MM-DD)"),
     col("quantity", "需求数量", true, "number", 42000, "demand in that period"),
+  ],
+  machines: [
+    col("code", "设备编码", true, "text", "PRESS-01", "unique machine code"),
+    col("name", "设备名称", true, "text", "一体成型压机 1 号", "name"),
+    col("workCentre", "工作中心", true, "text", "MOLD", "work centre"),
+    col("shifts", "班次", false, "text", "08:00-16:00;16:00-24:00", "working hours of a day"),
+    col("workdays", "工作日", false, "text", "1-6", "weekdays worked, 1 = Monday"),
+  ],
+  routings: [
+    col("item", "物料编码", true, "text", "IND-MOLD-0630", "item made"),
+    col("seq", "工序号", true, "number", 10, "step order"),
+    col("operation", "工序名称", true, "text", "压制成型", "operation"),
+    col("machine", "设备编码", true, "text", "PRESS-01", "one eligible machine (one row per alternative)"),
+    col("minutesPerUnit", "单件工时(分)", true, "number", 0.01, "minutes per unit on this machine"),
+    col("fixedMinutes", "固定工时(分)", false, "number", 20, "minutes per order (e.g. first-article check)"),
+    col("family", "产品族", false, "text", "MOLD-S", "setup family of the item"),
+  ],
+  setups: [
+    col("machine", "设备编码", false, "text", "*", "machine code, * = every machine"),
+    col("fromFamily", "前产品族", true, "text", "MOLD-S", "family run before"),
+    col("toFamily", "后产品族", true, "text", "MOLD-L", "family run next"),
+    col("minutes", "换型时间(分)", true, "number", 45, "setup minutes"),
+  ],
+  calendar: [
+    col("date", "日期", true, "date", "2026-10-10", "YYYY-MM-DD"),
+    col("kind", "类型", true, "text", "workday", "holiday | workday (调休 working weekend)"),
+    col("note", "说明", false, "text", "国庆调休", "note"),
   ],
 };
 
@@ -113,12 +156,20 @@ export function naturalKey(entity: PlanningEntity, data: Record<string, unknown>
       return `${s("orderNo")}|${s("item")}`;
     case "demand":
       return `${s("item")}|${s("periodDate")}`;
+    case "machines":
+      return s("code");
+    case "routings":
+      return `${s("item")}|${s("seq")}|${s("machine")}`;
+    case "setups":
+      return `${s("machine")}|${s("fromFamily")}|${s("toFamily")}`;
+    case "calendar":
+      return s("date");
   }
 }
 
 /** Item codes a record refers to (they must exist among the org's items). */
 export function referencedItems(entity: PlanningEntity, data: Record<string, unknown>): [string, string][] {
-  if (entity === "items") return [];
+  if (entity === "items" || entity === "machines" || entity === "setups" || entity === "calendar") return [];
   if (entity === "bom")
     return [
       ["parent", String(data.parent)],

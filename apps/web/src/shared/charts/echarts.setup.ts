@@ -1,8 +1,9 @@
 // Only the chart types and components the app draws are registered: echarts/core keeps the
 // bundle ~0.7 MB smaller than the full `echarts` entry.
-import { BarChart, GraphChart, LineChart, PieChart } from "echarts/charts";
+import { BarChart, CustomChart, GraphChart, LineChart, PieChart } from "echarts/charts";
 import {
   DatasetComponent,
+  DataZoomComponent,
   GridComponent,
   LegendComponent,
   TitleComponent,
@@ -13,6 +14,8 @@ import { CanvasRenderer } from "echarts/renderers";
 
 echarts.use([
   BarChart,
+  CustomChart,
+  DataZoomComponent,
   LineChart,
   PieChart,
   GraphChart,

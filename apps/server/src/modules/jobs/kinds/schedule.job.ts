@@ -6,6 +6,7 @@ import {
   solveSchedule,
   validateSchedule,
 } from "@clusterbrain/engine/schedule";
+import { planToInstance } from "../../scheduling/scheduling.plan.ts";
 import type { KindRunner } from "../job.protocol.ts";
 import { mulberry32 } from "./random.ts";
 
@@ -51,10 +52,14 @@ export const runScheduleJob: KindRunner = async (raw, ctx) => {
   const instance =
     source.source === "generated"
       ? generateJobShop(source.jobs, source.machines, source.seed)
-      : loadText(source.text, source.format);
+      : source.source === "plan"
+        ? planToInstance(source.plan)
+        : loadText(source.text, source.format);
   const timeLimitMs = input.timeLimitSeconds * 1000;
+  const objective = input.objective ?? "makespan";
   const result = solveSchedule(instance, {
     timeLimitMs,
+    objective,
     seed: input.seed,
     progressIntervalMs: 200,
     signal: {
@@ -65,7 +70,7 @@ export const runScheduleJob: KindRunner = async (raw, ctx) => {
     onProgress: (p) =>
       ctx.progress(
         Math.min(0.99, p.elapsedMs / timeLimitMs),
-        `best makespan ${p.bestObjective} · ${p.iterations} it`,
+        `best ${objective === "makespan" ? "makespan" : "weighted tardiness"} ${p.bestObjective} · ${p.iterations} it`,
       ),
   });
   const report = validateSchedule(instance, result.schedule);
@@ -77,6 +82,7 @@ export const runScheduleJob: KindRunner = async (raw, ctx) => {
       jobs: instance.jobs.length,
       machines: instance.machineCount,
       makespan: result.makespan,
+      weightedTardiness: result.weightedTardiness,
       lowerBound: result.lowerBound,
       iterations: result.iterations,
       elapsedMs: Math.round(result.elapsedMs),

@@ -1,0 +1,48 @@
+import type { ScenarioDetail } from "@clusterbrain/contracts";
+import { describe, expect, it } from "vitest";
+import { clockLabel, dropTarget, ganttBars, ganttOption, zoomWindow } from "./gantt-option.ts";
+
+const scenario = {
+  origin: "2026-12-07",
+  machines: [
+    { code: "M1", name: "M1", workCentre: "W" },
+    { code: "M2", name: "M2", workCentre: "W" },
+  ],
+  jobs: [
+    {
+      orderNo: "MO-1",
+      item: "A",
+      quantity: 5,
+      dueDate: "2026-12-08",
+      due: 2880,
+      priority: 1,
+      family: "F",
+      operations: [],
+    },
+  ],
+  operations: [
+    { job: 0, op: 0, machine: 1, start: 60, end: 120, setup: 0, locked: true, affected: false },
+    { job: 0, op: 1, machine: 0, start: 130, end: 200, setup: 0, locked: false, affected: true },
+  ],
+  downtime: [[{ start: 0, end: 480 }], []],
+} as unknown as ScenarioDetail;
+
+describe("gantt option", () => {
+  it("puts bars on machine rows or order rows, flags locked and affected", () => {
+    expect(ganttBars(scenario, "machine")).toEqual([
+      [1, 60, 120, 0, 0, 1, 0],
+      [0, 130, 200, 0, 1, 0, 1],
+    ]);
+    expect(ganttBars(scenario, "order").map((b) => b[0])).toEqual([0, 0]);
+    const option = ganttOption(scenario, "machine", [0, 480], null) as { series: { data: unknown[] }[] };
+    expect(option.series[0].data).toHaveLength(1);
+    expect(option.series[1].data).toHaveLength(2);
+  });
+
+  it("labels minutes on the factory clock, zooms from shift to month, snaps drops", () => {
+    expect(clockLabel("2026-12-07", 1440 + 90)).toBe("12-08 01:30");
+    expect(zoomWindow("shift", 95)).toEqual([60, 540]);
+    expect(zoomWindow("month", 0)).toEqual([0, 43_200]);
+    expect(dropTarget(2, 3.4, 127)).toEqual({ row: 1, start: 130 });
+  });
+});

@@ -1,0 +1,151 @@
+import type { ScenarioDetail } from "@clusterbrain/contracts";
+import type { EChartsCoreOption } from "echarts/core";
+
+export type GanttView = "machine" | "order";
+export type GanttZoom = "shift" | "day" | "week" | "month";
+export const ZOOM_MINUTES: Record<GanttZoom, number> = { shift: 480, day: 1440, week: 10_080, month: 43_200 };
+
+/** One bar: [row, start, end, job, op, locked, affected]. */
+export type BarDatum = [number, number, number, number, number, number, number];
+
+/** Minutes from the scenario's origin → "MM-DD HH:mm" of the factory clock. */
+export function clockLabel(origin: string, minutes: number, withYear = false): string {
+  const iso = new Date(Date.parse(`${origin}T00:00:00Z`) + Math.round(minutes) * 60_000).toISOString();
+  return `${iso.slice(withYear ? 0 : 5, 10)} ${iso.slice(11, 16)}`;
+}
+
+/** A distinct, stable colour per index (golden-angle hues). */
+export function colour(i: number): string {
+  return `hsl(${(i * 137.508) % 360} 62% 58%)`;
+}
+
+export function ganttBars(s: ScenarioDetail, view: GanttView): BarDatum[] {
+  return s.operations.map((o) => [
+    view === "machine" ? o.machine : o.job,
+    o.start,
+    o.end,
+    o.job,
+    o.op,
+    o.locked ? 1 : 0,
+    o.affected ? 1 : 0,
+  ]);
+}
+
+interface RenderApi {
+  value(i: number): number;
+  coord(p: [number, number]): [number, number];
+  size(p: [number, number]): [number, number];
+}
+interface RenderParams {
+  coordSys: { x: number; y: number; width: number; height: number };
+}
+
+function clip(x: number, y: number, w: number, h: number, c: RenderParams["coordSys"]) {
+  const x0 = Math.max(x, c.x);
+  const x1 = Math.min(x + w, c.x + c.width);
+  return x1 <= x0 ? null : { x: x0, y, width: x1 - x0, height: h };
+}
+
+/**
+ * The Gantt as an ECharts custom series: rows are machines (or orders), x is minutes from the
+ * origin; downtime is hatched grey behind the bars; `window` is the visible range (the zoom).
+ */
+export function ganttOption(
+  s: ScenarioDetail,
+  view: GanttView,
+  window: [number, number],
+  selected: string | null,
+): EChartsCoreOption {
+  const rows = view === "machine" ? s.machines.map((m) => m.code) : s.jobs.map((j) => j.orderNo);
+  const bars = ganttBars(s, view);
+  const down: [number, number, number][] =
+    view === "machine"
+      ? s.downtime.flatMap((list, m) => list.map((iv) => [m, iv.start, iv.end] as [number, number, number]))
+      : [];
+  const rect =
+    (fill: (api: RenderApi) => Record<string, unknown>, ratio: number) =>
+    (params: RenderParams, api: RenderApi) => {
+      const a = api.coord([api.value(1), api.value(0)]);
+      const b = api.coord([api.value(2), api.value(0)]);
+      const h = api.size([0, 1])[1] * ratio;
+      const shape = clip(a[0], a[1] - h / 2, Math.max(1, b[0] - a[0]), h, params.coordSys);
+      return shape ? { type: "rect", shape, style: fill(api) } : null;
+    };
+  return {
+    animation: false,
+    grid: { left: 110, right: 20, top: 10, bottom: 60 },
+    tooltip: {
+      formatter: (p: { seriesIndex: number; value: BarDatum }) => {
+        if (p.seriesIndex !== 1) return "";
+        const [, start, end, job, op] = p.value;
+        const j = s.jobs[job];
+        const o = s.operations.find((x) => x.job === job && x.op === op);
+        return `${j.orderNo} · ${j.item} × ${j.quantity}<br/>${j.operations[op]?.seq} ${j.operations[op]?.name} · ${
+          s.machines[o?.machine ?? 0]?.code
+        }<br/>${clockLabel(s.origin, start)} – ${clockLabel(s.origin, end)}`;
+      },
+    },
+    xAxis: {
+      type: "value",
+      min: 0,
+      max: Math.max(window[1], ...s.operations.map((o) => o.end + 60)),
+      axisLabel: { formatter: (v: number) => clockLabel(s.origin, v), hideOverlap: true },
+      splitLine: { lineStyle: { color: "#f0f0f0" } },
+    },
+    yAxis: { type: "category", data: rows, inverse: true, axisLabel: { width: 100, overflow: "truncate" } },
+    dataZoom: [
+      { type: "inside", xAxisIndex: 0, filterMode: "weakFilter", startValue: window[0], endValue: window[1] },
+      {
+        type: "slider",
+        xAxisIndex: 0,
+        filterMode: "weakFilter",
+        startValue: window[0],
+        endValue: window[1],
+        labelFormatter: (v: number) => clockLabel(s.origin, v),
+      },
+    ],
+    series: [
+      {
+        type: "custom",
+        silent: true,
+        encode: { x: [1, 2], y: 0 },
+        renderItem: rect(() => ({ fill: "#eeeeee" }), 1),
+        data: down,
+        z: 1,
+      },
+      {
+        type: "custom",
+        encode: { x: [1, 2], y: 0 },
+        renderItem: rect((api) => {
+          const key = `${api.value(3)}:${api.value(4)}`;
+          return {
+            fill: colour(
+              view === "machine"
+                ? api.value(3)
+                : (s.operations.find((o) => o.job === api.value(3) && o.op === api.value(4))?.machine ?? 0),
+            ),
+            stroke: key === selected ? "#000" : api.value(6) ? "#cf1322" : "#555",
+            lineWidth: key === selected || api.value(6) ? 2 : 0.5,
+            lineDash: api.value(5) ? [4, 2] : undefined,
+          };
+        }, 0.64),
+        data: bars,
+        z: 2,
+      },
+    ],
+  };
+}
+
+/** The visible window for a zoom level, from a start minute. */
+export function zoomWindow(zoom: GanttZoom, from: number): [number, number] {
+  const start = Math.max(0, Math.floor(from / 60) * 60);
+  return [start, start + ZOOM_MINUTES[zoom]];
+}
+
+/** Where a drop lands: the row under the pointer (clamped) and the start snapped to 10 minutes. */
+export function dropTarget(rows: number, row: number, minutes: number): { row: number; start: number } {
+  return {
+    row: Math.min(rows - 1, Math.max(0, Math.round(row))),
+    start: Math.max(0, Math.round(minutes / 10) * 10),
+  };
+}
