@@ -15,6 +15,7 @@ import type { FeatureModule } from "./module.ts";
 import { notificationModule } from "./notifications/notification.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
+import { resourceModule } from "./resources/resource.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 
@@ -41,4 +42,5 @@ export const modules: FeatureModule[] = [
   ingestModule,
   notificationModule,
   accessRequestModule,
+  resourceModule,
 ];

@@ -261,6 +261,7 @@ export const en: Record<MessageKey, string> = {
   "errorCode.NOT_FOUND": "Not found",
   "errorCode.METHOD_NOT_ALLOWED": "This method is not allowed here",
   "errorCode.CONFLICT": "Conflicting change: reload and try again",
+  "errorCode.BOOKING_OVERLAP": "This time slot is already taken: pick another one",
   "errorCode.RATE_LIMITED": "Too many attempts: try again later",
   "errorCode.OVERLOADED": "The server is busy: try again in a few seconds",
   "errorCode.DATABASE_UNAVAILABLE": "The database cannot be reached right now: try again in a few seconds",

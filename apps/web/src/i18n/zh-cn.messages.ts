@@ -258,6 +258,7 @@ export const zhCN = {
   "errorCode.NOT_FOUND": "未找到该记录",
   "errorCode.METHOD_NOT_ALLOWED": "不支持该请求方法",
   "errorCode.CONFLICT": "数据冲突，请刷新后重试",
+  "errorCode.BOOKING_OVERLAP": "该时段已被预约，请另选时段",
   "errorCode.RATE_LIMITED": "操作过于频繁，请稍后再试",
   "errorCode.OVERLOADED": "服务器繁忙，请稍后再试",
   "errorCode.DATABASE_UNAVAILABLE": "数据库暂时无法访问，请稍后再试",

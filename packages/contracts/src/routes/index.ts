@@ -14,6 +14,7 @@ import { memberRoutes } from "./member.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
+import { resourceRoutes } from "./resource.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
@@ -34,6 +35,7 @@ export * from "./member.routes.ts";
 export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
+export * from "./resource.routes.ts";
 export * from "./route.ts";
 export * from "./stats.routes.ts";
 export * from "./telemetry.routes.ts";
@@ -63,6 +65,7 @@ export const routeTable = {
   ingest: ingestRoutes,
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
+  resources: resourceRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -8,5 +8,6 @@ export * from "./invitation.schema.ts";
 export * from "./job.schema.ts";
 export * from "./org.schema.ts";
 export * from "./planning.schema.ts";
+export * from "./resource.schema.ts";
 export * from "./telemetry.schema.ts";
 export * from "./user.schema.ts";
