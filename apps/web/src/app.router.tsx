@@ -21,6 +21,9 @@ const JobsPage = lazy(() => import("./features/jobs/jobs.page.tsx"));
 const PlanningPage = lazy(() => import("./features/planning/planning.page.tsx"));
 const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
+const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
+const ResourceDetailPage = lazy(() => import("./features/resources/resource-detail.page.tsx"));
+const BookingsPage = lazy(() => import("./features/resources/bookings.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -70,6 +73,9 @@ export const router = createBrowserRouter([
           { path: "planning", element: <PlanningPage /> },
           { path: "devices", element: <DevicesPage /> },
           { path: "devices/tags/:id", element: <TagPage /> },
+          { path: "resources", element: <ResourcesPage /> },
+          { path: "resources/:id", element: <ResourceDetailPage /> },
+          { path: "bookings", element: <BookingsPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

@@ -2,10 +2,12 @@ import {
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
+  ExperimentOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -34,6 +36,8 @@ const ALL: NavItem[] = [
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
+  { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
+  { key: "bookings", path: "/bookings", label: "nav.bookings", icon: <CalendarOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
