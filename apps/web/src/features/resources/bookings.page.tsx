@@ -189,6 +189,7 @@ export default function BookingsPage() {
         open={action !== null}
         title={action ? t(`bookings.${action.kind}`) : ""}
         okText={t("bookings.confirm")}
+        okButtonProps={{ "data-testid": "booking-action-ok" } as Record<string, string>}
         confirmLoading={busy}
         onOk={() => form.submit()}
         onCancel={() => setAction(null)}

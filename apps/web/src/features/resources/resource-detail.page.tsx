@@ -114,7 +114,10 @@ export default function ResourceDetailPage() {
       });
       toast.success(t("resources.booked"));
       form.resetFields(["purpose"]);
-      calendar.reload();
+      // Show the week of the new booking (the calendar reloads with it).
+      const week = weekStart(values.day);
+      if (week === monday) calendar.reload();
+      else setMonday(week);
     } catch (err) {
       setError(err);
     } finally {
