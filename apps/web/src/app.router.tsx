@@ -23,6 +23,9 @@ const SchedulingPage = lazy(() => import("./features/scheduling/scheduling.page.
 const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 const AlarmsPage = lazy(() => import("./features/alarms/alarms.page.tsx"));
+const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
+const ResourceDetailPage = lazy(() => import("./features/resources/resource-detail.page.tsx"));
+const BookingsPage = lazy(() => import("./features/resources/bookings.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -74,6 +77,9 @@ export const router = createBrowserRouter([
           { path: "devices", element: <DevicesPage /> },
           { path: "devices/tags/:id", element: <TagPage /> },
           { path: "alarms", element: <AlarmsPage /> },
+          { path: "resources", element: <ResourcesPage /> },
+          { path: "resources/:id", element: <ResourceDetailPage /> },
+          { path: "bookings", element: <BookingsPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   "NOT_FOUND",
   "METHOD_NOT_ALLOWED",
   "CONFLICT",
+  /** A booking whose time range overlaps a pending or approved one of the same resource. */
+  "BOOKING_OVERLAP",
   "RATE_LIMITED",
   "OVERLOADED",
   "DATABASE_UNAVAILABLE",

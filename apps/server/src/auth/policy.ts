@@ -80,6 +80,14 @@ export interface AccessRequestResource {
   ownerOrgId: string;
 }
 
+/** A booking of a shared resource: made by `requesterOrgId`, decided by `ownerOrgId`. */
+export interface BookingResource {
+  kind: "booking";
+  id: string;
+  requesterOrgId: string;
+  ownerOrgId: string;
+}
+
 /** A long job of an org (`id` undefined for a job about to be started). */
 export interface JobResource {
   kind: "job";
@@ -133,6 +141,16 @@ export interface ActionResources {
   "accessRequest.create": OrgResource;
   /** Approve or decline a request to my org: its owner/admin (the same people who grant). */
   "accessRequest.decide": AccessRequestResource;
+  /** List, change or retire an org's shared resources (instruments, labs, experts): its owner/admin. */
+  "resource.manage": OrgResource;
+  /** Ask to book another org's resource: owner/admin/member of the booking org. */
+  "resource.book": OrgResource;
+  /** Approve, decline or record usage of a booking of my org's resource: its owner/admin. */
+  "booking.decide": BookingResource;
+  /** Cancel a booking: the requesting org's writers, or the owner's owner/admin. */
+  "booking.cancel": BookingResource;
+  /** Rate a completed booking: the requesting org's writers. */
+  "booking.rate": BookingResource;
   /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
   "notification.read": NotificationResource;
 }
@@ -253,6 +271,37 @@ const RULES: { [A in Action]: Rule<A> } = {
     return hasRole(actor, EDITORS)
       ? undefined
       : new ForbiddenError("only owners and admins may approve or decline access requests");
+  },
+  "resource.manage": orgRole(
+    EDITORS,
+    "resource of org",
+    "only the org's owner or admin may manage its listings",
+  ),
+  "resource.book": orgRole(WRITERS, "org", "viewers cannot book shared resources"),
+  "booking.decide": (actor, r) => {
+    if (ownOrg(actor, r.ownerOrgId))
+      return hasRole(actor, EDITORS)
+        ? undefined
+        : new ForbiddenError("only owners and admins of the resource's org may decide its bookings");
+    if (ownOrg(actor, r.requesterOrgId))
+      return new ForbiddenError("the resource's owner decides a booking, not the requester");
+    return new NotFoundError("booking", r.id);
+  },
+  "booking.cancel": (actor, r) => {
+    if (ownOrg(actor, r.requesterOrgId))
+      return hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot cancel bookings");
+    if (ownOrg(actor, r.ownerOrgId))
+      return hasRole(actor, EDITORS)
+        ? undefined
+        : new ForbiddenError("only owners and admins of the resource's org may cancel its bookings");
+    return new NotFoundError("booking", r.id);
+  },
+  "booking.rate": (actor, r) => {
+    if (ownOrg(actor, r.requesterOrgId))
+      return hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot rate bookings");
+    if (ownOrg(actor, r.ownerOrgId))
+      return new ForbiddenError("the requester rates a booking, not the owner");
+    return new NotFoundError("booking", r.id);
   },
   "notification.read": (actor, r) =>
     ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)

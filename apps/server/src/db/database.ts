@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -47,6 +48,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const dataDir = options.url.startsWith("memory://") ? undefined : options.url.replace(/^file:\/\//, "");
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({
+    // btree_gist lets an exclusion constraint mix `=` on an id with `&&` on a time range (shared
+    // resource bookings, migration 0014); PostgreSQL ships it as a contrib extension.
+    extensions: { btree_gist },
     ...(dataDir ? { dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

@@ -1,5 +1,6 @@
 import { PgPreparedQuery } from "drizzle-orm/pg-core";
 import {
+  BookingOverlapError,
   ConflictError,
   DatabaseUnavailableError,
   type DomainError,
@@ -114,6 +115,9 @@ export function domainErrorFromDb(err: unknown): DomainError | undefined {
           constraint: e.constraint ?? null,
         },
       );
+    case "23P01":
+      // Exclusion violation: the only exclusion constraint is hub_bookings_no_overlap (0014).
+      return new BookingOverlapError(e.constraint ?? null);
     case "23503":
       // Deleting a row others still point at is a conflict; pointing at a missing row is bad input.
       if (e.detail?.includes("is still referenced"))

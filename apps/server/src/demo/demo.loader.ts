@@ -23,6 +23,7 @@ import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
+import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 import { demoSchedulingRows } from "./demo.scheduling.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
@@ -121,6 +122,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     const sharing = demoSharingRows(at);
     await insertChunked(tx, grants, sharing.grants);
     await insertChunked(tx, accessRequests, sharing.accessRequests);
+    await loadDemoResources(tx, at);
     await writeAudit(
       tx,
       null,

@@ -77,6 +77,22 @@ export class ConflictError extends DomainError {
   readonly status = 409;
 }
 
+/**
+ * The slot is taken: a pending or approved booking of the same resource overlaps the requested
+ * time range. Raised from the database's exclusion constraint (db-errors.ts), so it holds for
+ * concurrent requests too.
+ */
+export class BookingOverlapError extends DomainError {
+  readonly code = "BOOKING_OVERLAP";
+  readonly status = 409;
+  constructor(constraint: string | null) {
+    super("this time slot overlaps a pending or approved booking of the same resource; pick another slot", {
+      reason: "BOOKING_OVERLAP",
+      constraint,
+    });
+  }
+}
+
 export class RateLimitedError extends DomainError {
   readonly code = "RATE_LIMITED";
   readonly status = 429;

@@ -17,6 +17,7 @@ import { notificationModule } from "./notifications/notification.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
 import { schedulingModule } from "./scheduling/scheduling.routes.ts";
+import { resourceModule } from "./resources/resource.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 
@@ -45,4 +46,5 @@ export const modules: FeatureModule[] = [
   accessRequestModule,
   monitoringModule,
   schedulingModule,
+  resourceModule,
 ];

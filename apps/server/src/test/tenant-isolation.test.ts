@@ -46,6 +46,11 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/auth/tokens") return { name: "walk" };
   if (key === "POST /api/v1/access-requests/{id}/approve") return { expiresAt: "2099-01-01T00:00:00Z" };
   if (key === "PATCH /api/v1/members/{id}") return { role: "viewer" };
+  if (key === "PATCH /api/v1/resources/{id}") return { nameZh: "劫持", status: "retired" };
+  if (key === "POST /api/v1/resources/{id}/bookings")
+    return { startsAt: "2099-01-05T10:00:00+08:00", endsAt: "2099-01-05T12:00:00+08:00", purpose: "walk" };
+  if (key === "POST /api/v1/bookings/{id}/usage") return { usedHours: 1 };
+  if (key === "POST /api/v1/bookings/{id}/rating") return { rating: 1 };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
     return { periodDate: "2026-01-01", quantity: 1 };
   if (key === "POST /api/v1/monitoring/alarms/{id}/shelve") return { minutes: 5 };
@@ -76,11 +81,30 @@ describeEachDatabase(
   (getDb) => {
     let app: FastifyInstance;
     let bTokenId: string;
+    let bResourceId: string;
+    let bBookingId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
       const b = await login(app, EMAILS.bOwner);
       bTokenId = (await call(app, b, "POST", "/api/v1/auth/tokens", { name: "b secret token" })).json().id;
+      // A shared resource of B and a booking of it by C: A is neither side of the booking.
+      bResourceId = (
+        await call(app, b, "POST", "/api/v1/resources", {
+          kind: "lab",
+          nameZh: "乙实验室",
+          nameEn: "B lab",
+          pricePerHour: 10,
+        })
+      ).json().id;
+      const c = await login(app, EMAILS.cOwner);
+      bBookingId = (
+        await call(app, c, "POST", `/api/v1/resources/${bResourceId}/bookings`, {
+          startsAt: "2099-01-06T10:00:00+08:00",
+          endsAt: "2099-01-06T12:00:00+08:00",
+          purpose: B_SECRETS.purpose,
+        })
+      ).json().id;
     });
     afterAll(() => app.close());
 
@@ -105,7 +129,15 @@ describeEachDatabase(
       it(`as A's ${role}: 0 leaks over every route and every B id, and 404 for B's private records`, async () => {
         const a = await login(app, role === "owner" ? EMAILS.aOwner : EMAILS.aMember);
         const routes = table.filter((r) => !r.stream);
-        const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`];
+        const bIds = [
+          IDS.b,
+          IDS.relationBC,
+          IDS.grantBC,
+          bTokenId,
+          `u-${EMAILS.bOwner}`,
+          bBookingId,
+          bResourceId,
+        ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
         let requests = 0;
@@ -152,6 +184,10 @@ describeEachDatabase(
       expect(ind.items.find((y: { year: number }) => y.year === 2023).revenue).toBe(B_SECRETS.revenue);
       const tokens = (await call(app, b, "GET", "/api/v1/auth/tokens")).json();
       expect(tokens.items.find((t: { id: string }) => t.id === bTokenId).revokedAt).toBeNull();
+      const resource = (await call(app, b, "GET", `/api/v1/resources/${bResourceId}`)).json();
+      expect(resource).toMatchObject({ nameZh: "乙实验室", status: "active" });
+      const bookings = (await call(app, b, "GET", "/api/v1/bookings")).json();
+      expect(bookings.incoming.find((x: { id: string }) => x.id === bBookingId).status).toBe("pending");
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
     });

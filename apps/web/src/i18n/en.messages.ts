@@ -2,6 +2,7 @@ import { alarmsEn } from "../features/alarms/alarms.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
+import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
 
@@ -263,6 +264,7 @@ export const en: Record<MessageKey, string> = {
   "errorCode.NOT_FOUND": "Not found",
   "errorCode.METHOD_NOT_ALLOWED": "This method is not allowed here",
   "errorCode.CONFLICT": "Conflicting change: reload and try again",
+  "errorCode.BOOKING_OVERLAP": "This time slot is already taken: pick another one",
   "errorCode.RATE_LIMITED": "Too many attempts: try again later",
   "errorCode.OVERLOADED": "The server is busy: try again in a few seconds",
   "errorCode.DATABASE_UNAVAILABLE": "The database cannot be reached right now: try again in a few seconds",
@@ -374,6 +376,7 @@ export const en: Record<MessageKey, string> = {
   "invite.reason.NOT_FOUND": "This invitation link is not valid: check it was copied completely",
   ...planningEn,
   ...schedulingEn,
+  ...resourcesEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

@@ -2,6 +2,7 @@ import { alarmsZh } from "../features/alarms/alarms.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
+import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { viewsZh } from "./views.messages.ts";
 
 // Chinese is the source language: its keys define the message set every other locale must cover.
@@ -260,6 +261,7 @@ export const zhCN = {
   "errorCode.NOT_FOUND": "未找到该记录",
   "errorCode.METHOD_NOT_ALLOWED": "不支持该请求方法",
   "errorCode.CONFLICT": "数据冲突，请刷新后重试",
+  "errorCode.BOOKING_OVERLAP": "该时段已被预约，请另选时段",
   "errorCode.RATE_LIMITED": "操作过于频繁，请稍后再试",
   "errorCode.OVERLOADED": "服务器繁忙，请稍后再试",
   "errorCode.DATABASE_UNAVAILABLE": "数据库暂时无法访问，请稍后再试",
@@ -365,6 +367,7 @@ export const zhCN = {
   "invite.reason.NOT_FOUND": "邀请链接无效，请检查是否完整复制",
   ...planningZh,
   ...schedulingZh,
+  ...resourcesZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,

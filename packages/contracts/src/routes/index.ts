@@ -15,6 +15,7 @@ import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
+import { resourceRoutes } from "./resource.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
@@ -37,6 +38,7 @@ export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
+export * from "./resource.routes.ts";
 export * from "./route.ts";
 export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
@@ -69,6 +71,7 @@ export const routeTable = {
   notifications: notificationRoutes,
   monitoring: monitoringRoutes,
   scheduling: schedulingRoutes,
+  resources: resourceRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

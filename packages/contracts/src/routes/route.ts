@@ -146,7 +146,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: "Not allowed, or the CSRF token is missing (FORBIDDEN, CSRF_FAILED)",
   404: "No such record visible to the caller (NOT_FOUND)",
   405: "Method not allowed on this path (METHOD_NOT_ALLOWED)",
-  409: "Conflicts with existing data (CONFLICT)",
+  409: "Conflicts with existing data (CONFLICT, BOOKING_OVERLAP)",
   413: "Body too large (PAYLOAD_TOO_LARGE)",
   414: "URL too long (URI_TOO_LONG)",
   415: "Unsupported content type (UNSUPPORTED_MEDIA_TYPE)",

@@ -10,5 +10,6 @@ export * from "./monitoring.schema.ts";
 export * from "./org.schema.ts";
 export * from "./planning.schema.ts";
 export * from "./scheduling.schema.ts";
+export * from "./resource.schema.ts";
 export * from "./telemetry.schema.ts";
 export * from "./user.schema.ts";

@@ -4,10 +4,12 @@ import {
   AreaChartOutlined,
   AuditOutlined,
   BarsOutlined,
+  CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
+  ExperimentOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -38,6 +40,8 @@ const ALL: NavItem[] = [
   { key: "scheduling", path: "/scheduling", label: "nav.scheduling", icon: <BarsOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "alarms", path: "/alarms", label: "nav.alarms", icon: <AlertOutlined /> },
+  { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
+  { key: "bookings", path: "/bookings", label: "nav.bookings", icon: <CalendarOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 

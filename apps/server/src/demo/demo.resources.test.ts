@@ -1,0 +1,45 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { call, login, type Session, testApp } from "../test/fixtures.ts";
+import { describeEachDatabase } from "../test/test-database.ts";
+import { loadDemoCluster } from "./demo.loader.ts";
+import { DEMO_RESOURCE_IDS } from "./demo.resources.ts";
+
+describeEachDatabase("demo shared resources", (getDb) => {
+  let app: FastifyInstance;
+  let owner: Session;
+  let partner: Session;
+  beforeAll(async () => {
+    await loadDemoCluster(getDb().db);
+    app = await testApp(getDb().db);
+    owner = await login(app, "owner@demo.cluster", "Demo-owner-2025");
+    partner = await login(app, "partner@demo.cluster", "Demo-partner-2025");
+  });
+  afterAll(() => app.close());
+
+  it("lists the EMC chamber, SEM, reliability lab, SMT line and an expert, each with its owner", async () => {
+    const list = (await call(app, owner, "GET", "/api/v1/resources?pageSize=50")).json();
+    expect(list.items.map((r: { id: string }) => r.id).sort()).toEqual(
+      Object.values(DEMO_RESOURCE_IDS).sort(),
+    );
+    const sem = (await call(app, owner, "GET", `/api/v1/resources/${DEMO_RESOURCE_IDS.sem}`)).json();
+    expect(sem).toMatchObject({ ownerOrgId: "org-uni-zjxu", rating: 5, ratingCount: 1 });
+    const experts = (await call(app, owner, "GET", "/api/v1/resources?kind=expert")).json();
+    expect(experts.items).toHaveLength(1);
+  });
+
+  it("the partner firm's owner has requests to answer; 华磁 sees its own bookings and can rate nothing twice", async () => {
+    const incoming = (await call(app, partner, "GET", "/api/v1/bookings")).json().incoming;
+    expect(incoming.filter((b: { status: string }) => b.status === "pending").length).toBe(2);
+    const outgoing = (await call(app, owner, "GET", "/api/v1/bookings")).json().outgoing;
+    expect(outgoing.map((b: { status: string }) => b.status).sort()).toEqual([
+      "approved",
+      "completed",
+      "pending",
+    ]);
+    expect(
+      (await call(app, owner, "POST", "/api/v1/bookings/booking-demo-sem-done/rating", { rating: 1 }))
+        .statusCode,
+    ).toBe(409);
+  });
+});
