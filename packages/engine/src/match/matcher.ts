@@ -73,12 +73,12 @@ export interface MatcherOptions {
 }
 
 export const DEFAULT_WEIGHTS: Readonly<Record<MatchFeature, number>> = {
-  keywords: 0.55,
-  industry: 0.1,
-  chainNode: 0.12,
-  certifications: 0.08,
-  distance: 0.07,
-  collaboration: 0.08,
+  keywords: 0.7,
+  industry: 0.06,
+  chainNode: 0.08,
+  certifications: 0.06,
+  distance: 0.04,
+  collaboration: 0.06,
 };
 
 const normCert = (c: string): string =>
