@@ -11,6 +11,9 @@ export const NOTIFICATION_KINDS = [
   "grant.created",
   "grant.revoked",
   "grant.expiring",
+  "innovation.contact",
+  "innovation.projectMember",
+  "innovation.milestoneDone",
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

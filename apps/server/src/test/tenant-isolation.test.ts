@@ -46,6 +46,11 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/auth/tokens") return { name: "walk" };
   if (key === "POST /api/v1/access-requests/{id}/approve") return { expiresAt: "2099-01-01T00:00:00Z" };
   if (key === "PATCH /api/v1/members/{id}") return { role: "viewer" };
+  if (key === "POST /api/v1/innovation/projects/{id}/members") return { orgId: IDS.a, role: "research" };
+  if (key === "POST /api/v1/innovation/projects/{id}/milestones")
+    return { title: "walk", dueDate: "2027-01-01" };
+  if (key === "PATCH /api/v1/innovation/listings/{id}") return { title: "hijacked" };
+  if (key === "PATCH /api/v1/innovation/projects/{id}") return { status: "cancelled" };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
     return { periodDate: "2026-01-01", quantity: 1 };
   return {};
@@ -69,11 +74,28 @@ describeEachDatabase(
   (getDb) => {
     let app: FastifyInstance;
     let bTokenId: string;
+    let bInnovation: string[] = [];
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
       const b = await login(app, EMAILS.bOwner);
       bTokenId = (await call(app, b, "POST", "/api/v1/auth/tokens", { name: "b secret token" })).json().id;
+      // B's own listing and a joint project of B and C (A is no member): private ids for the walk.
+      const listing = await call(app, b, "POST", "/api/v1/innovation/listings", {
+        kind: "demand",
+        title: "b demand",
+      });
+      const project = await call(app, b, "POST", "/api/v1/innovation/projects", {
+        title: "b project",
+        description: B_SECRETS.purpose,
+        members: [{ orgId: IDS.c, role: "industry" }],
+      });
+      const projectId = project.json().id;
+      const milestone = await call(app, b, "POST", `/api/v1/innovation/projects/${projectId}/milestones`, {
+        title: "b milestone",
+        dueDate: "2027-01-01",
+      });
+      bInnovation = [listing.json().id, projectId, milestone.json().milestones[0].id];
     });
     afterAll(() => app.close());
 
@@ -98,7 +120,7 @@ describeEachDatabase(
       it(`as A's ${role}: 0 leaks over every route and every B id, and 404 for B's private records`, async () => {
         const a = await login(app, role === "owner" ? EMAILS.aOwner : EMAILS.aMember);
         const routes = table.filter((r) => !r.stream);
-        const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`];
+        const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`, ...bInnovation];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
         let requests = 0;

@@ -1,4 +1,5 @@
 import { devicesEn } from "../features/devices/devices.messages.ts";
+import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
@@ -373,4 +374,5 @@ export const en: Record<MessageKey, string> = {
   ...planningEn,
   ...devicesEn,
   ...viewsEn,
+  ...innovationEn,
 };

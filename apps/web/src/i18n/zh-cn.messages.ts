@@ -1,4 +1,5 @@
 import { devicesZh } from "../features/devices/devices.messages.ts";
+import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { viewsZh } from "./views.messages.ts";
 
@@ -364,6 +365,7 @@ export const zhCN = {
   ...planningZh,
   ...devicesZh,
   ...viewsZh,
+  ...innovationZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -17,6 +17,9 @@ const KEYS: Record<Notification["kind"], MessageKey> = {
   "grant.created": "notify.grant.created",
   "grant.revoked": "notify.grant.revoked",
   "grant.expiring": "notify.grant.expiring",
+  "innovation.contact": "notify.innovation.contact",
+  "innovation.projectMember": "notify.innovation.projectMember",
+  "innovation.milestoneDone": "notify.innovation.milestoneDone",
 };
 
 /**
@@ -33,6 +36,8 @@ export function notificationText(n: Notification, deps: NotificationTextDeps): s
     grantee: name("grantee"),
     dataClass: p.dataClass ? deps.tEnum("dataClass", p.dataClass) : "",
     date: p.expiresAt ? deps.date(p.expiresAt) : "",
+    from: name("fromOrg"),
+    title: p.listingTitle ?? p.project ?? p.milestone ?? "",
   };
   const text = deps.t(KEYS[n.kind], params);
   const extra = p.reason || p.note;
