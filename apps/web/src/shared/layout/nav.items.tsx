@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
+  BulbOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -34,6 +35,7 @@ const ALL: NavItem[] = [
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
+  { key: "innovation", path: "/innovation", label: "nav.innovation", icon: <BulbOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
