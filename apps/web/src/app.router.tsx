@@ -26,6 +26,8 @@ const AlarmsPage = lazy(() => import("./features/alarms/alarms.page.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
 const ResourceDetailPage = lazy(() => import("./features/resources/resource-detail.page.tsx"));
 const BookingsPage = lazy(() => import("./features/resources/bookings.page.tsx"));
+const InnovationPage = lazy(() => import("./features/innovation/innovation.page.tsx"));
+const ProjectPage = lazy(() => import("./features/innovation/project.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -80,6 +82,8 @@ export const router = createBrowserRouter([
           { path: "resources", element: <ResourcesPage /> },
           { path: "resources/:id", element: <ResourceDetailPage /> },
           { path: "bookings", element: <BookingsPage /> },
+          { path: "innovation", element: <InnovationPage /> },
+          { path: "innovation/projects/:id", element: <ProjectPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

@@ -8,6 +8,7 @@ export * from "./errors.contract.ts";
 export * from "./grant.contract.ts";
 export * from "./import.contract.ts";
 export * from "./ingest.contract.ts";
+export * from "./innovation.contract.ts";
 export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
 export * from "./member.contract.ts";

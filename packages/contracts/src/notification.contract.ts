@@ -12,6 +12,9 @@ export const NOTIFICATION_KINDS = [
   "grant.revoked",
   "grant.expiring",
   "alarm.raised",
+  "innovation.contact",
+  "innovation.projectMember",
+  "innovation.milestoneDone",
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

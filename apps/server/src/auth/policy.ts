@@ -95,6 +95,20 @@ export interface JobResource {
   orgId: string;
 }
 
+/** A technology demand or capability of `orgId`. */
+export interface ListingResource {
+  kind: "listing";
+  id: string;
+  orgId: string;
+}
+/** A joint project: its lead org and every member org (the lead is a member too). */
+export interface ProjectResource {
+  kind: "project";
+  id: string;
+  leadOrgId: string;
+  memberOrgIds: readonly string[];
+}
+
 /** Every action the API authorises, with the resource it is about. */
 export interface ActionResources {
   "org.create": ClusterResource;
@@ -153,6 +167,16 @@ export interface ActionResources {
   "booking.rate": BookingResource;
   /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
   "notification.read": NotificationResource;
+  /** Post a demand or capability, contact another org, open a project: owner/admin/member of the org. */
+  "innovation.write": OrgResource;
+  /** Edit or close a listing, see its matches: staff of the owning org (others: 404). */
+  "innovation.listing.manage": ListingResource;
+  /** See a joint project: staff of member orgs only; anyone else gets 404. */
+  "innovation.project.read": ProjectResource;
+  /** Add milestones, complete them: owner/admin/member of a member org. */
+  "innovation.project.work": ProjectResource;
+  /** Change status, budget, IP terms, add members: owner/admin of the lead org. */
+  "innovation.project.manage": ProjectResource;
 }
 export type Action = keyof ActionResources;
 
@@ -302,6 +326,28 @@ const RULES: { [A in Action]: Rule<A> } = {
     if (ownOrg(actor, r.ownerOrgId))
       return new ForbiddenError("the requester rates a booking, not the owner");
     return new NotFoundError("booking", r.id);
+  "innovation.write": orgRole(
+    WRITERS,
+    "org",
+    "viewers may browse the innovation hub but not post or contact",
+  ),
+  "innovation.listing.manage": (actor, r) => {
+    if (!ownOrg(actor, r.orgId)) return new NotFoundError("listing", r.id);
+    return hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot change listings");
+  },
+  "innovation.project.read": (actor, r) =>
+    r.memberOrgIds.includes(actor.orgId) ? undefined : new NotFoundError("project", r.id),
+  "innovation.project.work": (actor, r) => {
+    if (!r.memberOrgIds.includes(actor.orgId)) return new NotFoundError("project", r.id);
+    return hasRole(actor, WRITERS)
+      ? undefined
+      : new ForbiddenError("viewers may follow a project but not change it");
+  },
+  "innovation.project.manage": (actor, r) => {
+    if (!r.memberOrgIds.includes(actor.orgId)) return new NotFoundError("project", r.id);
+    return ownOrg(actor, r.leadOrgId) && hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only the lead org's owner or admin may change the project's terms or members");
   },
   "notification.read": (actor, r) =>
     ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)

@@ -22,6 +22,7 @@ import {
 import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
+import { insertDemoInnovation } from "./demo.innovation.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
@@ -123,6 +124,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertChunked(tx, grants, sharing.grants);
     await insertChunked(tx, accessRequests, sharing.accessRequests);
     await loadDemoResources(tx, at);
+    await insertDemoInnovation(tx, at);
     await writeAudit(
       tx,
       null,

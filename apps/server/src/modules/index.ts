@@ -7,6 +7,7 @@ import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
 import { ingestModule } from "./ingest/ingest.routes.ts";
+import { innovationModule } from "./innovation/innovation.routes.ts";
 import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
@@ -47,4 +48,5 @@ export const modules: FeatureModule[] = [
   monitoringModule,
   schedulingModule,
   resourceModule,
+  innovationModule,
 ];

@@ -51,6 +51,11 @@ function bodyFor(method: string, path: string): unknown {
     return { startsAt: "2099-01-05T10:00:00+08:00", endsAt: "2099-01-05T12:00:00+08:00", purpose: "walk" };
   if (key === "POST /api/v1/bookings/{id}/usage") return { usedHours: 1 };
   if (key === "POST /api/v1/bookings/{id}/rating") return { rating: 1 };
+  if (key === "POST /api/v1/innovation/projects/{id}/members") return { orgId: IDS.a, role: "research" };
+  if (key === "POST /api/v1/innovation/projects/{id}/milestones")
+    return { title: "walk", dueDate: "2027-01-01" };
+  if (key === "PATCH /api/v1/innovation/listings/{id}") return { title: "hijacked" };
+  if (key === "PATCH /api/v1/innovation/projects/{id}") return { status: "cancelled" };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
     return { periodDate: "2026-01-01", quantity: 1 };
   if (key === "POST /api/v1/monitoring/alarms/{id}/shelve") return { minutes: 5 };
@@ -83,6 +88,7 @@ describeEachDatabase(
     let bTokenId: string;
     let bResourceId: string;
     let bBookingId: string;
+    let bInnovation: string[] = [];
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -105,6 +111,22 @@ describeEachDatabase(
           purpose: B_SECRETS.purpose,
         })
       ).json().id;
+      // B's own listing and a joint project of B and C (A is no member): private ids for the walk.
+      const listing = await call(app, b, "POST", "/api/v1/innovation/listings", {
+        kind: "demand",
+        title: "b demand",
+      });
+      const project = await call(app, b, "POST", "/api/v1/innovation/projects", {
+        title: "b project",
+        description: B_SECRETS.purpose,
+        members: [{ orgId: IDS.c, role: "industry" }],
+      });
+      const projectId = project.json().id;
+      const milestone = await call(app, b, "POST", `/api/v1/innovation/projects/${projectId}/milestones`, {
+        title: "b milestone",
+        dueDate: "2027-01-01",
+      });
+      bInnovation = [listing.json().id, projectId, milestone.json().milestones[0].id];
     });
     afterAll(() => app.close());
 
@@ -138,6 +160,7 @@ describeEachDatabase(
           bBookingId,
           bResourceId,
         ];
+        const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`, ...bInnovation];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
         let requests = 0;

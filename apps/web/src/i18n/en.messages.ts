@@ -1,5 +1,6 @@
 import { alarmsEn } from "../features/alarms/alarms.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
+import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
@@ -380,4 +381,5 @@ export const en: Record<MessageKey, string> = {
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,
+  ...innovationEn,
 };

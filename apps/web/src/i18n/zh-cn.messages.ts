@@ -1,5 +1,6 @@
 import { alarmsZh } from "../features/alarms/alarms.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
+import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
@@ -371,6 +372,7 @@ export const zhCN = {
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,
+  ...innovationZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -7,6 +7,7 @@ import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
 import { ingestRoutes } from "./ingest.routes.ts";
+import { innovationRoutes } from "./innovation.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
@@ -30,6 +31,7 @@ export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
 export * from "./ingest.routes.ts";
+export * from "./innovation.routes.ts";
 export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
@@ -72,6 +74,7 @@ export const routeTable = {
   monitoring: monitoringRoutes,
   scheduling: schedulingRoutes,
   resources: resourceRoutes,
+  innovation: innovationRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -4,6 +4,7 @@ export * from "./chain.schema.ts";
 export * from "./grant.schema.ts";
 export * from "./import-history.schema.ts";
 export * from "./indicator.schema.ts";
+export * from "./innovation.schema.ts";
 export * from "./invitation.schema.ts";
 export * from "./job.schema.ts";
 export * from "./monitoring.schema.ts";

@@ -18,6 +18,9 @@ const KEYS: Record<Notification["kind"], MessageKey> = {
   "grant.revoked": "notify.grant.revoked",
   "grant.expiring": "notify.grant.expiring",
   "alarm.raised": "notify.alarm.raised",
+  "innovation.contact": "notify.innovation.contact",
+  "innovation.projectMember": "notify.innovation.projectMember",
+  "innovation.milestoneDone": "notify.innovation.milestoneDone",
 };
 
 /**
@@ -36,6 +39,8 @@ export function notificationText(n: Notification, deps: NotificationTextDeps): s
     date: p.expiresAt ? deps.date(p.expiresAt) : "",
     tag: p.tag ?? "",
     priority: p.priority ? deps.tEnum("alarmPriority", p.priority) : "",
+    from: name("fromOrg"),
+    title: p.listingTitle ?? p.project ?? p.milestone ?? "",
   };
   const text = deps.t(KEYS[n.kind], params);
   const extra = p.reason || p.note;

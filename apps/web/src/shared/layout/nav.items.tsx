@@ -5,6 +5,7 @@ import {
   AuditOutlined,
   BarsOutlined,
   CalendarOutlined,
+  BulbOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
@@ -42,6 +43,7 @@ const ALL: NavItem[] = [
   { key: "alarms", path: "/alarms", label: "nav.alarms", icon: <AlertOutlined /> },
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
   { key: "bookings", path: "/bookings", label: "nav.bookings", icon: <CalendarOutlined /> },
+  { key: "innovation", path: "/innovation", label: "nav.innovation", icon: <BulbOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 

@@ -1,0 +1,241 @@
+// Capabilities and results (科技成果) of universities, institutes, labs and a few firms around an
+// electronic-components and medical-electronics cluster in Jiaxing. Written by hand for the
+// matching benchmark: Chinese, English and mixed, as such listings read on a 产学研 platform.
+import type { Candidate } from "@clusterbrain/engine/match";
+
+const JX = { lat: 30.7522, lon: 120.7555 }; // 嘉兴
+const JS = { lat: 30.8417, lon: 120.9263 }; // 嘉善
+const HN = { lat: 30.5097, lon: 120.6808 }; // 海宁
+const HZ = { lat: 30.2741, lon: 120.1551 }; // 杭州
+const SH = { lat: 31.2304, lon: 121.4737 }; // 上海
+const NB = { lat: 29.8683, lon: 121.544 }; // 宁波
+const NJ = { lat: 32.0603, lon: 118.7969 }; // 南京
+
+type Cap = Omit<Candidate, "collaborations">;
+const c = (
+  id: string,
+  text: string,
+  chainNodes: string[],
+  industryCodes: string[],
+  location: Candidate["location"],
+  certifications: string[] = [],
+): Cap => ({ id, text, chainNodes, industryCodes, location, certifications });
+
+export const CAPABILITIES: Cap[] = [
+  c(
+    "c01",
+    "高频低损耗MnZn铁氧体材料配方与烧结工艺，功率铁氧体在500kHz下损耗降低30%",
+    ["magnetic-materials"],
+    ["M7320", "C3985"],
+    HZ,
+  ),
+  c(
+    "c02",
+    "Nanocrystalline and amorphous soft magnetic ribbons for common-mode chokes and high-frequency transformers",
+    ["magnetic-materials"],
+    ["M7320"],
+    SH,
+  ),
+  c(
+    "c03",
+    "一体成型功率电感结构设计与电磁仿真，饱和电流与温升协同优化，已完成中试",
+    ["inductors"],
+    ["C3981"],
+    JX,
+  ),
+  c(
+    "c04",
+    "Metal powder cores (sendust, FeSiAl): insulation coating and pressing process for PFC inductors",
+    ["magnetic-materials", "inductors"],
+    ["M7320"],
+    NB,
+  ),
+  c("c05", "自动化绕线设备与视觉检测，扁平线绕组电感的高速绕制", ["inductors", "equipment"], ["C3562"], JS),
+  c(
+    "c06",
+    "Finite element simulation of magnetic components: core loss, leakage inductance and thermal field",
+    ["inductors", "power-electronics"],
+    ["M7320"],
+    HZ,
+  ),
+  c("c07", "车规级电感AEC-Q200可靠性验证与失效分析，CNAS认可实验室", ["testing"], ["M7452"], JX, [
+    "CNAS",
+    "IATF 16949",
+  ]),
+  c("c08", "LTCC 低温共烧陶瓷多层滤波器与片式电感设计", ["passive-components", "inductors"], ["M7320"], NJ),
+  c(
+    "c09",
+    "NiZn ferrite for EMI suppression beads and RF inductors up to 1 GHz",
+    ["magnetic-materials"],
+    ["C3985"],
+    HN,
+  ),
+  c(
+    "c10",
+    "无线充电线圈与磁屏蔽片（纳米晶、铁氧体）设计",
+    ["magnetic-materials", "inductors"],
+    ["M7320"],
+    SH,
+  ),
+  c("c11", "MLCC 介质陶瓷粉体与内电极浆料研究，X7R/C0G配方", ["passive-components"], ["M7320", "C3985"], HZ),
+  c("c12", "SMT贴片产线工艺优化：回流焊温度曲线、锡膏印刷与焊点可靠性", ["pcb-smt"], ["M7320"], JX),
+  c(
+    "c13",
+    "AOI machine vision inspection of PCBA solder joints with deep learning",
+    ["pcb-smt", "digital"],
+    ["I6513"],
+    HZ,
+  ),
+  c(
+    "c14",
+    "HDI printed circuit boards: prototyping, impedance control and small-batch fabrication",
+    ["pcb-smt"],
+    ["C3982"],
+    JS,
+  ),
+  c("c15", "电子元器件失效分析与扫描电镜(SEM/EDS)材料表征", ["testing"], ["M7452"], HZ, ["CNAS", "CMA"]),
+  c(
+    "c16",
+    "Thin-film resistor networks: sputtering and laser trimming to 0.01% tolerance",
+    ["passive-components"],
+    ["M7320"],
+    NJ,
+  ),
+  c("c17", "高可靠连接器与线缆组件设计及插拔寿命试验", ["passive-components"], ["C3989"], HN),
+  c(
+    "c18",
+    "GaN and SiC wide-bandgap power devices, high-frequency DC-DC converter design",
+    ["power-electronics"],
+    ["M7320"],
+    HZ,
+  ),
+  c(
+    "c19",
+    "开关电源与医疗电源模块设计，满足IEC 60601漏电流与隔离要求",
+    ["power-electronics", "medical-monitoring"],
+    ["C3581", "M7320"],
+    JX,
+  ),
+  c(
+    "c20",
+    "EMC test laboratory: radiated and conducted emission, immunity, pre-compliance and debugging",
+    ["testing"],
+    ["M7452"],
+    JX,
+    ["CNAS"],
+  ),
+  c("c21", "电磁兼容整改与滤波器设计，EMI问题定位", ["testing", "power-electronics"], ["M7320"], SH),
+  c(
+    "c22",
+    "Thermal management and heat dissipation design for power electronics, thermal simulation",
+    ["power-electronics"],
+    ["M7320"],
+    SH,
+  ),
+  c("c23", "工业互联网数据平台与MES系统实施，车间数字化改造", ["digital"], ["I6513"], HZ),
+  c(
+    "c24",
+    "Injection mould design and precision moulding of medical device housings",
+    ["medical-devices"],
+    ["C3589"],
+    NB,
+  ),
+  c("c25", "电子产品灌封与三防涂覆工艺", ["pcb-smt"], ["M7320"], JX),
+  c("c26", "心电信号采集与降噪算法，低功耗可穿戴心电贴", ["medical-monitoring"], ["M7320"], HZ),
+  c(
+    "c27",
+    "Ultrasound transducer design and beamforming for portable ultrasound imaging",
+    ["medical-imaging"],
+    ["M7320"],
+    SH,
+  ),
+  c(
+    "c28",
+    "医用电气安全（IEC 60601-1）与医疗器械注册检验",
+    ["testing", "medical-regulatory"],
+    ["M7452"],
+    HZ,
+    ["CNAS", "CMA"],
+  ),
+  c(
+    "c29",
+    "ISO 13485 quality management system consulting and NMPA registration for medical devices",
+    ["medical-regulatory"],
+    ["M7250"],
+    SH,
+  ),
+  c("c30", "医疗器械生物相容性评价与灭菌验证", ["testing", "medical-regulatory"], ["M7452"], SH, ["CNAS"]),
+  c(
+    "c31",
+    "Infusion pump and syringe pump: precision flow control and occlusion detection algorithms",
+    ["medical-therapy"],
+    ["M7320"],
+    HZ,
+  ),
+  c("c32", "多参数病人监护仪血氧(SpO2)与无创血压算法", ["medical-monitoring"], ["M7320"], NJ),
+  c(
+    "c33",
+    "AI-assisted medical image analysis: deep learning segmentation of CT and ultrasound images",
+    ["medical-imaging", "digital"],
+    ["M7320"],
+    SH,
+  ),
+  c("c34", "康复机器人与表面肌电传感器", ["medical-therapy", "sensors"], ["M7320"], HZ),
+  c(
+    "c35",
+    "IVD in vitro diagnostic instrument optics and microfluidic cartridges",
+    ["medical-ivd"],
+    ["M7320"],
+    SH,
+  ),
+  c("c36", "呼吸机涡轮风机与流量传感器研发", ["medical-therapy", "sensors"], ["M7320"], NB),
+  c(
+    "c37",
+    "Bluetooth Low Energy wireless modules and embedded firmware for home medical devices",
+    ["medical-monitoring", "digital"],
+    ["I6513"],
+    JX,
+  ),
+  c("c38", "柔性电子与可穿戴传感器印刷制造", ["sensors"], ["M7320"], HZ),
+  c(
+    "c39",
+    "Lithium battery management systems (BMS) and energy storage safety testing",
+    ["power-electronics"],
+    ["M7320"],
+    NB,
+  ),
+  c(
+    "c40",
+    "MEMS pressure sensors and their packaging for medical and automotive use",
+    ["sensors"],
+    ["M7320"],
+    SH,
+  ),
+  c("c41", "电子元器件老化筛选与环境可靠性试验（高低温、湿热、振动）", ["testing"], ["M7452"], JS, ["CNAS"]),
+  c(
+    "c42",
+    "Magnetic material characterisation: permeability, B-H loop and core loss measurement up to 10 MHz",
+    ["magnetic-materials", "testing"],
+    ["M7452"],
+    HZ,
+    ["CNAS"],
+  ),
+  c(
+    "c43",
+    "医疗电子产品嵌入式软件开发与软件注册（IEC 62304）",
+    ["medical-regulatory", "digital"],
+    ["I6513"],
+    JX,
+  ),
+  c(
+    "c44",
+    "Automated production lines and industrial robots for electronic component assembly",
+    ["equipment"],
+    ["C3562"],
+    JS,
+  ),
+  c("c45", "纺织印染废水处理与中水回用技术", ["environment"], ["M7320"], JX),
+  c("c46", "Food packaging materials and shelf-life testing", ["environment"], ["M7452"], NB),
+  c("c47", "光伏组件封装胶膜材料", ["energy"], ["C2929"], JX),
+  c("c48", "Precision CNC machining of aluminium parts and sheet metal", ["equipment"], ["C3484"], JS),
+];
