@@ -21,4 +21,5 @@ export * from "./routes/index.ts";
 export * from "./stats.contract.ts";
 export * from "./telemetry.contract.ts";
 export * from "./telemetry.tier.ts";
+export * from "./trace.contract.ts";
 export * from "./uscc.ts";

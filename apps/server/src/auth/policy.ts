@@ -129,6 +129,14 @@ export interface ActionResources {
   "accessRequest.decide": AccessRequestResource;
   /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
   "notification.read": NotificationResource;
+  /** An org's traceability chain, its keys, export and recalls from its lots: every member of that org. */
+  "trace.read": OrgResource;
+  /** Append lot events and sign checkpoints: owner/admin/member. */
+  "trace.write": OrgResource;
+  /** Rotate the org's signing key: owner/admin. */
+  "trace.keys.manage": OrgResource;
+  /** Countersign (anchor) any org's checkpoint: the operator's owners and admins; others do not see them. */
+  "trace.countersign": ClusterResource;
 }
 export type Action = keyof ActionResources;
 
@@ -245,6 +253,15 @@ const RULES: { [A in Action]: Rule<A> } = {
     ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)
       ? undefined
       : new NotFoundError("notification", r.orgId),
+  "trace.read": orgRole(["owner", "admin", "member", "viewer"], "trace chain of org", "not a member"),
+  "trace.write": orgRole(WRITERS, "trace chain of org", "viewers may read the chain but not append to it"),
+  "trace.keys.manage": orgRole(
+    EDITORS,
+    "trace chain of org",
+    "only the org's owner or admin may rotate its signing key",
+  ),
+  "trace.countersign": (actor) =>
+    isOperator(actor) && hasRole(actor, EDITORS) ? undefined : new NotFoundError("checkpoint"),
 };
 
 export const policy = {

@@ -17,6 +17,7 @@ import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
+import { traceModule } from "./trace/trace.routes.ts";
 
 /**
  * Every feature module, registered under /api/v1 in this order. To add one, import its
@@ -41,4 +42,5 @@ export const modules: FeatureModule[] = [
   ingestModule,
   notificationModule,
   accessRequestModule,
+  traceModule,
 ];

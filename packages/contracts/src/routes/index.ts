@@ -17,6 +17,7 @@ import { planningRoutes } from "./planning.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
+import { traceRoutes } from "./trace.routes.ts";
 
 export * from "./access-request.routes.ts";
 export * from "./account.routes.ts";
@@ -37,6 +38,7 @@ export * from "./planning.routes.ts";
 export * from "./route.ts";
 export * from "./stats.routes.ts";
 export * from "./telemetry.routes.ts";
+export * from "./trace.routes.ts";
 
 /**
  * THE route table: every /api/v1 operation, keyed `<group>.<operation>`. The server registers
@@ -63,6 +65,7 @@ export const routeTable = {
   ingest: ingestRoutes,
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
+  trace: traceRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

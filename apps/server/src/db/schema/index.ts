@@ -9,4 +9,5 @@ export * from "./job.schema.ts";
 export * from "./org.schema.ts";
 export * from "./planning.schema.ts";
 export * from "./telemetry.schema.ts";
+export * from "./trace.schema.ts";
 export * from "./user.schema.ts";
