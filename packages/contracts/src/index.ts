@@ -25,4 +25,5 @@ export * from "./scheduling.contract.ts";
 export * from "./stats.contract.ts";
 export * from "./telemetry.contract.ts";
 export * from "./telemetry.tier.ts";
+export * from "./trace.contract.ts";
 export * from "./uscc.ts";

@@ -16,6 +16,7 @@ import { registerServe } from "./serve.command.ts";
 import { registerSimulate } from "./simulate.command.ts";
 import { registerSpc } from "./spc.command.ts";
 import { registerUser } from "./user.command.ts";
+import { registerVerify } from "./verify.command.ts";
 
 /** Each command file exports one `register(program)`; add yours to this list (one line each). */
 export type RegisterCommand = (program: Command) => void;
@@ -38,4 +39,5 @@ export const commands: RegisterCommand[] = [
   registerBackup,
   registerAudit,
   registerSimulate,
+  registerVerify,
 ];

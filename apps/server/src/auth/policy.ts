@@ -177,6 +177,14 @@ export interface ActionResources {
   "innovation.project.work": ProjectResource;
   /** Change status, budget, IP terms, add members: owner/admin of the lead org. */
   "innovation.project.manage": ProjectResource;
+  /** An org's traceability chain, its keys, export and recalls from its lots: every member of that org. */
+  "trace.read": OrgResource;
+  /** Append lot events and sign checkpoints: owner/admin/member. */
+  "trace.write": OrgResource;
+  /** Rotate the org's signing key: owner/admin. */
+  "trace.keys.manage": OrgResource;
+  /** Countersign (anchor) any org's checkpoint: the operator's owners and admins; others do not see them. */
+  "trace.countersign": ClusterResource;
 }
 export type Action = keyof ActionResources;
 
@@ -353,6 +361,15 @@ const RULES: { [A in Action]: Rule<A> } = {
     ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)
       ? undefined
       : new NotFoundError("notification", r.orgId),
+  "trace.read": orgRole(["owner", "admin", "member", "viewer"], "trace chain of org", "not a member"),
+  "trace.write": orgRole(WRITERS, "trace chain of org", "viewers may read the chain but not append to it"),
+  "trace.keys.manage": orgRole(
+    EDITORS,
+    "trace chain of org",
+    "only the org's owner or admin may rotate its signing key",
+  ),
+  "trace.countersign": (actor) =>
+    isOperator(actor) && hasRole(actor, EDITORS) ? undefined : new NotFoundError("checkpoint"),
 };
 
 export const policy = {

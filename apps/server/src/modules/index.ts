@@ -21,6 +21,7 @@ import { schedulingModule } from "./scheduling/scheduling.routes.ts";
 import { resourceModule } from "./resources/resource.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
+import { traceModule } from "./trace/trace.routes.ts";
 
 /**
  * Every feature module, registered under /api/v1 in this order. To add one, import its
@@ -49,4 +50,5 @@ export const modules: FeatureModule[] = [
   schedulingModule,
   resourceModule,
   innovationModule,
+  traceModule,
 ];

@@ -21,6 +21,7 @@ import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
+import { traceRoutes } from "./trace.routes.ts";
 
 export * from "./access-request.routes.ts";
 export * from "./account.routes.ts";
@@ -45,6 +46,7 @@ export * from "./route.ts";
 export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
 export * from "./telemetry.routes.ts";
+export * from "./trace.routes.ts";
 
 /**
  * THE route table: every /api/v1 operation, keyed `<group>.<operation>`. The server registers
@@ -75,6 +77,7 @@ export const routeTable = {
   scheduling: schedulingRoutes,
   resources: resourceRoutes,
   innovation: innovationRoutes,
+  trace: traceRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
