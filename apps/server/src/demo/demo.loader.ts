@@ -22,6 +22,7 @@ import {
 import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
+import { loadDemoGrowth } from "./demo.growth.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
@@ -119,6 +120,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     const sharing = demoSharingRows(at);
     await insertChunked(tx, grants, sharing.grants);
     await insertChunked(tx, accessRequests, sharing.accessRequests);
+    await loadDemoGrowth(tx, cluster, at);
     await writeAudit(
       tx,
       null,
