@@ -1,4 +1,5 @@
 import { devicesEn } from "../features/devices/devices.messages.ts";
+import { growthEn } from "../features/growth/growth.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
@@ -371,6 +372,7 @@ export const en: Record<MessageKey, string> = {
   "invite.reason.ALREADY_MEMBER": "You are already a member of this organisation",
   "invite.reason.NOT_FOUND": "This invitation link is not valid: check it was copied completely",
   ...planningEn,
+  ...growthEn,
   ...devicesEn,
   ...viewsEn,
 };

@@ -1,4 +1,5 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
@@ -6,6 +7,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -33,6 +35,8 @@ const ALL: NavItem[] = [
   { key: "imports", path: "/imports", label: "nav.imports", icon: <CloudUploadOutlined /> },
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
+  { key: "growth", path: "/growth", label: "nav.growth", icon: <RiseOutlined /> },
+  { key: "strategy", path: "/strategy", label: "nav.strategy", icon: <AimOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
