@@ -197,6 +197,7 @@ export function lqOption(lq: GrowthMacro["lq"], district: (d: string) => string,
       district: c.district,
     }));
   return {
+    animation: false,
     tooltip: { position: "top" },
     grid: { left: 8, right: 16, top: 8, bottom: 56, containLabel: true },
     xAxis: { type: "category", data: lq.industries, name: t("growth.industry") },
@@ -255,6 +256,7 @@ export function lisaMapOption(
   district: (d: string) => string,
 ): EChartsCoreOption {
   return {
+    animation: false,
     tooltip: {
       trigger: "item",
       formatter: (p: { name: string; data?: { cluster: string; shown: string } }) =>
