@@ -1,6 +1,6 @@
 import { type DemoCluster, FIRM_A_KEY, OPERATOR_KEY } from "@clusterbrain/demo";
 import type { Tx } from "../db/database.ts";
-import { grants, growthMarketSignals } from "../db/schema/index.ts";
+import { grants, growthMarketSignals, growthStrategyNotes } from "../db/schema/index.ts";
 
 const DAY_MS = 86_400_000;
 /** Every tenth firm has not consented to the cluster's analytics: the dashboards leave it out. */
@@ -134,7 +134,17 @@ export function demoGrowthRows(cluster: DemoCluster, at: Date) {
       });
     });
   }
-  return { grants: grantRows, signals };
+  const note: typeof growthStrategyNotes.$inferInsert = {
+    orgId: FIRM_A_KEY,
+    body: "集群内下游电源模块、医用电源与整机企业对大电流一体成型电感、车规级功率电感需求旺盛，本地供给不足。依托嘉兴学院、浙江清华长三角研究院联合攻关，扩产高端一体成型电感，三年内成为集群主要本地供应商。",
+    goals: [
+      { title: "高端电感产线效率达到前沿水平", kpi: "dea.ccr", target: 0.95, due: year + 2 },
+      { title: "全要素生产率持续提升", kpi: "malmquist.M", target: 1.05, due: year + 1 },
+      { title: "营业收入突破目标", kpi: "revenue", target: 60000, due: year + 3 },
+    ],
+    updatedAt: at,
+  };
+  return { grants: grantRows, signals, note };
 }
 
 /** Consent grants to the operator for the growth dashboards, and the market signals (one call from the loader). */
@@ -143,4 +153,5 @@ export async function loadDemoGrowth(tx: Tx, cluster: DemoCluster, at: Date): Pr
   for (let i = 0; i < rows.grants.length; i += 500)
     await tx.insert(grants).values(rows.grants.slice(i, i + 500));
   if (rows.signals.length > 0) await tx.insert(growthMarketSignals).values(rows.signals);
+  await tx.insert(growthStrategyNotes).values(rows.note);
 }

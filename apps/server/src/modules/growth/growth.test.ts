@@ -1,5 +1,6 @@
 import { ccr, supplyNetwork } from "@clusterbrain/engine/analytics";
-import { beforeAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../../auth/actor.ts";
 import type { Database } from "../../db/database.ts";
 import {
@@ -12,6 +13,7 @@ import {
   orgs,
   relations,
 } from "../../db/schema/index.ts";
+import { call, EMAILS, login, type Session, seedCluster, testApp } from "../../test/fixtures.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
 import { GrowthService } from "./growth.service.ts";
 import { deaData } from "./growth-micro.service.ts";
@@ -223,3 +225,43 @@ describeEachDatabase("growth analytics: consent through grants, k ≥ 3 on every
     });
   });
 });
+
+describeEachDatabase(
+  "growth routes over HTTP: validation, the note round trip, viewers read only",
+  (getDb) => {
+    let app: FastifyInstance;
+    let owner: Session;
+    let viewer: Session;
+    beforeAll(async () => {
+      await seedCluster(getDb().db);
+      app = await testApp(getDb().db);
+      [owner, viewer] = await Promise.all([login(app, EMAILS.aOwner), login(app, EMAILS.aViewer)]);
+    });
+    afterAll(() => app.close());
+
+    it("a year that is not a year is a 400, not a 500", async () => {
+      const res = await call(app, owner, "GET", "/api/v1/growth/micro?year=abc");
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error.code).toBeDefined();
+    });
+
+    it("the owner saves a note with goals; the goal shows the KPI's current value; a viewer may not save", async () => {
+      const body = {
+        body: "扩产高端电感",
+        goals: [{ title: "营收", kpi: "revenue", target: 5000, due: 2028 }],
+      };
+      const saved = await call(app, owner, "PUT", "/api/v1/growth/strategy/note", body);
+      expect(saved.statusCode).toBe(200);
+      expect(saved.json().goals[0]).toMatchObject({ kpi: "revenue", current: 1100 });
+      const read = await call(app, viewer, "GET", "/api/v1/growth/strategy/note");
+      expect(read.json().body).toBe("扩产高端电感");
+      const denied = await call(app, viewer, "PUT", "/api/v1/growth/strategy/note", body);
+      expect(denied.statusCode).toBe(403);
+      const bad = await call(app, owner, "PUT", "/api/v1/growth/strategy/note", {
+        body: "x",
+        goals: [{ title: "", kpi: "nope", target: 1, due: 1 }],
+      });
+      expect(bad.statusCode).toBe(400);
+    });
+  },
+);
