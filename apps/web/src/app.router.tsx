@@ -28,6 +28,8 @@ const ResourceDetailPage = lazy(() => import("./features/resources/resource-deta
 const BookingsPage = lazy(() => import("./features/resources/bookings.page.tsx"));
 const InnovationPage = lazy(() => import("./features/innovation/innovation.page.tsx"));
 const ProjectPage = lazy(() => import("./features/innovation/project.page.tsx"));
+const GrowthPage = lazy(() => import("./features/growth/growth.page.tsx"));
+const StrategyPage = lazy(() => import("./features/strategy/strategy.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -84,6 +86,8 @@ export const router = createBrowserRouter([
           { path: "bookings", element: <BookingsPage /> },
           { path: "innovation", element: <InnovationPage /> },
           { path: "innovation/projects/:id", element: <ProjectPage /> },
+          { path: "growth", element: <GrowthPage /> },
+          { path: "strategy", element: <StrategyPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

@@ -6,6 +6,8 @@ export * from "./chain.contract.ts";
 export * from "./common.contract.ts";
 export * from "./errors.contract.ts";
 export * from "./grant.contract.ts";
+export * from "./growth.contract.ts";
+export * from "./growth.districts.ts";
 export * from "./import.contract.ts";
 export * from "./ingest.contract.ts";
 export * from "./innovation.contract.ts";

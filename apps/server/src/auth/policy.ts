@@ -137,6 +137,8 @@ export interface ActionResources {
   "planning.read": OrgResource;
   /** Change planning master data or forecast overrides: owner/admin/member (viewers only read). */
   "planning.write": OrgResource;
+  /** Change an org's strategy note and goals: owner/admin/member (viewers only read). */
+  "strategy.write": OrgResource;
   /** See an org's asset tree, device states and telemetry (latest, ranges, live): its own staff only. */
   "telemetry.read": OrgResource;
   /** Change an org's asset tree (sites, lines, machines, devices, tags; import): owner/admin/member. */
@@ -277,6 +279,11 @@ const RULES: { [A in Action]: Rule<A> } = {
   "planning.read": (actor, r) =>
     ownOrg(actor, r.orgId) ? undefined : new NotFoundError("planning data of org", r.orgId),
   "planning.write": orgRole(WRITERS, "planning data of org", "viewers may read the plan but not change it"),
+  "strategy.write": orgRole(
+    WRITERS,
+    "strategy note of org",
+    "viewers may read the strategy but not change it",
+  ),
   // Telemetry is operational data of the firm: no grant opens it to another org, not even the operator.
   "telemetry.read": orgRole(["owner", "admin", "member", "viewer"], "telemetry of org", "not a member"),
   "telemetry.assets.write": orgRole(WRITERS, "telemetry of org", "viewers cannot change the asset tree"),

@@ -23,6 +23,7 @@ import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
+import { loadDemoGrowth } from "./demo.growth.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
@@ -125,6 +126,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertChunked(tx, accessRequests, sharing.accessRequests);
     await loadDemoResources(tx, at);
     await insertDemoInnovation(tx, at);
+    await loadDemoGrowth(tx, cluster, at);
     await writeAudit(
       tx,
       null,

@@ -4,6 +4,7 @@ import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
 import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
+import { growthModule } from "./growth/growth.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
 import { ingestModule } from "./ingest/ingest.routes.ts";
@@ -51,4 +52,5 @@ export const modules: FeatureModule[] = [
   resourceModule,
   innovationModule,
   traceModule,
+  growthModule,
 ];

@@ -1,6 +1,7 @@
 import { alarmsEn } from "../features/alarms/alarms.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { innovationEn } from "../features/innovation/innovation.messages.ts";
+import { growthEn } from "../features/growth/growth.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
@@ -378,6 +379,7 @@ export const en: Record<MessageKey, string> = {
   ...planningEn,
   ...schedulingEn,
   ...resourcesEn,
+  ...growthEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

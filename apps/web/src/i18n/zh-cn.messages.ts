@@ -1,6 +1,7 @@
 import { alarmsZh } from "../features/alarms/alarms.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { innovationZh } from "../features/innovation/innovation.messages.ts";
+import { growthZh } from "../features/growth/growth.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
@@ -369,6 +370,7 @@ export const zhCN = {
   ...planningZh,
   ...schedulingZh,
   ...resourcesZh,
+  ...growthZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,

@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
+import { growthRoutes } from "./growth.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
 import { ingestRoutes } from "./ingest.routes.ts";
@@ -29,6 +30,7 @@ export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
 export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
+export * from "./growth.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
 export * from "./ingest.routes.ts";
@@ -78,6 +80,7 @@ export const routeTable = {
   resources: resourceRoutes,
   innovation: innovationRoutes,
   trace: traceRoutes,
+  growth: growthRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -16,6 +16,8 @@ const SECTIONS: ReadonlyArray<{ prefix: string; label: MessageKey }> = [
   { prefix: "/imports", label: "nav.imports" },
   { prefix: "/jobs", label: "nav.jobs" },
   { prefix: "/audit", label: "nav.audit" },
+  { prefix: "/growth", label: "nav.growth" },
+  { prefix: "/strategy", label: "nav.strategy" },
 ];
 
 /**

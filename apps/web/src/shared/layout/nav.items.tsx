@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AimOutlined,
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
@@ -11,6 +12,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   ExperimentOutlined,
+  RiseOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -39,6 +41,8 @@ const ALL: NavItem[] = [
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
   { key: "scheduling", path: "/scheduling", label: "nav.scheduling", icon: <BarsOutlined /> },
+  { key: "growth", path: "/growth", label: "nav.growth", icon: <RiseOutlined /> },
+  { key: "strategy", path: "/strategy", label: "nav.strategy", icon: <AimOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "alarms", path: "/alarms", label: "nav.alarms", icon: <AlertOutlined /> },
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },

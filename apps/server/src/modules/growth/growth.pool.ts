@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import type { GrowthUnit } from "@clusterbrain/contracts";
+import type { Actor } from "../../auth/actor.ts";
+import type { DbOrTx } from "../../db/database.ts";
+import {
+  type GrowthOrg,
+  GrowthRepository,
+  type IndicatorRow,
+  type RelationRow,
+} from "./growth.repository.ts";
+
+type ChainNode = Awaited<ReturnType<GrowthRepository["nodes"]>>[number];
+
+/**
+ * Whose data one viewer's growth figures are computed from, and how each firm is shown.
+ * - A firm's private data (indicators, relations, equipment) enters only through an active grant:
+ *   to the cluster operator (the firm's consent to the cluster's analytics) or to the viewer itself;
+ *   the viewer's own data always enters.
+ * - The viewer may NAME a firm only if it is its own or the firm granted the viewer that class; the
+ *   operator therefore names every consenting firm, a firm sees its peers as pseudonyms.
+ */
+export interface GrowthPool {
+  viewerOrgId: string;
+  orgs: Map<string, GrowthOrg>;
+  nodes: ChainNode[];
+  links: { fromNodeId: string; toNodeId: string }[];
+  nodesOf: Map<string, string[]>;
+  /** Enterprises whose indicators are in the analysis. */
+  indicatorFirms: Set<string>;
+  /** Orgs whose recorded relations are in the analysis. */
+  relationFirms: Set<string>;
+  /** Orgs whose key-equipment counts are in the analysis. */
+  equipmentFirms: Set<string>;
+  named: Set<string>;
+  indicators: IndicatorRow[];
+  relations: RelationRow[];
+  unit(orgId: string): GrowthUnit;
+}
+
+/** A stable pseudonym: the order of a hash of the id, so labels reveal nothing about ids. */
+function pseudonyms(ids: readonly string[]): Map<string, string> {
+  const hashed = ids.map((id) => [id, createHash("sha256").update(`growth:${id}`).digest("hex")] as const);
+  hashed.sort((a, b) => a[1].localeCompare(b[1]));
+  return new Map(hashed.map(([id], i) => [id, `#${String(i + 1).padStart(3, "0")}`]));
+}
+
+export async function loadGrowthPool(db: DbOrTx, actor: Actor, now: Date): Promise<GrowthPool> {
+  const repo = new GrowthRepository(db);
+  const [orgRows, positions, nodes, links] = await Promise.all([
+    repo.orgs(),
+    repo.positions(),
+    repo.nodes(),
+    repo.links(),
+  ]);
+  const orgs = new Map(orgRows.map((o) => [o.id, o]));
+  const operators = orgRows.filter((o) => o.kind === "operator").map((o) => o.id);
+  const grantees = [...new Set([...operators, actor.orgId])];
+  const active = await repo.activeGrantsTo(grantees, now);
+  const classSet = (dataClass: string) => {
+    const out = new Set<string>();
+    if (orgs.has(actor.orgId)) out.add(actor.orgId);
+    for (const g of active) if (g.dataClass === dataClass && orgs.has(g.grantor)) out.add(g.grantor);
+    return out;
+  };
+  const isFirm = (id: string) => orgs.get(id)?.kind === "enterprise";
+  const indicatorFirms = new Set([...classSet("indicators")].filter(isFirm));
+  const relationFirms = classSet("relations");
+  const equipmentFirms = classSet("equipment");
+  const named = new Set([actor.orgId]);
+  for (const g of active) if (g.grantee === actor.orgId && g.dataClass === "indicators") named.add(g.grantor);
+
+  const nodesOf = new Map<string, string[]>();
+  for (const p of positions) nodesOf.set(p.orgId, [...(nodesOf.get(p.orgId) ?? []), p.nodeId]);
+  const [indicatorRows, relationRows] = await Promise.all([
+    repo.indicators([...indicatorFirms]),
+    repo.relations([...relationFirms]),
+  ]);
+  const alias = pseudonyms([...orgs.keys()]);
+  return {
+    viewerOrgId: actor.orgId,
+    orgs,
+    nodes,
+    links,
+    nodesOf,
+    indicatorFirms,
+    relationFirms,
+    equipmentFirms,
+    named,
+    indicators: indicatorRows,
+    relations: relationRows,
+    unit(orgId: string): GrowthUnit {
+      const own = orgId === actor.orgId;
+      if (named.has(orgId)) return { orgId, label: orgs.get(orgId)?.nameZh ?? orgId, own };
+      return { orgId: null, label: alias.get(orgId) ?? "#", own };
+    },
+  };
+}
+
+/** Stage labels of the demo chain (the chain's own stages; unknown stages get a number). */
+export const STAGE_LABELS: Record<number, [string, string]> = {
+  1: ["材料", "Materials"],
+  2: ["元器件", "Components"],
+  3: ["电路板与组件", "Boards and modules"],
+  4: ["医疗电子整机", "Medical devices"],
+  5: ["医疗机构", "Hospitals"],
+};
+
+export function stageLabel(stage: number): [string, string] {
+  return STAGE_LABELS[stage] ?? [`第${stage}环节`, `Stage ${stage}`];
+}

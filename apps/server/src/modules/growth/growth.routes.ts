@@ -1,0 +1,20 @@
+import { routeTable } from "@clusterbrain/contracts";
+import { registerRoute } from "../../http/route-registry.ts";
+import type { FeatureModule } from "../module.ts";
+import { GrowthService } from "./growth.service.ts";
+
+const routes = routeTable.growth;
+
+export const growthModule: FeatureModule = {
+  name: "growth",
+  routes(app, deps) {
+    const service = new GrowthService(deps.db, deps.now);
+    registerRoute(app, routes.micro, async ({ actor, query }) => service.micro(actor, query));
+    registerRoute(app, routes.meso, async ({ actor, query }) => service.meso(actor, query));
+    registerRoute(app, routes.macro, async ({ actor, query }) => service.macro(actor, query));
+    registerRoute(app, routes.drill, async ({ query }) => service.drill(query));
+    registerRoute(app, routes.strategy, async ({ actor }) => service.strategy(actor));
+    registerRoute(app, routes.note, async ({ actor }) => service.note(actor));
+    registerRoute(app, routes.saveNote, async ({ actor, body }) => service.saveNote(actor, body));
+  },
+};

@@ -1,0 +1,77 @@
+import {
+  growthDrillQuerySchema,
+  growthDrillSchema,
+  growthMacroSchema,
+  growthMesoSchema,
+  growthMicroSchema,
+  growthQuerySchema,
+  growthStrategySchema,
+  strategyNoteSchema,
+  strategyNoteWriteSchema,
+} from "../growth.contract.ts";
+import { defineRoute } from "./route.ts";
+
+const tags = ["growth"];
+
+/**
+ * Growth dashboards and the strategy workbench: the analytics engine on the platform's own data.
+ * The operator sees the consenting firms by name; a firm sees itself, firms that granted it their
+ * indicators, and pseudonyms for everyone else; every cross-firm aggregate is withheld below 3 firms.
+ */
+export const growthRoutes = {
+  micro: defineRoute({
+    method: "GET",
+    path: "/growth/micro",
+    tags,
+    summary: "Firm competitiveness: DEA (CCR/BCC/SBM, super-efficiency), Malmquist, entropy-TOPSIS, peers",
+    query: growthQuerySchema,
+    response: growthMicroSchema,
+  }),
+  meso: defineRoute({
+    method: "GET",
+    path: "/growth/meso",
+    tags,
+    summary: "Chain synergy: input–output linkages between chain segments, supplier network, coupling",
+    query: growthQuerySchema,
+    response: growthMesoSchema,
+  }),
+  macro: defineRoute({
+    method: "GET",
+    path: "/growth/macro",
+    tags,
+    summary: "Regional spillover: location quotients, shift-share, Moran's I and LISA per district",
+    query: growthQuerySchema,
+    response: growthMacroSchema,
+  }),
+  drill: defineRoute({
+    method: "GET",
+    path: "/growth/drill",
+    tags,
+    summary: "Firms behind a chart element (public directory facts only)",
+    query: growthDrillQuerySchema,
+    response: growthDrillSchema,
+  }),
+  strategy: defineRoute({
+    method: "GET",
+    path: "/growth/strategy",
+    tags,
+    summary: "Strategy workbench: resource endowment per chain node, market gaps, my value-chain position",
+    response: growthStrategySchema,
+  }),
+  note: defineRoute({
+    method: "GET",
+    path: "/growth/strategy/note",
+    tags,
+    summary: "My org's strategy note with goals and their KPIs' current values",
+    response: strategyNoteSchema,
+  }),
+  saveNote: defineRoute({
+    method: "PUT",
+    path: "/growth/strategy/note",
+    tags,
+    summary: "Save my org's strategy note (owner/admin/member)",
+    body: strategyNoteWriteSchema,
+    response: strategyNoteSchema,
+    errors: [403],
+  }),
+};
