@@ -341,6 +341,7 @@ const RULES: { [A in Action]: Rule<A> } = {
     if (ownOrg(actor, r.ownerOrgId))
       return new ForbiddenError("the requester rates a booking, not the owner");
     return new NotFoundError("booking", r.id);
+  },
   "innovation.write": orgRole(
     WRITERS,
     "org",

@@ -22,8 +22,8 @@ import {
 import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
-import { insertDemoInnovation } from "./demo.innovation.ts";
 import { loadDemoGrowth } from "./demo.growth.ts";
+import { insertDemoInnovation } from "./demo.innovation.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";

@@ -161,8 +161,8 @@ describeEachDatabase(
           `u-${EMAILS.bOwner}`,
           bBookingId,
           bResourceId,
+          ...bInnovation,
         ];
-        const bIds = [IDS.b, IDS.relationBC, IDS.grantBC, bTokenId, `u-${EMAILS.bOwner}`, ...bInnovation];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
         let requests = 0;

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,9 +29,11 @@ let snapshot: Promise<Blob> | undefined;
  */
 function migratedSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {
-    const key = readMigrations()
-      .map((m) => m.checksum.slice(0, 12))
-      .join("-");
+    // One digest over every migration's checksum: a name per migration outgrew the 255-byte file-name limit.
+    const key = createHash("sha256")
+      .update(readMigrations().map((m) => m.checksum).join("-"))
+      .digest("hex")
+      .slice(0, 24);
     const file = join(tmpdir(), `clusterbrain-pglite-${key}.tar`);
     if (existsSync(file)) return new Blob([readFileSync(file)]);
     const handle = await openDatabase({ url: "memory://" });
