@@ -19,6 +19,8 @@ export interface BackupManifest {
   createdAt: string;
   /** PostgreSQL only: the schema the dump holds (restored under the same name). */
   schema?: string;
+  /** PostgreSQL only: extensions the schema relies on (database-wide, so a schema dump leaves them out). */
+  extensions?: string[];
   migrations: string[];
   tables: Record<string, number>;
   payloadBytes: number;
@@ -124,6 +126,11 @@ export async function createBackup(handle: DatabaseHandle): Promise<Buffer> {
       const schema =
         (await client.query<{ s: string }>("SELECT current_schema() AS s")).rows[0]?.s ?? "public";
       const seen = await census(async (text) => (await client.query(text)).rows);
+      const extensions = (
+        await client.query<{ name: string }>(
+          "SELECT extname AS name FROM pg_extension WHERE extname <> 'plpgsql' ORDER BY extname",
+        )
+      ).rows.map((r) => r.name);
       const dump = await run("pg_dump", [
         `--dbname=${conn.url}`,
         `--schema=${schema}`,
@@ -132,7 +139,7 @@ export async function createBackup(handle: DatabaseHandle): Promise<Buffer> {
         "--no-owner",
         "--no-privileges",
       ]);
-      return pack({ format: 1, kind: "postgres", createdAt, schema, ...seen }, dump);
+      return pack({ format: 1, kind: "postgres", createdAt, schema, extensions, ...seen }, dump);
     } finally {
       await client.query("COMMIT");
     }
@@ -190,6 +197,12 @@ export async function restoreBackup(
       // pg_dump writes CREATE SCHEMA itself, so the schema goes first: with CASCADE only when forced;
       // otherwise a plain DROP, which PostgreSQL refuses if anything at all is still in it.
       await client.query(tables > 0 ? `DROP SCHEMA ${schema} CASCADE` : `DROP SCHEMA IF EXISTS ${schema}`);
+      // A fresh database lacks the extensions the dump's constraints use (btree_gist for bookings).
+      for (const ext of manifest.extensions ?? []) {
+        if (!/^[a-z_][a-z0-9_]*$/.test(ext))
+          throw new BackupError(`invalid extension name ${ext} in manifest`);
+        await client.query(`CREATE EXTENSION IF NOT EXISTS ${ext} SCHEMA public`);
+      }
     });
   } finally {
     await admin.close();
