@@ -238,6 +238,13 @@ export const growthMacroSchema = z.object({
 });
 export type GrowthMacro = z.infer<typeof growthMacroSchema>;
 
+/** Run one DEA model over the year's consenting firms as a background job (operator-sized runs). */
+export const growthJobRequestSchema = z.object({
+  year: z.number().int().min(1990).max(2100).optional(),
+  method: z.enum(["dea-ccr", "dea-bcc", "sbm"]),
+});
+export type GrowthJobRequest = z.infer<typeof growthJobRequestSchema>;
+
 export const growthDrillQuerySchema = z.object({
   chainNode: idSchema.optional(),
   district: text({ max: 100 }).optional(),

@@ -48,6 +48,7 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "PATCH /api/v1/members/{id}") return { role: "viewer" };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
     return { periodDate: "2026-01-01", quantity: 1 };
+  if (key === "POST /api/v1/growth/jobs") return { method: "dea-ccr" };
   if (key === "PUT /api/v1/growth/strategy/note")
     return { body: "walk", goals: [{ title: "walk", kpi: "revenue", target: 1, due: 2030 }] };
   return {};

@@ -6,7 +6,7 @@ import { JobService } from "./job.service.ts";
 
 // One runner per app (tests build several apps in one process); routes and start() share it.
 const runners = new WeakMap<AppDeps, JobRunner>();
-function runnerFor(deps: AppDeps): JobRunner {
+export function runnerFor(deps: AppDeps): JobRunner {
   let runner = runners.get(deps);
   if (!runner) {
     runner = new JobRunner({ db: deps.db, live: deps.live, settings: deps.config.jobs, now: deps.now });
