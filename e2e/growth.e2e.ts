@@ -42,6 +42,10 @@ describe("growth dashboards and the strategy workbench in Chromium", () => {
       expect(await growth.schematicNoteShown()).toBe(true);
       expect(await growth.moranText()).toContain("莫兰指数");
       expect(await growth.meaning("growth-fig-lisa")).toContain("LISA");
+      // Drill-down: clicking Jiashan (top right of the map) lists the firms there.
+      const firms = await growth.drillFromMap(0.8, 0.15);
+      expect(firms.length).toBeGreaterThan(0);
+      expect(firms.every((f) => f.includes("嘉善"))).toBe(true);
     } finally {
       await context.close();
     }
