@@ -37,7 +37,10 @@ export type GrowthQuery = z.infer<typeof growthQuerySchema>;
 export const growthUnitSchema = z.object({
   /** Org id when the viewer may name the firm, else null. */
   orgId: z.string().nullable(),
+  /** Chinese name, or the pseudonym. */
   label: z.string(),
+  /** English name, or the pseudonym. */
+  labelEn: z.string(),
   own: z.boolean(),
 });
 export type GrowthUnit = z.infer<typeof growthUnitSchema>;

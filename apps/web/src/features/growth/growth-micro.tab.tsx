@@ -15,6 +15,7 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
   const navigate = useNavigate();
   const tt = useMemo(() => (k: string) => t(k as MessageKey), [t]);
   const suppressed = t("growth.suppressed", { k: data.k });
+  const unitName = (u: { label: string; labelEn: string }) => pick(u.label, u.labelEn);
   const num = (v: number | null, d = 3) => (v === null ? suppressed : fmt.number(v, d));
   const groupLabel = (g: GrowthMicro["peerBench"]["groups"][number]) =>
     g.by === "sizeBand" ? tt(`size.${g.key}`) : pick(g.labelZh, g.labelEn);
@@ -73,7 +74,7 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
         meaning={data.dea.meaning}
         testId="growth-fig-dea"
       >
-        <Chart option={deaOption(data.dea, tt)} testId="growth-dea" onClick={openFirm} />
+        <Chart option={deaOption(data.dea, tt, unitName)} testId="growth-dea" onClick={openFirm} />
         {own?.targets && (
           <Table
             size="small"
@@ -105,7 +106,7 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
         testId="growth-fig-topsis"
       >
         <Chart
-          option={topsisOption(data.topsis.units, tt)}
+          option={topsisOption(data.topsis.units, tt, unitName)}
           testId="growth-topsis"
           height={480}
           onClick={openFirm}

@@ -34,6 +34,7 @@ describe("growth chart options", () => {
     const unit = (i: number, own = false) => ({
       orgId: own ? "me" : null,
       label: own ? "me" : `#${i}`,
+      labelEn: own ? "me" : `#${i}`,
       own,
       ccr: own ? 0.1 : 1 - i / 100,
       bcc: 1,
