@@ -176,15 +176,16 @@ export function networkYearsOption(
   return {
     tooltip: { trigger: "axis" },
     legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 64, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: "category", data: years.map((y) => String(y.year)) },
     yAxis: [
       { type: "value", name: t("growth.links") },
       { type: "value", min: 0, max: 1 },
+      { type: "value", minInterval: 1, offset: 40, position: "right" },
     ],
     series: [
       { name: t("growth.links"), type: "bar", data: years.map((y) => y.links) },
-      { name: t("growth.weakNodes"), type: "bar", data: years.map((y) => y.weakNodes) },
+      { name: t("growth.weakNodes"), type: "line", yAxisIndex: 2, data: years.map((y) => y.weakNodes) },
       {
         name: t("growth.couplingD"),
         type: "line",
