@@ -4,6 +4,7 @@ import { type E2eApp, startE2eApp } from "./harness/app.harness.ts";
 import { demoCredentials } from "./harness/demo-users.ts";
 import { screenshot } from "./harness/screenshots.ts";
 import { GROWTH_TAB_CHARTS, GrowthPage, StrategyPage } from "./pages/growth.page.ts";
+import { foreignText } from "./pages/language.check.ts";
 import { LoginPage } from "./pages/login.page.ts";
 import { Shell } from "./pages/shell.page.ts";
 
@@ -42,6 +43,10 @@ describe("growth dashboards and the strategy workbench in Chromium", () => {
       expect(await growth.schematicNoteShown()).toBe(true);
       expect(await growth.moranText()).toContain("莫兰指数");
       expect(await growth.meaning("growth-fig-lisa")).toContain("LISA");
+      // Drill-down: clicking Jiashan (top right of the map) lists the firms there.
+      const firms = await growth.drillFromMap(0.8, 0.15);
+      expect(firms.length).toBeGreaterThan(0);
+      expect(firms.every((f) => f.includes("嘉善"))).toBe(true);
     } finally {
       await context.close();
     }
@@ -57,6 +62,11 @@ describe("growth dashboards and the strategy workbench in Chromium", () => {
       expect(gap ?? 0).toBeGreaterThan(0);
       expect(await strategy.gapRowText("high-end-inductor")).toContain("高端电感");
       await screenshot(page, "strategy-gap");
+      // In English the whole workbench reads in English (the note's own text is the firm's data).
+      await page.getByTestId("language-switch").click();
+      await page.getByText("High-end inductors (high-current molded / automotive grade)").waitFor();
+      expect(await foreignText(page, "en")).toEqual([]);
+      await page.getByTestId("language-switch").click();
     } finally {
       await context.close();
     }

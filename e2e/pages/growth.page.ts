@@ -44,6 +44,23 @@ export class GrowthPage {
     return (await this.page.getByTestId(`${figureTestId}-meaning`).textContent()) ?? "";
   }
 
+  /**
+   * Clicks a point of the LISA map given as a fraction of the drawn map's box (the schematic map is
+   * square-ish and centred, drawn over 80% of the canvas height), then returns the drill-down's firms.
+   */
+  async drillFromMap(fx: number, fy: number): Promise<string[]> {
+    const canvas = this.page.getByTestId("growth-lisa-map").locator("canvas").first();
+    const box = await canvas.boundingBox();
+    if (box === null) throw new Error("the LISA map has no canvas");
+    const side = box.height * 0.8;
+    const x = box.x + box.width / 2 + (fx - 0.5) * side;
+    const y = box.y + box.height / 2 + (fy - 0.5) * side;
+    await this.page.mouse.click(x, y);
+    const items = this.page.getByTestId("growth-drill-item");
+    await items.first().waitFor();
+    return items.allTextContents();
+  }
+
   async schematicNoteShown(): Promise<boolean> {
     return this.page.getByTestId("growth-schematic").isVisible();
   }

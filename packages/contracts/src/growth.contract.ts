@@ -37,7 +37,10 @@ export type GrowthQuery = z.infer<typeof growthQuerySchema>;
 export const growthUnitSchema = z.object({
   /** Org id when the viewer may name the firm, else null. */
   orgId: z.string().nullable(),
+  /** Chinese name, or the pseudonym. */
   label: z.string(),
+  /** English name, or the pseudonym. */
+  labelEn: z.string(),
   own: z.boolean(),
 });
 export type GrowthUnit = z.infer<typeof growthUnitSchema>;
@@ -237,6 +240,13 @@ export const growthMacroSchema = z.object({
   }),
 });
 export type GrowthMacro = z.infer<typeof growthMacroSchema>;
+
+/** Run one DEA model over the year's consenting firms as a background job (operator-sized runs). */
+export const growthJobRequestSchema = z.object({
+  year: z.number().int().min(1990).max(2100).optional(),
+  method: z.enum(["dea-ccr", "dea-bcc", "sbm"]),
+});
+export type GrowthJobRequest = z.infer<typeof growthJobRequestSchema>;
 
 export const growthDrillQuerySchema = z.object({
   chainNode: idSchema.optional(),

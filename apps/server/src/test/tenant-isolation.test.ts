@@ -65,6 +65,7 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/scheduling/scenarios/{id}/locks") return { job: 0, op: 0, locked: true };
   if (key === "POST /api/v1/scheduling/scenarios/{id}/disturbances")
     return { machine: "M1", from: "2026-01-01T08:00", to: "2026-01-01T12:00" };
+  if (key === "POST /api/v1/growth/jobs") return { method: "dea-ccr" };
   if (key === "PUT /api/v1/growth/strategy/note")
     return { body: "walk", goals: [{ title: "walk", kpi: "revenue", target: 1, due: 2030 }] };
   return {};

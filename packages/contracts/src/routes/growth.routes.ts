@@ -1,6 +1,7 @@
 import {
   growthDrillQuerySchema,
   growthDrillSchema,
+  growthJobRequestSchema,
   growthMacroSchema,
   growthMesoSchema,
   growthMicroSchema,
@@ -9,6 +10,7 @@ import {
   strategyNoteSchema,
   strategyNoteWriteSchema,
 } from "../growth.contract.ts";
+import { jobSummarySchema } from "../job.contract.ts";
 import { defineRoute } from "./route.ts";
 
 const tags = ["growth"];
@@ -42,6 +44,15 @@ export const growthRoutes = {
     summary: "Regional spillover: location quotients, shift-share, Moran's I and LISA per district",
     query: growthQuerySchema,
     response: growthMacroSchema,
+  }),
+  runJob: defineRoute({
+    method: "POST",
+    path: "/growth/jobs",
+    tags,
+    summary: "Run a DEA model over the year's firms as a job (only over firms the caller may name)",
+    body: growthJobRequestSchema,
+    response: jobSummarySchema,
+    errors: [400, 403, 429],
   }),
   drill: defineRoute({
     method: "GET",

@@ -10,13 +10,17 @@ import { memoised } from "./growth.memo.ts";
 import { type GrowthPool, stageLabel } from "./growth.pool.ts";
 import type { RelationRow } from "./growth.repository.ts";
 
-/** Mid-points of the relation volume bands in 万元 (CNY 10k): <1M, 1–10M, 10–50M, 50–200M, >200M. */
+/**
+ * A relation's yearly volume in 万元 (CNY 10k), from its band: the band's LOWER bound, so flows are
+ * never overstated (mid-points made intermediate purchases of some segments approach their whole
+ * revenue); "< 1 M" counts as 0.1 M so a small link still weighs something.
+ */
 export const VOLUME_WANYUAN: Record<RelationRow["volumeBand"], number> = {
-  lt1m: 50,
-  "1m-10m": 550,
-  "10m-50m": 3000,
-  "50m-200m": 12500,
-  gt200m: 30000,
+  lt1m: 10,
+  "1m-10m": 100,
+  "10m-50m": 1000,
+  "50m-200m": 5000,
+  gt200m: 20000,
 };
 
 const TOP = 10;

@@ -73,12 +73,19 @@ export function runDea(rows: readonly IndicatorRow[]) {
 const geoMean = (xs: readonly number[]) => Math.exp(xs.reduce((a, x) => a + Math.log(x), 0) / xs.length);
 const mean = (xs: readonly number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
 
+/** The rows a year's DEA runs on: usable firm-years of the pool, in a stable order. */
+export function deaYearRows(pool: GrowthPool, wanted: number | undefined): IndicatorRow[] {
+  const years = [...new Set(pool.indicators.map((r) => r.year))].sort((a, b) => a - b);
+  const year = wanted ?? years.at(-1) ?? null;
+  return pool.indicators
+    .filter((r) => r.year === year && deaUsable(r))
+    .sort((a, b) => a.orgId.localeCompare(b.orgId));
+}
+
 export function micro(pool: GrowthPool, query: GrowthQuery): GrowthMicro {
   const years = [...new Set(pool.indicators.map((r) => r.year))].sort((a, b) => a - b);
   const year = query.year ?? years.at(-1) ?? null;
-  const rows = pool.indicators
-    .filter((r) => r.year === year && deaUsable(r))
-    .sort((a, b) => a.orgId.localeCompare(b.orgId));
+  const rows = deaYearRows(pool, query.year);
   const n = rows.length;
   const enough = n >= K_MIN;
   const viewer = pool.viewerOrgId;

@@ -90,8 +90,10 @@ export async function loadGrowthPool(db: DbOrTx, actor: Actor, now: Date): Promi
     relations: relationRows,
     unit(orgId: string): GrowthUnit {
       const own = orgId === actor.orgId;
-      if (named.has(orgId)) return { orgId, label: orgs.get(orgId)?.nameZh ?? orgId, own };
-      return { orgId: null, label: alias.get(orgId) ?? "#", own };
+      const org = orgs.get(orgId);
+      if (named.has(orgId)) return { orgId, label: org?.nameZh ?? orgId, labelEn: org?.nameEn ?? orgId, own };
+      const pseudonym = alias.get(orgId) ?? "#";
+      return { orgId: null, label: pseudonym, labelEn: pseudonym, own };
     },
   };
 }

@@ -1,5 +1,7 @@
 import { routeTable } from "@clusterbrain/contracts";
 import { registerRoute } from "../../http/route-registry.ts";
+import { runnerFor } from "../jobs/job.routes.ts";
+import { JobService } from "../jobs/job.service.ts";
 import type { FeatureModule } from "../module.ts";
 import { GrowthService } from "./growth.service.ts";
 
@@ -12,6 +14,8 @@ export const growthModule: FeatureModule = {
     registerRoute(app, routes.micro, async ({ actor, query }) => service.micro(actor, query));
     registerRoute(app, routes.meso, async ({ actor, query }) => service.meso(actor, query));
     registerRoute(app, routes.macro, async ({ actor, query }) => service.macro(actor, query));
+    const jobs = new JobService(deps.db, runnerFor(deps), deps.now);
+    registerRoute(app, routes.runJob, async ({ actor, body }) => service.runJob(actor, jobs, body));
     registerRoute(app, routes.drill, async ({ query }) => service.drill(query));
     registerRoute(app, routes.strategy, async ({ actor }) => service.strategy(actor));
     registerRoute(app, routes.note, async ({ actor }) => service.note(actor));

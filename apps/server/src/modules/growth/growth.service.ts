@@ -1,23 +1,28 @@
 import type {
   GrowthDrill,
   GrowthDrillQuery,
+  GrowthJobRequest,
   GrowthMacro,
   GrowthMeso,
   GrowthMicro,
   GrowthQuery,
   GrowthStrategy,
+  JobSummary,
   StrategyNote,
   StrategyNoteWrite,
 } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { DbOrTx } from "../../db/database.ts";
+import { ForbiddenError, ValidationError } from "../../errors/index.ts";
+import { K_MIN } from "../../privacy/k-anonymity.ts";
 import { writeAudit } from "../audit/audit.service.ts";
+import type { JobService } from "../jobs/job.service.ts";
 import { loadGrowthPool } from "./growth.pool.ts";
 import { GrowthRepository } from "./growth.repository.ts";
 import { macro } from "./growth-macro.service.ts";
 import { meso } from "./growth-meso.service.ts";
-import { micro } from "./growth-micro.service.ts";
+import { deaData, deaYearRows, micro } from "./growth-micro.service.ts";
 import { strategy } from "./growth-strategy.service.ts";
 
 const DRILL_LIMIT = 200;
@@ -49,6 +54,33 @@ export class GrowthService {
       repo.relationsOfParty(actor.orgId),
     ]);
     return strategy(pool, signals, own);
+  }
+
+  /**
+   * One DEA model over the year's firms as a background job of the caller's org. The job stores its
+   * input, so it may hold only firms the caller may name (the operator's consenting firms, a firm's
+   * own data and its grantors); anything else is a 403, never a silent copy of others' data.
+   */
+  async runJob(actor: Actor, jobs: JobService, body: GrowthJobRequest): Promise<JobSummary> {
+    const pool = await loadGrowthPool(this.db, actor, this.now());
+    const rows = deaYearRows(pool, body.year);
+    if (rows.some((r) => !pool.named.has(r.orgId))) {
+      throw new ForbiddenError("a growth job may only hold firms that granted you their indicators");
+    }
+    if (rows.length < K_MIN) {
+      throw ValidationError.field("year", `needs at least ${K_MIN} firms with indicators`);
+    }
+    const data = deaData(rows);
+    return jobs.start(actor, {
+      kind: "analyze",
+      input: {
+        method: body.method,
+        orientation: "input",
+        units: data.units,
+        inputs: data.inputs,
+        outputs: data.outputs,
+      },
+    });
   }
 
   /** Public directory facts of the enterprises behind a chart element (never their figures). */

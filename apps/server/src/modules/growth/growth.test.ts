@@ -206,9 +206,9 @@ describeEachDatabase("growth analytics: consent through grants, k ≥ 3 on every
       expect(mi.dea.meanCcr.value).toBeCloseTo(mean, 12);
       const net = supplyNetwork(
         [
-          { supplier: "g-f1", customer: "g-f2", weight: 50 },
-          { supplier: "g-f2", customer: "g-f3", weight: 50 },
-          { supplier: "g-f3", customer: "g-f1", weight: 50 },
+          { supplier: "g-f1", customer: "g-f2", weight: 10 },
+          { supplier: "g-f2", customer: "g-f3", weight: 10 },
+          { supplier: "g-f3", customer: "g-f1", weight: 10 },
         ],
         { seed: 1 },
       );
@@ -265,3 +265,38 @@ describeEachDatabase(
     });
   },
 );
+
+describeEachDatabase("growth jobs: a DEA run as a job holds only firms the caller may name", (getDb) => {
+  let app: FastifyInstance;
+  let op: Session;
+  let a: Session;
+  beforeAll(async () => {
+    await seedCluster(getDb().db);
+    app = await testApp(getDb().db);
+    [op, a] = await Promise.all([login(app, EMAILS.opAdmin), login(app, EMAILS.aOwner)]);
+  });
+  afterAll(() => app.close());
+
+  it("too few consenting firms is a 400; with three the operator's job starts; a firm with pseudonymous peers gets 403", async () => {
+    expect(
+      (await call(app, op, "POST", "/api/v1/growth/jobs", { method: "dea-ccr", year: 2023 })).statusCode,
+    ).toBe(400);
+    await getDb()
+      .db.insert(grants)
+      .values(
+        ["org-a", "org-b", "org-c"].map((orgId) => ({
+          id: `g-op-${orgId}`,
+          orgId,
+          granteeOrgId: "org-operator",
+          dataClass: "indicators" as const,
+          purpose: "growth",
+          expiresAt: new Date("2099-01-01T00:00:00Z"),
+        })),
+      );
+    const started = await call(app, op, "POST", "/api/v1/growth/jobs", { method: "dea-ccr", year: 2023 });
+    expect(started.statusCode).toBe(200);
+    expect(started.json()).toMatchObject({ kind: "analyze", orgId: "org-operator" });
+    const firm = await call(app, a, "POST", "/api/v1/growth/jobs", { method: "dea-ccr", year: 2023 });
+    expect(firm.statusCode).toBe(403);
+  });
+});

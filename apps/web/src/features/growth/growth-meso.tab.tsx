@@ -78,7 +78,7 @@ export function MesoTab({ data, onDrill }: { data: GrowthMeso; onDrill: (q: Grow
           dataSource={net.top}
           data-testid="growth-network-top"
           columns={[
-            { title: t("growth.unit"), dataIndex: "label" },
+            { title: t("growth.unit"), render: (_: unknown, u) => pick(u.label, u.labelEn) },
             {
               title: t("growth.betweenness"),
               dataIndex: "betweenness",

@@ -1,10 +1,11 @@
 import type { GrowthDrillQuery, GrowthMicro } from "@clusterbrain/contracts";
-import { Col, Row, Statistic, Table } from "antd";
+import { Button, Col, message, Row, Statistic, Table } from "antd";
 import { useMemo } from "react";
 import { useNavigate } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import type { MessageKey } from "../../i18n/zh-cn.messages.ts";
 import { Chart, type ChartEvent } from "../../shared/charts/chart.component.tsx";
+import { growthApi } from "./growth.api.ts";
 import { deaOption, malmquistOption, peersOption, topsisOption } from "./growth.charts.ts";
 import { Figure } from "./growth-figure.component.tsx";
 
@@ -14,6 +15,7 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
   const navigate = useNavigate();
   const tt = useMemo(() => (k: string) => t(k as MessageKey), [t]);
   const suppressed = t("growth.suppressed", { k: data.k });
+  const unitName = (u: { label: string; labelEn: string }) => pick(u.label, u.labelEn);
   const num = (v: number | null, d = 3) => (v === null ? suppressed : fmt.number(v, d));
   const groupLabel = (g: GrowthMicro["peerBench"]["groups"][number]) =>
     g.by === "sizeBand" ? tt(`size.${g.key}`) : pick(g.labelZh, g.labelEn);
@@ -27,6 +29,17 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
     if (d?.by === "sizeBand" && d.key) onDrill({ sizeBand: d.key as GrowthDrillQuery["sizeBand"] });
   };
   const own = data.dea.units.find((u) => u.own);
+  // A job stores its input: offered only when every firm shown may be named (the operator's view).
+  const canRunJob = data.dea.units.length > 0 && data.dea.units.every((u) => u.orgId !== null);
+  const runJob = async () => {
+    try {
+      await growthApi.runJob({ method: "sbm", year: data.year ?? undefined });
+      message.success(t("growth.jobStarted"));
+      navigate("/jobs");
+    } catch (e) {
+      message.error(e instanceof Error ? e.message : String(e));
+    }
+  };
   return (
     <div data-testid="growth-micro" data-units={data.dea.units.length}>
       <Row gutter={16} style={{ marginBottom: 16 }}>
@@ -49,6 +62,11 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
         </Col>
         <Col span={8}>
           <Statistic title={t("growth.contributors", { n: data.contributors })} value={data.contributors} />
+          {canRunJob && (
+            <Button size="small" onClick={runJob} data-testid="growth-run-job">
+              {t("growth.runJob")}
+            </Button>
+          )}
         </Col>
       </Row>
       <Figure
@@ -56,7 +74,7 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
         meaning={data.dea.meaning}
         testId="growth-fig-dea"
       >
-        <Chart option={deaOption(data.dea, tt)} testId="growth-dea" onClick={openFirm} />
+        <Chart option={deaOption(data.dea, tt, unitName)} testId="growth-dea" onClick={openFirm} />
         {own?.targets && (
           <Table
             size="small"
@@ -88,7 +106,7 @@ export function MicroTab({ data, onDrill }: { data: GrowthMicro; onDrill: (q: Gr
         testId="growth-fig-topsis"
       >
         <Chart
-          option={topsisOption(data.topsis.units, tt)}
+          option={topsisOption(data.topsis.units, tt, unitName)}
           testId="growth-topsis"
           height={480}
           onClick={openFirm}

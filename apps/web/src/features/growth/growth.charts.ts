@@ -15,12 +15,15 @@ export const LISA_MAP = "jiaxing-schematic";
 echarts.registerMap(LISA_MAP, schematicGeoJson() as unknown as Parameters<typeof echarts.registerMap>[1]);
 
 type T = (key: string) => string;
+/** A unit's name in the reader's language (a pseudonym reads the same in both). */
+type UnitName = (u: { label: string; labelEn: string }) => string;
+const zhName: UnitName = (u) => u.label;
 const OWN = "#fa541c";
 const BASE = "#1677ff";
 const TOP_UNITS = 30;
 const round = (x: number, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
 
-export function deaOption(dea: GrowthMicro["dea"], t: T): EChartsCoreOption {
+export function deaOption(dea: GrowthMicro["dea"], t: T, name: UnitName = zhName): EChartsCoreOption {
   const units = [...dea.units].sort((a, b) => b.ccr - a.ccr);
   const shown = units.slice(0, TOP_UNITS);
   const own = units.find((u) => u.own);
@@ -29,7 +32,7 @@ export function deaOption(dea: GrowthMicro["dea"], t: T): EChartsCoreOption {
     tooltip: { trigger: "axis" },
     legend: { top: 0 },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
-    xAxis: { type: "category", data: shown.map((u) => u.label), axisLabel: { rotate: 60, fontSize: 10 } },
+    xAxis: { type: "category", data: shown.map(name), axisLabel: { rotate: 60, fontSize: 10 } },
     yAxis: { type: "value", min: 0 },
     series: [
       {
@@ -87,7 +90,11 @@ export function malmquistOption(m: GrowthMicro["malmquist"], t: T): EChartsCoreO
   };
 }
 
-export function topsisOption(units: GrowthMicro["topsis"]["units"], t: T): EChartsCoreOption {
+export function topsisOption(
+  units: GrowthMicro["topsis"]["units"],
+  t: T,
+  name: UnitName = zhName,
+): EChartsCoreOption {
   const shown = units.slice(0, 20);
   const own = units.find((u) => u.own);
   if (own && !shown.includes(own)) shown.push(own);
@@ -96,7 +103,7 @@ export function topsisOption(units: GrowthMicro["topsis"]["units"], t: T): EChar
     tooltip: { trigger: "axis" },
     grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: "value", name: t("growth.closeness") },
-    yAxis: { type: "category", data: shown.map((u) => `${u.rank}. ${u.label}`) },
+    yAxis: { type: "category", data: shown.map((u) => `${u.rank}. ${name(u)}`) },
     series: [
       {
         type: "bar",
@@ -169,15 +176,16 @@ export function networkYearsOption(
   return {
     tooltip: { trigger: "axis" },
     legend: { top: 0 },
-    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 64, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: "category", data: years.map((y) => String(y.year)) },
     yAxis: [
       { type: "value", name: t("growth.links") },
       { type: "value", min: 0, max: 1 },
+      { type: "value", minInterval: 1, offset: 40, position: "right" },
     ],
     series: [
       { name: t("growth.links"), type: "bar", data: years.map((y) => y.links) },
-      { name: t("growth.weakNodes"), type: "bar", data: years.map((y) => y.weakNodes) },
+      { name: t("growth.weakNodes"), type: "line", yAxisIndex: 2, data: years.map((y) => y.weakNodes) },
       {
         name: t("growth.couplingD"),
         type: "line",

@@ -72,6 +72,8 @@ export const growthZh = {
   "growth.patentsPer100": "每百名员工专利数",
   "growth.rdIntensity": "研发强度",
   "growth.stage": "环节",
+  "growth.runJob": "作为后台任务运行 SBM",
+  "growth.jobStarted": "已提交后台任务，可在“规划运行”查看进度",
 
   "growth.meaning.dea":
     "DEA 把每家企业的投入(人员、资产、研发)与产出(营收、专利)和最佳实践前沿比较：1 表示有效，0.8 表示同样产出只需 80% 的投入。",
@@ -212,6 +214,8 @@ export const growthEn: Record<keyof typeof growthZh, string> = {
   "growth.patentsPer100": "Patents per 100 employees",
   "growth.rdIntensity": "R&D intensity",
   "growth.stage": "Segment",
+  "growth.runJob": "Run SBM as a background job",
+  "growth.jobStarted": "Job submitted; follow its progress under Runs",
 
   "growth.meaning.dea":
     "DEA compares each firm's inputs (staff, assets, R&D) and outputs (revenue, patents) with the best-practice frontier: 1 is efficient, 0.8 means the same output needs only 80% of the inputs.",

@@ -7,6 +7,7 @@ import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { growthApi } from "../growth/growth.api.ts";
 
 type Goal = StrategyNoteWrite["goals"][number];
+const HAN = /\p{Script=Han}/u;
 
 /** The firm's saved strategy note: free text plus goals, each linked to a growth KPI with its current value. */
 export function StrategyNoteCard({ canWrite }: { canWrite: boolean }) {
@@ -48,6 +49,8 @@ export function StrategyNoteCard({ canWrite }: { canWrite: boolean }) {
         placeholder={t("strategy.noteBody")}
         onChange={(e) => setBody(e.target.value)}
         disabled={!canWrite}
+        // The note is the firm's own text: marked with its language, as registered names are.
+        lang={HAN.test(body) ? "zh-CN" : undefined}
         data-testid="strategy-note-body"
       />
       <Table
