@@ -31,7 +31,11 @@ function migratedSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {
     // One digest over every migration's checksum: a name per migration outgrew the 255-byte file-name limit.
     const key = createHash("sha256")
-      .update(readMigrations().map((m) => m.checksum).join("-"))
+      .update(
+        readMigrations()
+          .map((m) => m.checksum)
+          .join("-"),
+      )
       .digest("hex")
       .slice(0, 24);
     const file = join(tmpdir(), `clusterbrain-pglite-${key}.tar`);
