@@ -3,6 +3,7 @@ import type { Database } from "../../db/database.ts";
 import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
 import { existingTelemetryStorage, telemetryStorage } from "../telemetry/telemetry.storage.ts";
+import { AlarmNotifier, channelsFrom } from "./alarm-channels.ts";
 import { MonitoringRuntime } from "./monitoring.runtime.ts";
 import { MonitoringService } from "./monitoring.service.ts";
 
@@ -45,18 +46,39 @@ export const monitoringModule: FeatureModule = {
     const runtime = monitoringRuntime(deps);
     const storage = existingTelemetryStorage(deps.db) ?? telemetryStorage(deps);
     let stopped = false;
+    runtime.notifier = new AlarmNotifier(channelsFrom(deps.config.alarms, deps.now));
+    runtime.publicUrl = deps.config.publicUrl;
+    const minutes = deps.config.alarms.escalateMinutes;
+    let escalating = false;
+    const timer = setInterval(() => {
+      if (escalating || stopped) return;
+      escalating = true;
+      runtime
+        .escalate(minutes)
+        .catch((err: unknown) => {
+          runtime.errors++;
+          runtime.lastError = err instanceof Error ? err.message : String(err);
+        })
+        .finally(() => {
+          escalating = false;
+        });
+    }, 60_000);
+    timer.unref();
     storage.writer.onStored((orgId, _deviceId, rows) => {
       if (!stopped) runtime.accept(orgId, rows);
     });
     return {
       stop: async () => {
         stopped = true;
+        clearInterval(timer);
         await runtime.flush();
       },
       health: () => ({
         ok: true,
         learned: runtime.learned,
         errors: runtime.errors,
+        channels: runtime.notifier.size,
+        sent: runtime.notifier.sent,
         ...(runtime.lastError ? { lastError: runtime.lastError } : {}),
       }),
     };
