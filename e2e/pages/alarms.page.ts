@@ -1,0 +1,32 @@
+import type { Page } from "playwright-core";
+
+/** The alarms screen (/alarms): the alarm list with its filters and actions, and the detector settings. */
+export class AlarmsPage {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilShown(): Promise<void> {
+    await this.page.getByTestId("alarms-page").waitFor();
+    await this.page.getByTestId("alarm-table").waitFor();
+  }
+
+  /** Waits for a row in `state` (the list refreshes on every alarm pushed live) and returns its id. */
+  async waitForAlarm(state: string, timeout = 30_000): Promise<string> {
+    const row = this.page.locator(`tr[data-alarm-state="${state}"]`).first();
+    await row.waitFor({ timeout });
+    return (await row.getAttribute("data-alarm-id")) ?? "";
+  }
+
+  async stateText(id: string): Promise<string> {
+    return (
+      (await this.page.locator(`tr[data-alarm-id="${id}"]`).getByTestId("alarm-state").textContent()) ?? ""
+    );
+  }
+
+  async acknowledge(id: string): Promise<void> {
+    await this.page.locator(`tr[data-alarm-id="${id}"]`).getByTestId("alarm-ack").click();
+  }
+
+  async waitForState(id: string, state: string): Promise<void> {
+    await this.page.locator(`tr[data-alarm-id="${id}"][data-alarm-state="${state}"]`).waitFor();
+  }
+}
