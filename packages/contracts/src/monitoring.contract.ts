@@ -120,3 +120,29 @@ export type DetectorSettings = z.infer<typeof detectorSettingsSchema>;
 
 /** Live-stream event: an alarm was raised or changed state. */
 export const alarmLiveEventSchema = z.object({ topic: z.literal("alarm"), alarm: alarmSchema });
+
+/**
+ * One figure of the cluster benchmark, per machine process type: anonymised across the firms that
+ * contribute (an active "equipment" grant to the cluster operator), withheld below 3 firms.
+ */
+export const benchmarkRowSchema = z.object({
+  processType: z.string(),
+  metric: z.enum(["cpk"]),
+  /** Contributing firms, or null when suppressed. */
+  firms: z.number().int().nullable(),
+  suppressed: z.boolean(),
+  q1: z.number().nullable(),
+  median: z.number().nullable(),
+  q3: z.number().nullable(),
+  /** The caller's own figure (its own data), or null when it has none for this process type. */
+  mine: z.number().nullable(),
+  /** Where the caller stands: 1 = bottom quarter … 4 = top quarter; null when suppressed or no figure. */
+  myQuartile: z.number().int().min(1).max(4).nullable(),
+});
+export type BenchmarkRow = z.infer<typeof benchmarkRowSchema>;
+export const benchmarkListSchema = z.object({
+  /** Readings of the last `days` days count. */
+  days: z.number().int(),
+  items: z.array(benchmarkRowSchema),
+});
+export type BenchmarkList = z.infer<typeof benchmarkListSchema>;

@@ -6,6 +6,7 @@ import {
   alarmListSchema,
   alarmSchema,
   alarmShelveSchema,
+  benchmarkListSchema,
   detectorListSchema,
   detectorSchema,
   detectorSettingsSchema,
@@ -73,6 +74,14 @@ export const monitoringRoutes = {
     tags,
     summary: "My org's per-tag detectors: chosen chart, target run length and expected false-alarm rate",
     response: detectorListSchema,
+  }),
+  benchmarks: defineRoute({
+    method: "GET",
+    path: "/monitoring/benchmarks",
+    tags,
+    summary:
+      "Cluster benchmark per process type (Cpk quartiles across firms that granted it; withheld below 3 firms) and where my firm stands",
+    response: benchmarkListSchema,
   }),
   configure: defineRoute({
     method: "PUT",

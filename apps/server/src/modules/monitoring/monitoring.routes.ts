@@ -4,6 +4,7 @@ import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
 import { existingTelemetryStorage, telemetryStorage } from "../telemetry/telemetry.storage.ts";
 import { AlarmNotifier, channelsFrom } from "./alarm-channels.ts";
+import { BenchmarkService } from "./benchmark.service.ts";
 import { MonitoringRuntime } from "./monitoring.runtime.ts";
 import { MonitoringService } from "./monitoring.service.ts";
 
@@ -37,6 +38,8 @@ export const monitoringModule: FeatureModule = {
       service.comment(actor, params.id, body),
     );
     registerRoute(app, routes.detectors, async ({ actor }) => service.detectors(actor));
+    const benchmarks = new BenchmarkService(deps.db, deps.now);
+    registerRoute(app, routes.benchmarks, async ({ actor }) => benchmarks.list(actor));
     registerRoute(app, routes.configure, async ({ actor, params, body }) =>
       service.configure(actor, params.tagId, body),
     );
