@@ -146,3 +146,37 @@ export const benchmarkListSchema = z.object({
   items: z.array(benchmarkRowSchema),
 });
 export type BenchmarkList = z.infer<typeof benchmarkListSchema>;
+
+export const spcQuerySchema = z.object({
+  /** Hours back from now (default 24, at most a week). */
+  hours: z.coerce.number().int().min(1).max(168).default(24),
+});
+
+const intervalSchema = z.object({ estimate: z.number(), lower: z.number(), upper: z.number() });
+
+/** A tag's individuals chart over a range: limits from the range's first part, rule violations, capability. */
+export const spcChartSchema = z.object({
+  tagId: z.string(),
+  tagKey: z.string(),
+  unit: z.string(),
+  points: z.array(z.object({ ts: z.string(), value: z.number() })),
+  /** Points the limits were computed from (the first ones of the range). */
+  baselinePoints: z.number().int(),
+  limits: z.object({ center: z.number(), sigma: z.number(), lcl: z.number(), ucl: z.number() }).nullable(),
+  /** Western Electric rule violations: index into points, rule 1–4. */
+  violations: z.array(z.object({ index: z.number().int(), rule: z.number().int() })),
+  lsl: z.number().nullable(),
+  usl: z.number().nullable(),
+  capability: z
+    .object({
+      n: z.number().int(),
+      mean: z.number(),
+      cp: intervalSchema.nullable(),
+      cpk: intervalSchema,
+      confidence: z.number(),
+      /** False when the data fail the normality check (the indices then describe no real fraction defective). */
+      quotable: z.boolean(),
+    })
+    .nullable(),
+});
+export type SpcChart = z.infer<typeof spcChartSchema>;

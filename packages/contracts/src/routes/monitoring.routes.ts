@@ -10,6 +10,8 @@ import {
   detectorListSchema,
   detectorSchema,
   detectorSettingsSchema,
+  spcChartSchema,
+  spcQuerySchema,
   tagIdParamsSchema,
 } from "../monitoring.contract.ts";
 import { defineRoute } from "./route.ts";
@@ -82,6 +84,18 @@ export const monitoringRoutes = {
     summary:
       "Cluster benchmark per process type (Cpk quartiles across firms that granted it; withheld below 3 firms) and where my firm stands",
     response: benchmarkListSchema,
+  }),
+  spc: defineRoute({
+    method: "GET",
+    path: "/monitoring/tags/:tagId/spc",
+    tags,
+    summary:
+      "A tag's SPC chart over the last hours: individuals limits and zones, rule violations, Cp/Cpk with confidence intervals",
+    params: tagIdParamsSchema,
+    scope: { tagId: "own-org-record" },
+    query: spcQuerySchema,
+    response: spcChartSchema,
+    errors: [404],
   }),
   configure: defineRoute({
     method: "PUT",

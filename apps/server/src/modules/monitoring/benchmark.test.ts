@@ -19,7 +19,7 @@ function cpk(xs: readonly number[]): number {
 const SPREAD = { [IDS.a]: 1, [IDS.b]: 2, [IDS.c]: 0.5, [IDS.d]: 0.1 };
 
 describeEachDatabase(
-  "cluster benchmark: Cpk by process type across firms, k ≥ 3, only firms that granted it",
+  "cluster benchmark (Cpk by process type, k ≥ 3, only firms that granted it) and the SPC chart",
   (getDb) => {
     let app: FastifyInstance;
     let a: Session;
@@ -94,6 +94,35 @@ describeEachDatabase(
         .set({ revokedAt: new Date(NOW - 1000) })
         .where(eq(grants.id, `bench-${IDS.c}`));
       expect(await coilWinding(a)).toMatchObject({ suppressed: true, firms: null });
+    });
+
+    it("SPC chart of a tag: limits from the first part, a rule-1 violation marked, Cp/Cpk with intervals; another firm 404", async () => {
+      const storage = existingTelemetryStorage(getDb().db);
+      const tagId = `bench-${IDS.a}-tag-width`;
+      await storage?.writer.write({
+        orgId: IDS.a,
+        deviceId: `bench-${IDS.a}-device`,
+        points: [{ tag: "width", ts: NOW - 30_000, value: 20 }],
+      });
+      const res = await call(app, a, "GET", `/api/v1/monitoring/tags/${tagId}/spc?hours=24`);
+      expect(res.statusCode, res.body).toBe(200);
+      const spc = res.json();
+      expect(spc.points).toHaveLength(61);
+      expect(spc.baselinePoints).toBe(30);
+      expect(spc.limits.center).toBeCloseTo(6, 6);
+      // σ from the moving range: |5 − 7| = 2 → 2 / d2(2) = 2 / 1.128.
+      expect(spc.limits.sigma).toBeCloseTo(2 / 1.128, 2);
+      expect(spc.violations).toContainEqual({ index: 60, rule: 1 });
+      expect(spc.lsl).toBe(0);
+      expect(spc.usl).toBe(12);
+      expect(spc.capability.cpk.lower).toBeLessThan(spc.capability.cpk.estimate);
+      expect(spc.capability.cpk.upper).toBeGreaterThan(spc.capability.cpk.estimate);
+      expect(spc.capability.cp.estimate).toBeCloseTo(12 / (6 * (2 / 1.128)), 2);
+      const b = await login(app, EMAILS.bOwner);
+      expect((await call(app, b, "GET", `/api/v1/monitoring/tags/${tagId}/spc`)).statusCode).toBe(404);
+      expect((await call(app, a, "GET", `/api/v1/monitoring/tags/${tagId}/spc?hours=0`)).statusCode).toBe(
+        400,
+      );
     });
   },
 );

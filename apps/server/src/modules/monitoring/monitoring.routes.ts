@@ -7,6 +7,7 @@ import { AlarmNotifier, channelsFrom } from "./alarm-channels.ts";
 import { BenchmarkService } from "./benchmark.service.ts";
 import { MonitoringRuntime } from "./monitoring.runtime.ts";
 import { MonitoringService } from "./monitoring.service.ts";
+import { SpcService } from "./spc.service.ts";
 
 const routes = routeTable.monitoring;
 
@@ -40,6 +41,10 @@ export const monitoringModule: FeatureModule = {
     registerRoute(app, routes.detectors, async ({ actor }) => service.detectors(actor));
     const benchmarks = new BenchmarkService(deps.db, deps.now);
     registerRoute(app, routes.benchmarks, async ({ actor }) => benchmarks.list(actor));
+    const spc = new SpcService(deps.db, deps.now);
+    registerRoute(app, routes.spc, async ({ actor, params, query }) =>
+      spc.chart(actor, params.tagId, query.hours),
+    );
     registerRoute(app, routes.configure, async ({ actor, params, body }) =>
       service.configure(actor, params.tagId, body),
     );
