@@ -19,7 +19,7 @@ describe("alarms in Chromium", () => {
     await app?.close();
   });
 
-  it("a fault injected on a tag raises an alarm that appears in the list and is acknowledged there", async () => {
+  it("a fault injected on a tag raises an alarm that appears in the list, is acknowledged there, and the SPC chart marks it", async () => {
     const db = app.server.db.db;
     const storage = existingTelemetryStorage(db);
     if (!storage) throw new Error("the telemetry module did not start");
@@ -64,6 +64,11 @@ describe("alarms in Chromium", () => {
       await alarms.acknowledge(id);
       await alarms.waitForState(id, "acked");
       expect(await alarms.stateText(id)).toBe("已确认");
+
+      // The SPC chart of the tag marks the fault's readings as rule violations.
+      const violations = await alarms.spcViolations("SPC 控制图", "tension");
+      expect(violations).toBeGreaterThan(10);
+      await screenshot(page, "alarms-spc-zh");
     } finally {
       await context.close();
     }

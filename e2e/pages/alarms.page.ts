@@ -1,4 +1,5 @@
 import type { Page } from "playwright-core";
+import { chooseOption } from "./select.helper.ts";
 
 /** The alarms screen (/alarms): the alarm list with its filters and actions, and the detector settings. */
 export class AlarmsPage {
@@ -28,5 +29,15 @@ export class AlarmsPage {
 
   async waitForState(id: string, state: string): Promise<void> {
     await this.page.locator(`tr[data-alarm-id="${id}"][data-alarm-state="${state}"]`).waitFor();
+  }
+
+  /** Opens the SPC tab on `tagKey` and returns how many points the chart marks as rule violations. */
+  async spcViolations(tabLabel: string, tagKey: string): Promise<number> {
+    await this.page.getByRole("tab", { name: tabLabel }).click();
+    await chooseOption(this.page, this.page.getByTestId("spc-tag"), tagKey);
+    await this.page.locator('[data-testid="spc-chart"][data-rendered="true"]').waitFor();
+    const summary = this.page.getByTestId("spc-summary");
+    await summary.waitFor();
+    return Number(await summary.getAttribute("data-violations"));
   }
 }
