@@ -81,6 +81,30 @@ describeEachDatabase("monitoring: early warning on the live stream, ISA-18.2 ala
     expect((await call(app, member, "GET", `${API}/alarms`)).json().items).toEqual([]);
   });
 
+  it("an admin changes a tag's target run length: the detector re-learns; members may not; string tags have none", async () => {
+    const url = `${API}/detectors/${dev.tagIds.pressure}`;
+    expect((await call(app, member, "PUT", url, { targetArl: 50_000 })).statusCode).toBe(403);
+    expect((await call(app, member, "PUT", url, { targetArl: 5 })).statusCode).toBe(400);
+    const admin = await login(app, EMAILS.aAdmin);
+    const before = (await call(app, admin, "GET", `${API}/detectors`)).json().items[0];
+    const res = await call(app, admin, "PUT", url, { targetArl: 100_000 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: "ready", targetArl: 100_000 });
+    expect(res.json().expectedFalseAlarmsPer10k).toBeLessThan(before.expectedFalseAlarmsPer10k);
+    const back = await call(app, admin, "PUT", url, { targetArl: 10_000 });
+    expect(back.json()).toMatchObject({ status: "ready", targetArl: 10_000 });
+    expect(
+      (await call(app, admin, "PUT", `${API}/detectors/${dev.tagIds.state}`, { targetArl: 10_000 }))
+        .statusCode,
+    ).toBe(400);
+    expect((await call(app, admin, "PUT", `${API}/detectors/nope`, { targetArl: 10_000 })).statusCode).toBe(
+      404,
+    );
+    expect(JSON.stringify((await call(app, admin, "GET", `/api/v1/audit?orgId=${IDS.a}`)).json())).toContain(
+      "detector.configured",
+    );
+  });
+
   let alarmId = "";
   it("a level shift raises one alarm (audited, notified) however long it lasts", async () => {
     const shifted = Array.from(stream.values.subarray(LEARN + 300, LEARN + 500), (v) => v + 6 * sd);
