@@ -69,6 +69,10 @@ describe("alarms in Chromium", () => {
       const violations = await alarms.spcViolations("SPC 控制图", "tension");
       expect(violations).toBeGreaterThan(10);
       await screenshot(page, "alarms-spc-zh");
+
+      // The cluster benchmark tab answers (the demo tags' figures, withheld below 3 granting firms).
+      await page.getByRole("tab", { name: "集群对标" }).click();
+      await page.getByTestId("benchmark-table").waitFor();
     } finally {
       await context.close();
     }

@@ -73,6 +73,19 @@ export const alarmsZh = {
   "spc.cpk": "Cpk",
   "spc.interval": "{estimate}（{confidence}% 置信区间 {lower} – {upper}）",
   "spc.notNormal": "数据未通过正态性检验，能力指数仅供参考",
+  "bench.tab": "集群对标",
+  "bench.help":
+    "各工艺类型的过程能力 Cpk（近 {days} 天，按企业取中位数），仅统计已向集群运营方授权“设备数据”的企业；不足 3 家时不显示。",
+  "bench.col.process": "工艺类型",
+  "bench.col.firms": "参与企业",
+  "bench.col.q1": "下四分位",
+  "bench.col.median": "中位数",
+  "bench.col.q3": "上四分位",
+  "bench.col.mine": "本企业",
+  "bench.col.quartile": "本企业位置",
+  "bench.suppressed": "不足 3 家，不显示",
+  "bench.quartile": "第 {n} 四分位（4 = 最好）",
+  "bench.empty": "暂无可对标的数据（测点需设规格上下限）",
   "notify.alarm.raised": "测点 {tag} 报警（优先级：{priority}）",
 };
 
@@ -151,5 +164,18 @@ export const alarmsEn: Record<keyof typeof alarmsZh, string> = {
   "spc.cpk": "Cpk",
   "spc.interval": "{estimate} ({confidence}% confidence interval {lower} – {upper})",
   "spc.notNormal": "The data fail the normality check: the indices are indicative only",
+  "bench.tab": "Cluster benchmark",
+  "bench.help":
+    "Process capability Cpk per process type (last {days} days, median per firm), over firms that granted their equipment data to the cluster operator; withheld below 3 firms.",
+  "bench.col.process": "Process type",
+  "bench.col.firms": "Firms",
+  "bench.col.q1": "Lower quartile",
+  "bench.col.median": "Median",
+  "bench.col.q3": "Upper quartile",
+  "bench.col.mine": "Our firm",
+  "bench.col.quartile": "Where we stand",
+  "bench.suppressed": "Fewer than 3 firms: withheld",
+  "bench.quartile": "Quarter {n} (4 = best)",
+  "bench.empty": "Nothing to compare yet (tags need spec limits)",
   "notify.alarm.raised": "Alarm on tag {tag} (priority: {priority})",
 };
