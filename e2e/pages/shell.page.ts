@@ -11,6 +11,7 @@ export type NavKey =
   | "jobs"
   | "planning"
   | "devices"
+  | "alarms"
   | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */

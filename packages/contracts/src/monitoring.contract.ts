@@ -120,3 +120,63 @@ export type DetectorSettings = z.infer<typeof detectorSettingsSchema>;
 
 /** Live-stream event: an alarm was raised or changed state. */
 export const alarmLiveEventSchema = z.object({ topic: z.literal("alarm"), alarm: alarmSchema });
+
+/**
+ * One figure of the cluster benchmark, per machine process type: anonymised across the firms that
+ * contribute (an active "equipment" grant to the cluster operator), withheld below 3 firms.
+ */
+export const benchmarkRowSchema = z.object({
+  processType: z.string(),
+  metric: z.enum(["cpk"]),
+  /** Contributing firms, or null when suppressed. */
+  firms: z.number().int().nullable(),
+  suppressed: z.boolean(),
+  q1: z.number().nullable(),
+  median: z.number().nullable(),
+  q3: z.number().nullable(),
+  /** The caller's own figure (its own data), or null when it has none for this process type. */
+  mine: z.number().nullable(),
+  /** Where the caller stands: 1 = bottom quarter … 4 = top quarter; null when suppressed or no figure. */
+  myQuartile: z.number().int().min(1).max(4).nullable(),
+});
+export type BenchmarkRow = z.infer<typeof benchmarkRowSchema>;
+export const benchmarkListSchema = z.object({
+  /** Readings of the last `days` days count. */
+  days: z.number().int(),
+  items: z.array(benchmarkRowSchema),
+});
+export type BenchmarkList = z.infer<typeof benchmarkListSchema>;
+
+export const spcQuerySchema = z.object({
+  /** Hours back from now (default 24, at most a week). */
+  hours: z.coerce.number().int().min(1).max(168).default(24),
+});
+
+const intervalSchema = z.object({ estimate: z.number(), lower: z.number(), upper: z.number() });
+
+/** A tag's individuals chart over a range: limits from the range's first part, rule violations, capability. */
+export const spcChartSchema = z.object({
+  tagId: z.string(),
+  tagKey: z.string(),
+  unit: z.string(),
+  points: z.array(z.object({ ts: z.string(), value: z.number() })),
+  /** Points the limits were computed from (the first ones of the range). */
+  baselinePoints: z.number().int(),
+  limits: z.object({ center: z.number(), sigma: z.number(), lcl: z.number(), ucl: z.number() }).nullable(),
+  /** Western Electric rule violations: index into points, rule 1–4. */
+  violations: z.array(z.object({ index: z.number().int(), rule: z.number().int() })),
+  lsl: z.number().nullable(),
+  usl: z.number().nullable(),
+  capability: z
+    .object({
+      n: z.number().int(),
+      mean: z.number(),
+      cp: intervalSchema.nullable(),
+      cpk: intervalSchema,
+      confidence: z.number(),
+      /** False when the data fail the normality check (the indices then describe no real fraction defective). */
+      quotable: z.boolean(),
+    })
+    .nullable(),
+});
+export type SpcChart = z.infer<typeof spcChartSchema>;

@@ -5,6 +5,7 @@ import { availableParallelism, hostname } from "node:os";
 import { dirname, resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_LOAD_LIMITS, type LoadLimits } from "../http/hardening.ts";
+import type { AlarmChannelSettings } from "../modules/monitoring/alarm-channels.ts";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -102,6 +103,18 @@ const envSchema = z.object({
     .min(1)
     .max(36500)
     .default(5 * 365),
+  /** Alarm e-mail: smtp://user:pass@host:port (smtps:// for TLS), sender and comma-separated recipients. */
+  SMTP_URL: z.string().url().optional(),
+  ALARM_EMAIL_FROM: z.string().email().optional(),
+  ALARM_EMAIL_TO: z.string().optional(),
+  /** Group robots for alarms: DingTalk (signed), WeCom, Feishu (signed). */
+  DINGTALK_WEBHOOK: z.string().url().optional(),
+  DINGTALK_SECRET: z.string().optional(),
+  WECOM_WEBHOOK: z.string().url().optional(),
+  FEISHU_WEBHOOK: z.string().url().optional(),
+  FEISHU_SECRET: z.string().optional(),
+  /** Minutes an alarm may stay unacknowledged before it is sent again as an escalation (0: never). */
+  ALARM_ESCALATE_MINUTES: z.coerce.number().int().min(0).max(10080).default(30),
   TRUST_PROXY: z
     .string()
     .refine((v) => parseTrustProxy(v) !== undefined, {
@@ -156,6 +169,8 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** Days each telemetry tier is kept (raw points, 1-minute and 1-hour rollups). */
   telemetryRetentionDays: { raw: number; "1m": number; "1h": number };
+  /** Where alarms are sent besides the in-app notification, and when they escalate. */
+  alarms: AlarmChannelSettings;
 }
 
 export interface IngestSettings {
@@ -199,7 +214,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const issue = parsed.error.issues[0];
     const name = String(issue.path[0] ?? "environment");
     const got = cleaned[name];
-    const shown = name === "SESSION_SECRET" || name === "METRICS_TOKEN" ? "(hidden)" : JSON.stringify(got);
+    const secret = ["SESSION_SECRET", "METRICS_TOKEN", "SMTP_URL", "DINGTALK_SECRET", "FEISHU_SECRET"];
+    const shown = secret.includes(name) ? "(hidden)" : JSON.stringify(got);
     throw new ConfigError(`config: ${name} ${describe(issue, got)} (got ${shown})`);
   }
   const e = parsed.data;
@@ -229,6 +245,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownSeconds: e.SHUTDOWN_SECONDS,
     trustProxy: trustProxyOf(e),
     telemetryRetentionDays: telemetryRetentionOf(e),
+    alarms: alarmSettingsOf(e),
+  };
+}
+
+function alarmSettingsOf(e: z.infer<typeof envSchema>): AlarmChannelSettings {
+  return {
+    smtpUrl: e.SMTP_URL,
+    emailFrom: e.ALARM_EMAIL_FROM,
+    emailTo: (e.ALARM_EMAIL_TO ?? "")
+      .split(",")
+      .map((x) => x.trim())
+      .filter((x) => x !== ""),
+    dingTalkWebhook: e.DINGTALK_WEBHOOK,
+    dingTalkSecret: e.DINGTALK_SECRET,
+    weComWebhook: e.WECOM_WEBHOOK,
+    feishuWebhook: e.FEISHU_WEBHOOK,
+    feishuSecret: e.FEISHU_SECRET,
+    escalateMinutes: e.ALARM_ESCALATE_MINUTES,
   };
 }
 
@@ -304,6 +338,7 @@ export function defaultConfig(overrides: Partial<AppConfig> & Pick<AppConfig, "s
     shutdownSeconds: e.SHUTDOWN_SECONDS,
     trustProxy: trustProxyOf(e),
     telemetryRetentionDays: telemetryRetentionOf(e),
+    alarms: alarmSettingsOf(e),
     ...overrides,
   };
 }

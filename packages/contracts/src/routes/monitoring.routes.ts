@@ -6,9 +6,12 @@ import {
   alarmListSchema,
   alarmSchema,
   alarmShelveSchema,
+  benchmarkListSchema,
   detectorListSchema,
   detectorSchema,
   detectorSettingsSchema,
+  spcChartSchema,
+  spcQuerySchema,
   tagIdParamsSchema,
 } from "../monitoring.contract.ts";
 import { defineRoute } from "./route.ts";
@@ -73,6 +76,26 @@ export const monitoringRoutes = {
     tags,
     summary: "My org's per-tag detectors: chosen chart, target run length and expected false-alarm rate",
     response: detectorListSchema,
+  }),
+  benchmarks: defineRoute({
+    method: "GET",
+    path: "/monitoring/benchmarks",
+    tags,
+    summary:
+      "Cluster benchmark per process type (Cpk quartiles across firms that granted it; withheld below 3 firms) and where my firm stands",
+    response: benchmarkListSchema,
+  }),
+  spc: defineRoute({
+    method: "GET",
+    path: "/monitoring/tags/:tagId/spc",
+    tags,
+    summary:
+      "A tag's SPC chart over the last hours: individuals limits and zones, rule violations, Cp/Cpk with confidence intervals",
+    params: tagIdParamsSchema,
+    scope: { tagId: "own-org-record" },
+    query: spcQuerySchema,
+    response: spcChartSchema,
+    errors: [404],
   }),
   configure: defineRoute({
     method: "PUT",

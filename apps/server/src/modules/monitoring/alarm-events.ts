@@ -19,16 +19,18 @@ export interface ApplyContext {
 /**
  * Writes alarm-machine transitions to the alarm rows in the caller's transaction: one row per
  * occurrence (excursion), each transition audited; a new alarm also becomes an in-app
- * notification to the org. Returns the ids of the rows changed (to push live after commit).
+ * notification to the org. Returns the ids of the rows changed and of those raised (to push live
+ * and send out after commit).
  */
 export async function applyAlarmEvents(
   tx: DbOrTx,
   events: readonly MonitorEvent[],
   ctx: ApplyContext,
-): Promise<Set<string>> {
+): Promise<{ changed: Set<string>; raised: Set<string> }> {
   const repo = new MonitoringRepository(tx);
   const { orgId, tagId, now } = ctx;
   const changed = new Set<string>();
+  const raised = new Set<string>();
   for (const e of events) {
     const at = new Date(e.timestamp);
     let row: AlarmRow | undefined = await repo.alarmOf(orgId, tagId, e.occurrence);
@@ -53,6 +55,7 @@ export async function applyAlarmEvents(
           // Raised on unshelve: the occurrence began while shelved and is still active.
           row = await repo.updateAlarm(orgId, row.id, { state: "unack", active: true, updatedAt: now });
         }
+        if (row) raised.add(row.id);
         if (row)
           await ctx.outbox.add(
             tx,
@@ -117,5 +120,5 @@ export async function applyAlarmEvents(
       now,
     );
   }
-  return changed;
+  return { changed, raised };
 }

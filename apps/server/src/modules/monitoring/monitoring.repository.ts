@@ -31,6 +31,15 @@ export class MonitoringRepository {
     return row;
   }
 
+  /** The tag's specification limits (tel_tags low/high). */
+  async specLimits(orgId: string, tagId: string): Promise<{ low: number | null; high: number | null }> {
+    const [row] = await this.db
+      .select({ low: telTags.low, high: telTags.high })
+      .from(telTags)
+      .where(and(eq(telTags.orgId, orgId), eq(telTags.id, tagId)));
+    return row ?? { low: null, high: null };
+  }
+
   /** Numeric tags of the org with their detector (if any), by tag key. */
   async detectors(orgId: string): Promise<{ tag: TagInfo; detector: DetectorRow | null }[]> {
     const rows = await this.db

@@ -3,8 +3,11 @@ import type { Database } from "../../db/database.ts";
 import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
 import { existingTelemetryStorage, telemetryStorage } from "../telemetry/telemetry.storage.ts";
+import { AlarmNotifier, channelsFrom } from "./alarm-channels.ts";
+import { BenchmarkService } from "./benchmark.service.ts";
 import { MonitoringRuntime } from "./monitoring.runtime.ts";
 import { MonitoringService } from "./monitoring.service.ts";
+import { SpcService } from "./spc.service.ts";
 
 const routes = routeTable.monitoring;
 
@@ -36,6 +39,12 @@ export const monitoringModule: FeatureModule = {
       service.comment(actor, params.id, body),
     );
     registerRoute(app, routes.detectors, async ({ actor }) => service.detectors(actor));
+    const benchmarks = new BenchmarkService(deps.db, deps.now);
+    registerRoute(app, routes.benchmarks, async ({ actor }) => benchmarks.list(actor));
+    const spc = new SpcService(deps.db, deps.now);
+    registerRoute(app, routes.spc, async ({ actor, params, query }) =>
+      spc.chart(actor, params.tagId, query.hours),
+    );
     registerRoute(app, routes.configure, async ({ actor, params, body }) =>
       service.configure(actor, params.tagId, body),
     );
@@ -45,18 +54,39 @@ export const monitoringModule: FeatureModule = {
     const runtime = monitoringRuntime(deps);
     const storage = existingTelemetryStorage(deps.db) ?? telemetryStorage(deps);
     let stopped = false;
+    runtime.notifier = new AlarmNotifier(channelsFrom(deps.config.alarms, deps.now));
+    runtime.publicUrl = deps.config.publicUrl;
+    const minutes = deps.config.alarms.escalateMinutes;
+    let escalating = false;
+    const timer = setInterval(() => {
+      if (escalating || stopped) return;
+      escalating = true;
+      runtime
+        .escalate(minutes)
+        .catch((err: unknown) => {
+          runtime.errors++;
+          runtime.lastError = err instanceof Error ? err.message : String(err);
+        })
+        .finally(() => {
+          escalating = false;
+        });
+    }, 60_000);
+    timer.unref();
     storage.writer.onStored((orgId, _deviceId, rows) => {
       if (!stopped) runtime.accept(orgId, rows);
     });
     return {
       stop: async () => {
         stopped = true;
+        clearInterval(timer);
         await runtime.flush();
       },
       health: () => ({
         ok: true,
         learned: runtime.learned,
         errors: runtime.errors,
+        channels: runtime.notifier.size,
+        sent: runtime.notifier.sent,
         ...(runtime.lastError ? { lastError: runtime.lastError } : {}),
       }),
     };

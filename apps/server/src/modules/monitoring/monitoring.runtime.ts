@@ -1,12 +1,14 @@
 import { MonitorError } from "@clusterbrain/engine/monitor";
 import type { Actor } from "../../auth/actor.ts";
 import type { Database } from "../../db/database.ts";
+import { writeAudit } from "../audit/audit.service.ts";
 import type { LiveHub } from "../live/live.hub.ts";
 import { NotificationOutbox } from "../notifications/notification.service.ts";
 import type { PointRow } from "../telemetry/point.repository.ts";
+import { type AlarmMessage, AlarmNotifier } from "./alarm-channels.ts";
 import { applyAlarmEvents } from "./alarm-events.ts";
 import { DEFAULT_TARGET_ARL, toAlarm } from "./monitoring.mapper.ts";
-import { MonitoringRepository, type TagInfo } from "./monitoring.repository.ts";
+import { type AlarmView, MonitoringRepository, type TagInfo } from "./monitoring.repository.ts";
 import { type MonitorEvent, summarize, TagMonitor } from "./tag-monitor.ts";
 
 export interface MonitoringOptions {
@@ -38,6 +40,10 @@ export class MonitoringRuntime {
   private readonly o: Required<MonitoringOptions>;
   /** Baselines learned by this process (restores do not count): tests check a restart does not re-learn. */
   learned = 0;
+  /** E-mail and group robots (none until the module configures them). */
+  notifier = new AlarmNotifier([]);
+  /** PUBLIC_URL, for links in messages. */
+  publicUrl: string | undefined;
   errors = 0;
   lastError: string | undefined;
 
@@ -207,7 +213,7 @@ export class MonitoringRuntime {
     const outbox = new NotificationOutbox();
     const now = this.now();
     const snap = l.monitor.snapshot();
-    const changed = await this.db.transaction(async (tx) => {
+    const { changed, raised } = await this.db.transaction(async (tx) => {
       const ids = await applyAlarmEvents(tx, events, {
         orgId,
         tagId: l.tag.id,
@@ -228,7 +234,61 @@ export class MonitoringRuntime {
     l.savedAt = Date.now();
     outbox.publish(this.live);
     await this.publish(orgId, changed);
+    if (raised.size > 0 && this.notifier.size > 0) {
+      const repo = new MonitoringRepository(this.db);
+      for (const id of raised) {
+        const view = await repo.alarmView(orgId, id);
+        // Sending never holds up the live stream; failures are counted on the notifier.
+        if (view) void this.notifier.notify(this.message(view, false));
+      }
+    }
     return changed;
+  }
+
+  message(view: AlarmView, escalation: boolean): AlarmMessage {
+    return {
+      alarmId: view.id,
+      orgId: view.orgId,
+      tagKey: view.tagKey,
+      unit: view.unit,
+      priority: view.priority,
+      state: view.state,
+      value: view.value,
+      raisedAt: view.raisedAt.toISOString(),
+      escalation,
+      ...(this.publicUrl ? { link: new URL("/alarms", this.publicUrl).toString() } : {}),
+    };
+  }
+
+  /**
+   * Sends every alarm still unacknowledged `minutes` after it was raised once more, marked as an
+   * escalation (once per alarm; audited). Returns how many were escalated.
+   */
+  async escalate(minutes: number): Promise<number> {
+    if (minutes <= 0) return 0;
+    const now = this.now();
+    const repo = new MonitoringRepository(this.db);
+    const due = await repo.unacknowledgedSince(new Date(now.getTime() - minutes * 60_000));
+    for (const row of due) {
+      await this.db.transaction(async (tx) => {
+        await new MonitoringRepository(tx).updateAlarm(row.orgId, row.id, { escalatedAt: now });
+        await writeAudit(
+          tx,
+          null,
+          {
+            orgId: row.orgId,
+            action: "alarm.escalation_sent",
+            entity: "alarm",
+            entityId: row.id,
+            after: { minutes },
+          },
+          now,
+        );
+      });
+      const view = await repo.alarmView(row.orgId, row.id);
+      if (view) await this.notifier.notify(this.message(view, true));
+    }
+    return due.length;
   }
 
   async publish(orgId: string, ids: Iterable<string>): Promise<void> {

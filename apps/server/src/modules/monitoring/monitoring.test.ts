@@ -8,6 +8,7 @@ import { describeEachDatabase } from "../../test/test-database.ts";
 import { LiveHub } from "../live/live.hub.ts";
 import { existingTelemetryStorage } from "../telemetry/telemetry.storage.ts";
 import { createTestDevice, type TestDevice } from "../telemetry/telemetry.test-support.ts";
+import { type AlarmChannel, type AlarmMessage, AlarmNotifier } from "./alarm-channels.ts";
 import { monitoringRuntime } from "./monitoring.routes.ts";
 import { MonitoringRuntime } from "./monitoring.runtime.ts";
 
@@ -22,6 +23,13 @@ const T0 = NOW - 2 * 24 * 60 * MIN;
 const sd = 0.05;
 
 describeEachDatabase("monitoring: early warning on the live stream, ISA-18.2 alarms", (getDb) => {
+  const sent: AlarmMessage[] = [];
+  const capture: AlarmChannel = {
+    name: "capture",
+    send: async (m) => {
+      sent.push(m);
+    },
+  };
   let app: FastifyInstance;
   let member: Session;
   let dev: TestDevice;
@@ -71,6 +79,30 @@ describeEachDatabase("monitoring: early warning on the live stream, ISA-18.2 ala
     // More in-control data: no alarm.
     await write(Array.from(stream.values.subarray(LEARN, LEARN + 300)));
     expect((await call(app, member, "GET", `${API}/alarms`)).json().items).toEqual([]);
+  });
+
+  it("an admin changes a tag's target run length: the detector re-learns; members may not; string tags have none", async () => {
+    const url = `${API}/detectors/${dev.tagIds.pressure}`;
+    expect((await call(app, member, "PUT", url, { targetArl: 50_000 })).statusCode).toBe(403);
+    expect((await call(app, member, "PUT", url, { targetArl: 5 })).statusCode).toBe(400);
+    const admin = await login(app, EMAILS.aAdmin);
+    const before = (await call(app, admin, "GET", `${API}/detectors`)).json().items[0];
+    const res = await call(app, admin, "PUT", url, { targetArl: 100_000 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: "ready", targetArl: 100_000 });
+    expect(res.json().expectedFalseAlarmsPer10k).toBeLessThan(before.expectedFalseAlarmsPer10k);
+    const back = await call(app, admin, "PUT", url, { targetArl: 10_000 });
+    expect(back.json()).toMatchObject({ status: "ready", targetArl: 10_000 });
+    expect(
+      (await call(app, admin, "PUT", `${API}/detectors/${dev.tagIds.state}`, { targetArl: 10_000 }))
+        .statusCode,
+    ).toBe(400);
+    expect((await call(app, admin, "PUT", `${API}/detectors/nope`, { targetArl: 10_000 })).statusCode).toBe(
+      404,
+    );
+    expect(JSON.stringify((await call(app, admin, "GET", `/api/v1/audit?orgId=${IDS.a}`)).json())).toContain(
+      "detector.configured",
+    );
   });
 
   let alarmId = "";
@@ -185,6 +217,7 @@ describeEachDatabase("monitoring: early warning on the live stream, ISA-18.2 ala
     };
     hub.subscribe(actor, { deliver: (e) => events.push(e), end: () => undefined });
     const restarted = new MonitoringRuntime(getDb().db, hub, clock, { snapshotEveryMs: 0 });
+    restarted.notifier = new AlarmNotifier([capture]);
     const row = (ts: number, num: number) => ({ tagId: dev.tagIds.pressure, ts, num, bool: null, str: null });
     const calm = Array.from(stream.values.subarray(LEARN + 900, LEARN + 1200), (v, k) =>
       row(T0 + (next + k) * MIN, v),
@@ -208,5 +241,25 @@ describeEachDatabase("monitoring: early warning on the live stream, ISA-18.2 ala
     // Another firm's subscriber would not get it: the hub asks the policy per message.
     const items = (await call(app, member, "GET", `${API}/alarms?state=unack`)).json().items;
     expect(items.map((a: { id: string }) => a.id)).toContain(raised?.id);
+    // Each new alarm also went out through the configured channels.
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(sent.map((m) => m.alarmId)).toContain(raised?.id);
+    expect(sent.every((m) => !m.escalation)).toBe(true);
+  });
+
+  it("escalation: an alarm unacknowledged past N minutes is sent again once, marked, and audited", async () => {
+    sent.length = 0;
+    const later = new MonitoringRuntime(getDb().db, undefined, () => new Date(NOW + 24 * 60 * MIN));
+    later.notifier = new AlarmNotifier([capture]);
+    const open = (await call(app, member, "GET", `${API}/alarms?state=unack`)).json().items;
+    expect(open.length).toBeGreaterThan(0);
+    expect(await later.escalate(30)).toBe(open.length);
+    expect(sent.map((m) => m.alarmId).sort()).toEqual(open.map((a: { id: string }) => a.id).sort());
+    expect(sent.every((m) => m.escalation)).toBe(true);
+    expect(await later.escalate(30)).toBe(0);
+    const admin = await login(app, EMAILS.aAdmin);
+    expect(JSON.stringify((await call(app, admin, "GET", `/api/v1/audit?orgId=${IDS.a}`)).json())).toContain(
+      "alarm.escalation_sent",
+    );
   });
 });

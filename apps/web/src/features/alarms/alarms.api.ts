@@ -11,6 +11,9 @@ export const alarmsApi = {
   acknowledge: (id: string) => callRoute(r.acknowledge, { params: { id } }),
   shelve: (id: string, body: AlarmShelve) => callRoute(r.shelve, { params: { id }, body }),
   comment: (id: string, text: string) => callRoute(r.comment, { params: { id }, body: { text } }),
+  spc: (tagId: string, hours: number, signal?: AbortSignal) =>
+    callRoute(r.spc, { params: { tagId }, query: { hours } }, signal),
+  benchmarks: (signal?: AbortSignal) => callRoute(r.benchmarks, {}, signal),
   detectors: (signal?: AbortSignal) => callRoute(r.detectors, {}, signal),
   configure: (tagId: string, targetArl: number) =>
     callRoute(r.configure, { params: { tagId }, body: { targetArl } }),

@@ -2,7 +2,9 @@ import { Tabs, Typography } from "antd";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { AlarmListTab } from "./alarm-list.tab.tsx";
+import { BenchmarkTab } from "./benchmark.tab.tsx";
 import { DetectorsTab } from "./detectors.tab.tsx";
+import { SpcTab } from "./spc.tab.tsx";
 
 /** Alarms and early warning of my org: the alarm list and the per-tag detector settings. */
 export default function AlarmsPage() {
@@ -19,6 +21,8 @@ export default function AlarmsPage() {
         destroyOnHidden
         items={[
           { key: "list", label: t("alarms.tab.list"), children: <AlarmListTab canOperate={canOperate} /> },
+          { key: "spc", label: t("spc.tab"), children: <SpcTab /> },
+          { key: "benchmark", label: t("bench.tab"), children: <BenchmarkTab /> },
           {
             key: "detectors",
             label: t("alarms.tab.detectors"),

@@ -1,0 +1,43 @@
+import type { Page } from "playwright-core";
+import { chooseOption } from "./select.helper.ts";
+
+/** The alarms screen (/alarms): the alarm list with its filters and actions, and the detector settings. */
+export class AlarmsPage {
+  constructor(private readonly page: Page) {}
+
+  async waitUntilShown(): Promise<void> {
+    await this.page.getByTestId("alarms-page").waitFor();
+    await this.page.getByTestId("alarm-table").waitFor();
+  }
+
+  /** Waits for a row in `state` (the list refreshes on every alarm pushed live) and returns its id. */
+  async waitForAlarm(state: string, timeout = 30_000): Promise<string> {
+    const row = this.page.locator(`tr[data-alarm-state="${state}"]`).first();
+    await row.waitFor({ timeout });
+    return (await row.getAttribute("data-alarm-id")) ?? "";
+  }
+
+  async stateText(id: string): Promise<string> {
+    return (
+      (await this.page.locator(`tr[data-alarm-id="${id}"]`).getByTestId("alarm-state").textContent()) ?? ""
+    );
+  }
+
+  async acknowledge(id: string): Promise<void> {
+    await this.page.locator(`tr[data-alarm-id="${id}"]`).getByTestId("alarm-ack").click();
+  }
+
+  async waitForState(id: string, state: string): Promise<void> {
+    await this.page.locator(`tr[data-alarm-id="${id}"][data-alarm-state="${state}"]`).waitFor();
+  }
+
+  /** Opens the SPC tab on `tagKey` and returns how many points the chart marks as rule violations. */
+  async spcViolations(tabLabel: string, tagKey: string): Promise<number> {
+    await this.page.getByRole("tab", { name: tabLabel }).click();
+    await chooseOption(this.page, this.page.getByTestId("spc-tag"), tagKey);
+    await this.page.locator('[data-testid="spc-chart"][data-rendered="true"]').waitFor();
+    const summary = this.page.getByTestId("spc-summary");
+    await summary.waitFor();
+    return Number(await summary.getAttribute("data-violations"));
+  }
+}
