@@ -12,10 +12,20 @@ import { schedulingApi } from "./scheduling.api.ts";
 
 const h = (min: number) => (min / 60).toFixed(1);
 
-/** Snaps a start that falls in the machine's downtime to an hour after that downtime ends (room for a setup). */
-function snap(s: ScenarioDetail, machine: number, start: number): number {
-  const hit = s.downtime[machine]?.find((iv) => iv.start <= start && start < iv.end);
-  return hit ? hit.end + 60 : start;
+/**
+ * Snaps a drop whose bar (with an hour before it for a setup) meets the machine's downtime to the
+ * next working window it fits in; the server still checks everything.
+ */
+function snap(s: ScenarioDetail, machine: number, job: number, op: number, start: number): number {
+  const duration = s.jobs[job]?.operations[op]?.alternatives.find((a) => a.machine === machine)?.duration;
+  if (duration === undefined) return start;
+  let t = start;
+  for (let guard = 0; guard < 1000; guard++) {
+    const hit = s.downtime[machine]?.find((iv) => iv.start < t + duration && iv.end > t - 60);
+    if (!hit) return t;
+    t = hit.end + 60;
+  }
+  return t;
 }
 
 interface Props {
@@ -63,7 +73,7 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
     }
   };
   const drop = (job: number, op: number, machine: number, start: number) =>
-    apply(() => schedulingApi.move(id, job, op, machine, snap(s, machine, start)));
+    apply(() => schedulingApi.move(id, job, op, machine, snap(s, machine, job, op, start)));
   const disturb = async () => {
     setError(null);
     try {
