@@ -21,15 +21,15 @@ describe("machine calendars", () => {
       "2027-02-08",
       7,
     );
-    const days = (iv: { start: number; end: number }) => [iv.start / 1440, iv.end / 1440];
-    expect(w.map(days)).toEqual([
-      [0, 1 / 3],
-      [2 / 3, 1 + 1 / 3],
-      [1 + 2 / 3, 2],
-      [3, 3 + 1 / 3],
-      [3 + 2 / 3, 4 + 1 / 3],
-      [4 + 2 / 3, 5 + 1 / 3],
-      [5 + 2 / 3, 6],
+    // In hours from Monday 00:00.
+    expect(w.map((iv) => [iv.start / 60, iv.end / 60])).toEqual([
+      [0, 8],
+      [16, 32],
+      [40, 48],
+      [72, 80],
+      [88, 104],
+      [112, 128],
+      [136, 144],
     ]);
     expect(downtimeOf(w, 7 * 1440)[0]).toEqual({ start: 480, end: 960 });
     expect(downtimeOf(w, 7 * 1440).at(-1)).toEqual({ start: 6 * 1440, end: 7 * 1440 });
