@@ -4,6 +4,7 @@ import { demoCredentials } from "./harness/demo-users.ts";
 import { screenshot } from "./harness/screenshots.ts";
 import { LoginPage } from "./pages/login.page.ts";
 import { SchedulingPage } from "./pages/scheduling.page.ts";
+import { chooseOption } from "./pages/select.helper.ts";
 import { Shell } from "./pages/shell.page.ts";
 
 describe("scheduling in Chromium", () => {
@@ -61,6 +62,25 @@ describe("scheduling in Chromium", () => {
 
       await sched.publish("E2E 最短工期");
       await screenshot(page, "scheduling-scenarios-zh");
+
+      // Delivery promise against the published plan: a date and the reason that binds it.
+      await page.getByTestId("promise-item").fill("IND-MOLD-0630");
+      await page.getByTestId("promise-ask").click();
+      await page.locator('[data-testid="promise-result"][data-date]').waitFor();
+      expect(await page.getByTestId("promise-result").getAttribute("data-date")).toMatch(
+        /^\d{4}-\d{2}-\d{2}$/,
+      );
+
+      // Machine down by hand on the published plan: a repair scenario appears beside the others.
+      await sched.row("E2E 最短工期").getByTestId("scenario-view").click();
+      await sched.ganttRendered();
+      const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+      await chooseOption(page, page.getByTestId("down-machine"), "PRESS-01");
+      await page.getByTestId("down-from").fill(`${today}T00:00`);
+      await page.getByTestId("down-to").fill(`${today}T23:59`);
+      await page.getByTestId("down-repair").click();
+      await page.getByTestId("repair-result").waitFor();
+      expect(await page.locator("tr[data-scenario]").count()).toBeGreaterThanOrEqual(3);
     } finally {
       await context.close();
     }

@@ -50,7 +50,7 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
   const [downMachine, setDownMachine] = useState<string | undefined>(undefined);
   const [downFrom, setDownFrom] = useState("");
   const [downTo, setDownTo] = useState("");
-  const [repair, setRepair] = useState<string | null>(null);
+  const [repair, setRepair] = useState<{ text: string; id: string } | null>(null);
   useEffect(() => {
     if (loaded.data) setS(loaded.data);
   }, [loaded.data]);
@@ -78,15 +78,16 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
     setError(null);
     try {
       const r = await schedulingApi.disturb(id, downMachine ?? "", downFrom, downTo);
-      setRepair(
-        t("scheduling.repairResult", {
+      setRepair({
+        id: r.scenario.id,
+        text: t("scheduling.repairResult", {
           affected: r.affected,
           moved: r.moved.length,
           before: h(r.tardinessBefore),
           after: h(r.tardinessAfter),
         }),
-      );
-      onOpen(r.scenario.id);
+      });
+      onChanged();
     } catch (err) {
       setError(err);
     }
@@ -208,7 +209,14 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
               {t("scheduling.repair")}
             </Button>
           </Space>
-          {repair && <Typography.Paragraph data-testid="repair-result">{repair}</Typography.Paragraph>}
+          {repair && (
+            <Typography.Paragraph data-testid="repair-result" style={{ marginTop: 8 }}>
+              {repair.text}{" "}
+              <Button size="small" type="link" onClick={() => onOpen(repair.id)}>
+                {t("scheduling.view")}
+              </Button>
+            </Typography.Paragraph>
+          )}
         </Card>
       )}
     </Card>
