@@ -10,6 +10,7 @@ export type NavKey =
   | "imports"
   | "jobs"
   | "planning"
+  | "scheduling"
   | "devices"
   | "alarms"
   | "audit";

@@ -18,7 +18,7 @@ import type { Actor } from "../../auth/actor.ts";
 import { ConflictError, NotFoundError, ValidationError } from "../../errors/index.ts";
 import { PlanningRepository } from "../planning/planning.repository.ts";
 import { addDays, DAY_MIN, daysBetween, minutesOf, wallClock } from "./scheduling.calendar.ts";
-import { buildPlan, routingSteps, stepMinutes } from "./scheduling.instance.ts";
+import { buildPlan, HORIZON_DAYS, routingSteps, stepMinutes } from "./scheduling.instance.ts";
 import { scenarioKpis } from "./scheduling.kpis.ts";
 import { applyMove, opKey } from "./scheduling.moves.ts";
 import { insertOrder } from "./scheduling.promise.ts";
@@ -163,10 +163,20 @@ export class SchedulingEdits {
     }));
     const empty = promiseSteps.find((s) => s.alternatives.length === 0);
     if (empty) throw new ConflictError(`step ${empty.seq} of ${body.item} names no machine of the plan`);
+    const longest = meta.windows.map((w) => w.reduce((m, iv) => Math.max(m, iv.end - iv.start), 0));
+    const tooLong = promiseSteps.find((s) => s.alternatives.every((a) => a.duration > longest[a.machine]));
+    if (tooLong)
+      throw new ConflictError(
+        `step ${tooLong.seq} of ${body.quantity} × ${body.item} needs longer than any working window of its machines; split the order`,
+      );
     const family = Math.max(0, meta.families.indexOf(steps[0][1][0].family));
     const material = await this.materialReady(actor.orgId, origin, body.item, body.quantity);
     const placed = insertOrder(plan, ops, promiseSteps, family, material.ready);
     const finish = placed[placed.length - 1].end;
+    if (finish > HORIZON_DAYS * DAY_MIN)
+      throw new ConflictError(
+        `${body.quantity} × ${body.item} cannot be complete within ${HORIZON_DAYS} days`,
+      );
     const date = addDays(origin, Math.max(0, Math.ceil(finish / DAY_MIN) - 1));
     const worst = placed.reduce((a, b) => (b.queued > a.queued ? b : a));
     const code = (m: number) => meta.machines[m].code;

@@ -12,10 +12,20 @@ import { schedulingApi } from "./scheduling.api.ts";
 
 const h = (min: number) => (min / 60).toFixed(1);
 
-/** Snaps a start that falls in the machine's downtime to an hour after that downtime ends (room for a setup). */
-function snap(s: ScenarioDetail, machine: number, start: number): number {
-  const hit = s.downtime[machine]?.find((iv) => iv.start <= start && start < iv.end);
-  return hit ? hit.end + 60 : start;
+/**
+ * Snaps a drop whose bar (with an hour before it for a setup) meets the machine's downtime to the
+ * next working window it fits in; the server still checks everything.
+ */
+function snap(s: ScenarioDetail, machine: number, job: number, op: number, start: number): number {
+  const duration = s.jobs[job]?.operations[op]?.alternatives.find((a) => a.machine === machine)?.duration;
+  if (duration === undefined) return start;
+  let t = start;
+  for (let guard = 0; guard < 1000; guard++) {
+    const hit = s.downtime[machine]?.find((iv) => iv.start < t + duration && iv.end > t - 60);
+    if (!hit) return t;
+    t = hit.end + 60;
+  }
+  return t;
 }
 
 interface Props {
@@ -40,7 +50,7 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
   const [downMachine, setDownMachine] = useState<string | undefined>(undefined);
   const [downFrom, setDownFrom] = useState("");
   const [downTo, setDownTo] = useState("");
-  const [repair, setRepair] = useState<string | null>(null);
+  const [repair, setRepair] = useState<{ text: string; id: string } | null>(null);
   useEffect(() => {
     if (loaded.data) setS(loaded.data);
   }, [loaded.data]);
@@ -63,20 +73,21 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
     }
   };
   const drop = (job: number, op: number, machine: number, start: number) =>
-    apply(() => schedulingApi.move(id, job, op, machine, snap(s, machine, start)));
+    apply(() => schedulingApi.move(id, job, op, machine, snap(s, machine, job, op, start)));
   const disturb = async () => {
     setError(null);
     try {
       const r = await schedulingApi.disturb(id, downMachine ?? "", downFrom, downTo);
-      setRepair(
-        t("scheduling.repairResult", {
+      setRepair({
+        id: r.scenario.id,
+        text: t("scheduling.repairResult", {
           affected: r.affected,
           moved: r.moved.length,
           before: h(r.tardinessBefore),
           after: h(r.tardinessAfter),
         }),
-      );
-      onOpen(r.scenario.id);
+      });
+      onChanged();
     } catch (err) {
       setError(err);
     }
@@ -198,7 +209,14 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
               {t("scheduling.repair")}
             </Button>
           </Space>
-          {repair && <Typography.Paragraph data-testid="repair-result">{repair}</Typography.Paragraph>}
+          {repair && (
+            <Typography.Paragraph data-testid="repair-result" style={{ marginTop: 8 }}>
+              {repair.text}{" "}
+              <Button size="small" type="link" onClick={() => onOpen(repair.id)}>
+                {t("scheduling.view")}
+              </Button>
+            </Typography.Paragraph>
+          )}
         </Card>
       )}
     </Card>

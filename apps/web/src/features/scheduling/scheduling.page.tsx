@@ -13,6 +13,12 @@ import { ScenarioView } from "./scenario-view.tsx";
 import { schedulingApi } from "./scheduling.api.ts";
 
 type Objective = ScenarioSummary["objective"];
+interface Running {
+  scenarioId: string;
+  jobId: string;
+  progress: number;
+  note: string | null;
+}
 const hours = (min: number | undefined) => (min === undefined ? "–" : (min / 60).toFixed(1));
 
 /** Scheduling of my org's production orders: run scenarios as jobs, compare them, publish one, edit the Gantt. */
@@ -25,17 +31,15 @@ export default function SchedulingPage() {
   const [name, setName] = useState("");
   const [objective, setObjective] = useState<Objective>("weightedTardiness");
   const [seconds, setSeconds] = useState(3);
-  const [running, setRunning] = useState<{ jobId: string; progress: number; note: string | null } | null>(
-    null,
-  );
+  const [running, setRunning] = useState<Running | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const scenarios = list.data?.items ?? [];
-  const busy = scenarios.some((s) => s.status === "running");
+  const busy = scenarios.some((s) => s.status === "running") || running !== null;
 
   useLive("job", (e) => {
     if (running && e.job.id === running.jobId)
-      setRunning({ jobId: e.job.id, progress: e.job.progress, note: e.job.note });
+      setRunning({ ...running, progress: e.job.progress, note: e.job.note });
   });
   // While a scenario solves, its row is re-read until the job has settled it.
   useEffect(() => {
@@ -43,9 +47,11 @@ export default function SchedulingPage() {
     const timer = setInterval(() => setVersion((v) => v + 1), 700);
     return () => clearInterval(timer);
   }, [busy]);
+  const settled =
+    running !== null && scenarios.some((s) => s.id === running.scenarioId && s.status !== "running");
   useEffect(() => {
-    if (!busy && running) setRunning(null);
-  }, [busy, running]);
+    if (settled) setRunning(null);
+  }, [settled]);
 
   const act = async (fn: () => Promise<unknown>) => {
     setError(null);
@@ -63,7 +69,7 @@ export default function SchedulingPage() {
         objective,
         seconds,
       );
-      setRunning({ jobId: s.jobId ?? "", progress: 0, note: null });
+      setRunning({ scenarioId: s.id, jobId: s.jobId ?? "", progress: 0, note: null });
       setOpenId(s.id);
     });
 

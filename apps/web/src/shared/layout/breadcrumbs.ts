@@ -15,6 +15,8 @@ const SECTIONS: ReadonlyArray<{ prefix: string; label: MessageKey }> = [
   { prefix: "/grants", label: "nav.grants" },
   { prefix: "/imports", label: "nav.imports" },
   { prefix: "/jobs", label: "nav.jobs" },
+  { prefix: "/planning", label: "nav.planning" },
+  { prefix: "/scheduling", label: "nav.scheduling" },
   { prefix: "/audit", label: "nav.audit" },
   { prefix: "/growth", label: "nav.growth" },
   { prefix: "/strategy", label: "nav.strategy" },
