@@ -21,6 +21,7 @@ const JobsPage = lazy(() => import("./features/jobs/jobs.page.tsx"));
 const PlanningPage = lazy(() => import("./features/planning/planning.page.tsx"));
 const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
+const TracePage = lazy(() => import("./features/trace/trace.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -70,6 +71,7 @@ export const router = createBrowserRouter([
           { path: "planning", element: <PlanningPage /> },
           { path: "devices", element: <DevicesPage /> },
           { path: "devices/tags/:id", element: <TagPage /> },
+          { path: "trace", element: <TracePage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

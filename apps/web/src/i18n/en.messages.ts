@@ -1,5 +1,6 @@
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
+import { traceEn } from "../features/trace/trace.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
 
@@ -371,6 +372,7 @@ export const en: Record<MessageKey, string> = {
   "invite.reason.ALREADY_MEMBER": "You are already a member of this organisation",
   "invite.reason.NOT_FOUND": "This invitation link is not valid: check it was copied completely",
   ...planningEn,
+  ...traceEn,
   ...devicesEn,
   ...viewsEn,
 };

@@ -1,5 +1,6 @@
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
+import { traceZh } from "../features/trace/trace.messages.ts";
 import { viewsZh } from "./views.messages.ts";
 
 // Chinese is the source language: its keys define the message set every other locale must cover.
@@ -362,6 +363,7 @@ export const zhCN = {
   "invite.reason.ALREADY_MEMBER": "您已经是该机构的成员",
   "invite.reason.NOT_FOUND": "邀请链接无效，请检查是否完整复制",
   ...planningZh,
+  ...traceZh,
   ...devicesZh,
   ...viewsZh,
 } as const;

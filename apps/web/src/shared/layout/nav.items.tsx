@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -34,6 +35,7 @@ const ALL: NavItem[] = [
   { key: "jobs", path: "/jobs", label: "nav.jobs", icon: <ScheduleOutlined /> },
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
+  { key: "trace", path: "/trace", label: "nav.trace", icon: <NodeIndexOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
