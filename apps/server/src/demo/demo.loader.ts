@@ -25,6 +25,7 @@ import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
+import { insertDemoTrace } from "./demo.trace.ts";
 
 export interface DemoLoadOptions {
   /** Wipe every organisation, user, chain node and audit entry first (TRUNCATE … CASCADE). */
@@ -119,6 +120,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     const sharing = demoSharingRows(at);
     await insertChunked(tx, grants, sharing.grants);
     await insertChunked(tx, accessRequests, sharing.accessRequests);
+    await insertDemoTrace(tx, cluster, at);
     await writeAudit(
       tx,
       null,
