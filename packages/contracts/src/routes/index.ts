@@ -2,6 +2,7 @@ import { accessRequestRoutes } from "./access-request.routes.ts";
 import { accountRoutes } from "./account.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
+import { capacityExchangeRoutes } from "./capacity-exchange.routes.ts";
 import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
@@ -23,6 +24,7 @@ export * from "./access-request.routes.ts";
 export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
+export * from "./capacity-exchange.routes.ts";
 export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
@@ -66,6 +68,7 @@ export const routeTable = {
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
   trace: traceRoutes,
+  capacityExchange: capacityExchangeRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
