@@ -22,6 +22,7 @@ const PlanningPage = lazy(() => import("./features/planning/planning.page.tsx"))
 const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 const TracePage = lazy(() => import("./features/trace/trace.page.tsx"));
+const CapacityExchangePage = lazy(() => import("./features/capacity-exchange/capacity-exchange.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
           { path: "devices", element: <DevicesPage /> },
           { path: "devices/tags/:id", element: <TagPage /> },
           { path: "trace", element: <TracePage /> },
+          { path: "capacity-exchange", element: <CapacityExchangePage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

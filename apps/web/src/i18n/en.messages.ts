@@ -1,3 +1,4 @@
+import { capacityExchangeEn } from "../features/capacity-exchange/capacity-exchange.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { traceEn } from "../features/trace/trace.messages.ts";
@@ -373,6 +374,7 @@ export const en: Record<MessageKey, string> = {
   "invite.reason.NOT_FOUND": "This invitation link is not valid: check it was copied completely",
   ...planningEn,
   ...traceEn,
+  ...capacityExchangeEn,
   ...devicesEn,
   ...viewsEn,
 };

@@ -1,3 +1,4 @@
+import { capacityExchangeZh } from "../features/capacity-exchange/capacity-exchange.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { traceZh } from "../features/trace/trace.messages.ts";
@@ -364,6 +365,7 @@ export const zhCN = {
   "invite.reason.NOT_FOUND": "邀请链接无效，请检查是否完整复制",
   ...planningZh,
   ...traceZh,
+  ...capacityExchangeZh,
   ...devicesZh,
   ...viewsZh,
 } as const;

@@ -5,6 +5,7 @@ import {
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DeploymentUnitOutlined,
   EditOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
@@ -36,6 +37,12 @@ const ALL: NavItem[] = [
   { key: "planning", path: "/planning", label: "nav.planning", icon: <AreaChartOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "trace", path: "/trace", label: "nav.trace", icon: <NodeIndexOutlined /> },
+  {
+    key: "capacity-exchange",
+    path: "/capacity-exchange",
+    label: "nav.capacityExchange",
+    icon: <DeploymentUnitOutlined />,
+  },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
