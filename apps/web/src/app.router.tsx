@@ -30,6 +30,8 @@ const InnovationPage = lazy(() => import("./features/innovation/innovation.page.
 const ProjectPage = lazy(() => import("./features/innovation/project.page.tsx"));
 const GrowthPage = lazy(() => import("./features/growth/growth.page.tsx"));
 const StrategyPage = lazy(() => import("./features/strategy/strategy.page.tsx"));
+const TracePage = lazy(() => import("./features/trace/trace.page.tsx"));
+const CapacityExchangePage = lazy(() => import("./features/capacity-exchange/capacity-exchange.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -88,6 +90,8 @@ export const router = createBrowserRouter([
           { path: "innovation/projects/:id", element: <ProjectPage /> },
           { path: "growth", element: <GrowthPage /> },
           { path: "strategy", element: <StrategyPage /> },
+          { path: "trace", element: <TracePage /> },
+          { path: "capacity-exchange", element: <CapacityExchangePage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

@@ -2,6 +2,7 @@ export * from "./access-request.contract.ts";
 export * from "./account.contract.ts";
 export * from "./audit.contract.ts";
 export * from "./auth.contract.ts";
+export * from "./capacity-exchange.contract.ts";
 export * from "./chain.contract.ts";
 export * from "./common.contract.ts";
 export * from "./errors.contract.ts";

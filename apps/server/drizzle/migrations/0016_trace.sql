@@ -93,3 +93,35 @@ END
 $fn$;
 --> statement-breakpoint
 CREATE TRIGGER trace_checkpoints_guard BEFORE UPDATE OR DELETE ON "trace_checkpoints" FOR EACH ROW EXECUTE FUNCTION trace_checkpoint_guard();
+--> statement-breakpoint
+-- Capacity exchange (issue 14 item 1, first slice): a firm offers hours of a process; an accepted
+-- order books them with one conditional UPDATE (hours_booked + h <= hours_total), so the same
+-- hours cannot be sold twice however many accepts race; the CHECK backs it up.
+CREATE TABLE "capacity_offers" (
+	"org_id" text NOT NULL REFERENCES "orgs"("id") ON DELETE cascade,
+	"id" text NOT NULL,
+	"process" text NOT NULL,
+	"hours_total" integer NOT NULL,
+	"hours_booked" integer DEFAULT 0 NOT NULL,
+	"price_per_hour" numeric(12, 2) NOT NULL,
+	"certifications" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"lead_time_days" integer NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "capacity_offers_pk" PRIMARY KEY ("org_id", "id"),
+	CONSTRAINT "capacity_offers_id_key" UNIQUE ("id"),
+	CONSTRAINT "capacity_offers_hours_check" CHECK ("hours_booked" >= 0 AND "hours_booked" <= "hours_total")
+);
+--> statement-breakpoint
+CREATE TABLE "capacity_orders" (
+	"org_id" text NOT NULL REFERENCES "orgs"("id") ON DELETE cascade,
+	"id" text NOT NULL,
+	"seller_org_id" text NOT NULL,
+	"offer_id" text NOT NULL,
+	"hours" integer NOT NULL,
+	"price_per_hour" numeric(12, 2) NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "capacity_orders_pk" PRIMARY KEY ("org_id", "id"),
+	CONSTRAINT "capacity_orders_offer_fk" FOREIGN KEY ("seller_org_id", "offer_id") REFERENCES "capacity_offers"("org_id", "id") ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX "capacity_orders_seller_idx" ON "capacity_orders" ("seller_org_id", "created_at");

@@ -187,6 +187,8 @@ export interface ActionResources {
   "trace.keys.manage": OrgResource;
   /** Countersign (anchor) any org's checkpoint: the operator's owners and admins; others do not see them. */
   "trace.countersign": ClusterResource;
+  /** Offer capacity on the exchange or book another firm's: owner/admin/member. */
+  "capacity.trade": OrgResource;
 }
 export type Action = keyof ActionResources;
 
@@ -378,6 +380,7 @@ const RULES: { [A in Action]: Rule<A> } = {
   ),
   "trace.countersign": (actor) =>
     isOperator(actor) && hasRole(actor, EDITORS) ? undefined : new NotFoundError("checkpoint"),
+  "capacity.trade": orgRole(WRITERS, "org", "viewers may browse the capacity exchange but not trade on it"),
 };
 
 export const policy = {

@@ -2,6 +2,7 @@ import { accessRequestModule } from "./access-requests/access-request.routes.ts"
 import { accountModule } from "./accounts/account.routes.ts";
 import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
+import { capacityExchangeModule } from "./capacity-exchange/capacity-exchange.routes.ts";
 import { chainModule } from "./chain/chain.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { growthModule } from "./growth/growth.routes.ts";
@@ -53,4 +54,5 @@ export const modules: FeatureModule[] = [
   innovationModule,
   traceModule,
   growthModule,
+  capacityExchangeModule,
 ];

@@ -1,10 +1,12 @@
 import { alarmsEn } from "../features/alarms/alarms.messages.ts";
+import { capacityExchangeEn } from "../features/capacity-exchange/capacity-exchange.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { growthEn } from "../features/growth/growth.messages.ts";
 import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
+import { traceEn } from "../features/trace/trace.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
 
@@ -380,6 +382,8 @@ export const en: Record<MessageKey, string> = {
   ...schedulingEn,
   ...resourcesEn,
   ...growthEn,
+  ...traceEn,
+  ...capacityExchangeEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

@@ -1,10 +1,12 @@
 import { alarmsZh } from "../features/alarms/alarms.messages.ts";
+import { capacityExchangeZh } from "../features/capacity-exchange/capacity-exchange.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { growthZh } from "../features/growth/growth.messages.ts";
 import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
+import { traceZh } from "../features/trace/trace.messages.ts";
 import { viewsZh } from "./views.messages.ts";
 
 // Chinese is the source language: its keys define the message set every other locale must cover.
@@ -371,6 +373,8 @@ export const zhCN = {
   ...schedulingZh,
   ...resourcesZh,
   ...growthZh,
+  ...traceZh,
+  ...capacityExchangeZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,

@@ -2,6 +2,7 @@ import { accessRequestRoutes } from "./access-request.routes.ts";
 import { accountRoutes } from "./account.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
+import { capacityExchangeRoutes } from "./capacity-exchange.routes.ts";
 import { chainRoutes } from "./chain.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { growthRoutes } from "./growth.routes.ts";
@@ -28,6 +29,7 @@ export * from "./access-request.routes.ts";
 export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
+export * from "./capacity-exchange.routes.ts";
 export * from "./chain.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./growth.routes.ts";
@@ -81,6 +83,7 @@ export const routeTable = {
   innovation: innovationRoutes,
   trace: traceRoutes,
   growth: growthRoutes,
+  capacityExchange: capacityExchangeRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -1,5 +1,6 @@
 export * from "./access-request.schema.ts";
 export * from "./audit.schema.ts";
+export * from "./capacity-exchange.schema.ts";
 export * from "./chain.schema.ts";
 export * from "./grant.schema.ts";
 export * from "./growth.schema.ts";

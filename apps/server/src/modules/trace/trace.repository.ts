@@ -151,6 +151,26 @@ export class TraceRepository {
       .where(inArray(orgs.id, [...ids]));
   }
 
+  /** Orgs among `ids` that keep a chain of their own (producers, not end receivers such as hospitals). */
+  async chainOrgs(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.db
+      .select({ orgId: traceChainHeads.orgId })
+      .from(traceChainHeads)
+      .where(inArray(traceChainHeads.orgId, [...ids]));
+    return new Set(rows.map((r) => r.orgId));
+  }
+
+  /** Lot nodes with this code that `orgId`'s own events mention (a supplier's lot it consumed). */
+  async lotNodesNamed(orgId: string, code: string): Promise<string[]> {
+    const suffix = `|${code}`;
+    const result = await this.db.execute(sql`
+      SELECT DISTINCT from_node AS node FROM trace_links
+      WHERE org_id = ${orgId} AND from_node LIKE 'lot|%' AND right(from_node, ${suffix.length}) = ${suffix}
+      LIMIT 2`);
+    return rowsOf<{ node: string }>(result).map((r) => r.node);
+  }
+
   async orgExists(id: string): Promise<boolean> {
     return (await this.orgNames([id])).length === 1;
   }

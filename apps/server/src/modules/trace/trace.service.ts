@@ -243,9 +243,14 @@ export class TraceService {
     policy.assert(actor, "trace.read", { kind: "org", orgId: actor.orgId });
     if ((q.lot === undefined) === (q.udi === undefined))
       throw ValidationError.field("lot", "give either lot or udi");
-    const start =
-      q.udi !== undefined ? node.udi(udiField(q.udi, "udi")) : node.lot(q.orgId ?? actor.orgId, q.lot ?? "");
     const repo = new TraceRepository(this.db);
+    let start =
+      q.udi !== undefined ? node.udi(udiField(q.udi, "udi")) : node.lot(q.orgId ?? actor.orgId, q.lot ?? "");
+    // A lot code without its org: my own lot, else the one supplier lot of that code I consumed.
+    if (q.lot !== undefined && q.orgId === undefined && !(await repo.mentions(actor.orgId, start))) {
+      const named = await repo.lotNodesNamed(actor.orgId, q.lot);
+      if (named.length === 1) start = named[0];
+    }
     const visible = policy.isOperator(actor)
       ? await repo.exists(start)
       : await repo.mentions(actor.orgId, start);
@@ -254,6 +259,7 @@ export class TraceService {
     const nodes = (await repo.reachable(start, q.direction)).filter((n) => n !== start).map(parseNode);
     const orgIds = new Set<string>();
     for (const n of nodes) if (n !== undefined && n.kind !== "udi") orgIds.add(n.orgId);
+    const producers = await repo.chainOrgs([...orgIds]);
     const names = new Map((await repo.orgNames([...orgIds])).map((o) => [o.id, o]));
     const named = (orgId: string) => ({
       orgId,
@@ -273,7 +279,7 @@ export class TraceService {
       if (n === undefined) continue;
       if (n.kind === "lot") out.lots.push({ ...named(n.orgId), lot: n.code });
       else if (n.kind === "ship") out.shipments.push({ ...named(n.orgId), shipment: n.code });
-      else if (n.kind === "org") out.hospitals.push(named(n.orgId));
+      else if (n.kind === "org" && !producers.has(n.orgId)) out.hospitals.push(named(n.orgId));
       else if (n.kind === "udi") {
         const u = parseUdi(n.hri);
         out.devices.push({ udi: n.hri, gtin: u.gtin, serial: u.serial ?? null, lot: u.lot ?? null });

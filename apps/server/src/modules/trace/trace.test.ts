@@ -96,6 +96,10 @@ describeEachDatabase("trace ledger: signed lot events, export, recall, checkpoin
     ]);
     expect(back.hospitals).toEqual([]);
 
+    // B names the lot without its org: the one FE-1 it consumed is A's.
+    const byCode = (await call(app, b, "GET", "/api/v1/trace/recall?lot=FE-1")).json();
+    expect(byCode.start).toBe(`lot|${IDS.a}|FE-1`);
+    expect(byCode.hospitals).toHaveLength(2);
     // C's own events never mention A's ferrite lot: it cannot start a recall from it; the operator can.
     expect((await call(app, c, "GET", `/api/v1/trace/recall?lot=FE-1&orgId=${IDS.a}`)).statusCode).toBe(404);
     expect(
@@ -147,6 +151,31 @@ describeEachDatabase("trace ledger: signed lot events, export, recall, checkpoin
         .statusCode,
     ).toBe(403);
     expect((await call(app, viewer, "POST", "/api/v1/trace/keys/rotate")).statusCode).toBe(403);
+  });
+
+  it("a key sealed under another secret (demo data, a changed SESSION_SECRET) is retired by a rotation", async () => {
+    const { TraceKeyVault } = await import("./trace.keys.ts");
+    const { generateOrgKeyPair } = await import("@clusterbrain/engine/trace");
+    const pair = generateOrgKeyPair();
+    const { traceKeys } = await import("../../db/schema/index.ts");
+    await getDb()
+      .db.insert(traceKeys)
+      .values({
+        orgId: IDS.c,
+        keyId: "k1",
+        publicKey: pair.publicKey,
+        privateKeyEnc: new TraceKeyVault("another secret").seal(pair.privateKey),
+        validFrom: new Date("2020-01-01T00:00:00Z"),
+      });
+    const ev = await append(c, {
+      type: "material-lot",
+      lot: "C-1",
+      material: "pcb",
+      quantity: 1,
+      unit: "pcs",
+    });
+    expect(ev.json().keyId).toBe("k2");
+    expect(verifyChain(parseChainExport(await exportOf(c))).ok).toBe(true);
   });
 
   it("bad UDIs and unknown orgs are 400s naming the field", async () => {
@@ -211,7 +240,7 @@ describeEachDatabase("trace ledger: signed lot events, export, recall, checkpoin
     expect((await call(app, op, "POST", `/api/v1/trace/checkpoints/${cp.id}/countersign`)).statusCode).toBe(
       409,
     );
-    expect((await call(app, c, "POST", "/api/v1/trace/checkpoints")).statusCode).toBe(409); // C's chain is empty
+    expect((await call(app, viewer, "POST", "/api/v1/trace/checkpoints")).statusCode).toBe(403);
 
     const chain = await exportOf(b);
     expect(chain.checkpoints).toHaveLength(1);

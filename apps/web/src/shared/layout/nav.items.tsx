@@ -10,9 +10,11 @@ import {
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
+  DeploymentUnitOutlined,
   EditOutlined,
   ExperimentOutlined,
   RiseOutlined,
+  NodeIndexOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -48,6 +50,13 @@ const ALL: NavItem[] = [
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
   { key: "bookings", path: "/bookings", label: "nav.bookings", icon: <CalendarOutlined /> },
   { key: "innovation", path: "/innovation", label: "nav.innovation", icon: <BulbOutlined /> },
+  { key: "trace", path: "/trace", label: "nav.trace", icon: <NodeIndexOutlined /> },
+  {
+    key: "capacity-exchange",
+    path: "/capacity-exchange",
+    label: "nav.capacityExchange",
+    icon: <DeploymentUnitOutlined />,
+  },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
