@@ -81,6 +81,10 @@ describeEachDatabase("innovation hub: demands ↔ capabilities, contact, joint p
     expect(top.reasons.find((r: { feature: string }) => r.feature === "chainNode").evidence).toEqual([
       "n-inductor",
     ]);
+    // A in 南湖区, B in 秀洲区: a few km apart.
+    const distance = top.reasons.find((r: { feature: string }) => r.feature === "distance");
+    expect(distance.evidence[0]).toMatch(/^\d+ km$/);
+    expect(distance.value).toBeGreaterThan(0.8);
     expect((await call(app, b, "GET", `${API}/listings/${demandId}/matches`)).statusCode).toBe(404);
     // The university side sees the firm's demand among its capability's matches.
     const back = (await call(app, b, "GET", `${API}/listings/${capabilityId}/matches`)).json().items;
