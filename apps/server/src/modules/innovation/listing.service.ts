@@ -175,7 +175,7 @@ export class ListingService {
     const repo = new ListingRepository(this.db);
     const own = await repo.findOwn(actor.orgId, id);
     if (!own) throw new NotFoundError("listing", id);
-    policy.assert(actor, "innovation.listing.manage", { kind: "listing", id, orgId: own.orgId });
+    policy.assert(actor, "innovation.listing.read", { kind: "listing", id, orgId: own.orgId });
     const others = await repo.listOpen(own.kind === "demand" ? "capability" : "demand", actor.orgId);
     const [nodes, collaborations, contacted] = await Promise.all([
       repo.chainNodesOf([...new Set([own.orgId, ...others.map((o) => o.orgId)])]),
