@@ -65,7 +65,8 @@ export class InnovationPage {
   }
 
   async closeDrawer(): Promise<void> {
-    await this.page.keyboard.press("Escape");
+    // The drawer's own close button: Escape only reaches it while focus is inside the drawer.
+    await this.page.locator(".ant-drawer-close").click();
     await this.page.getByTestId("innovation-matches").waitFor({ state: "detached" });
   }
 
