@@ -171,8 +171,10 @@ export interface ActionResources {
   "notification.read": NotificationResource;
   /** Post a demand or capability, contact another org, open a project: owner/admin/member of the org. */
   "innovation.write": OrgResource;
-  /** Edit or close a listing, see its matches: staff of the owning org (others: 404). */
+  /** Edit or close a listing: owner/admin/member of the owning org (others: 404, viewers 403). */
   "innovation.listing.manage": ListingResource;
+  /** See a listing's matches: every member of the owning org, viewers too (others: 404). */
+  "innovation.listing.read": ListingResource;
   /** See a joint project: staff of member orgs only; anyone else gets 404. */
   "innovation.project.read": ProjectResource;
   /** Add milestones, complete them: owner/admin/member of a member org. */
@@ -353,6 +355,8 @@ const RULES: { [A in Action]: Rule<A> } = {
     if (!ownOrg(actor, r.orgId)) return new NotFoundError("listing", r.id);
     return hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot change listings");
   },
+  "innovation.listing.read": (actor, r) =>
+    ownOrg(actor, r.orgId) ? undefined : new NotFoundError("listing", r.id),
   "innovation.project.read": (actor, r) =>
     r.memberOrgIds.includes(actor.orgId) ? undefined : new NotFoundError("project", r.id),
   "innovation.project.work": (actor, r) => {

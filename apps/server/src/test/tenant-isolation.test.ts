@@ -216,6 +216,10 @@ describeEachDatabase(
       expect(bookings.incoming.find((x: { id: string }) => x.id === bBookingId).status).toBe("pending");
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
+      const project = (await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}`)).json();
+      expect(project.status).toBe("active");
+      expect(project.members.map((m: { orgId: string }) => m.orgId)).toEqual([IDS.b, IDS.c]);
+      expect(project.milestones.map((m: { status: string }) => m.status)).toEqual(["open"]);
     });
   },
 );

@@ -21,4 +21,12 @@ export {
   rankMatches,
 } from "./matcher.ts";
 export { CONCEPTS, type Concept } from "./synonyms.data.ts";
-export { analyse, conceptOf, rawTokens, segmentChinese, stem, type Term } from "./tokenize.ts";
+export {
+  type AnalyseOptions,
+  analyse,
+  conceptOf,
+  rawTokens,
+  segmentChinese,
+  stem,
+  type Term,
+} from "./tokenize.ts";

@@ -70,6 +70,8 @@ export interface MatcherOptions {
   minScore?: number;
   /** Chain nodes adjacent to a node (upstream/downstream), worth half a direct hit. */
   adjacentChainNodes?: (node: string) => readonly string[];
+  /** false: match words as written, without the bilingual synonym table (an ablation; default true). */
+  concepts?: boolean;
 }
 
 export const DEFAULT_WEIGHTS: Readonly<Record<MatchFeature, number>> = {
@@ -105,12 +107,15 @@ export class Matcher {
     this.weights = { ...DEFAULT_WEIGHTS, ...options.weights };
     this.minScore = options.minScore ?? 0.02;
     for (const c of candidates)
-      this.entries.push({ candidate: c, doc: this.index.add(c.id, analyse(c.text)) });
+      this.entries.push({
+        candidate: c,
+        doc: this.index.add(c.id, analyse(c.text, { concepts: options.concepts })),
+      });
   }
 
   /** Candidates ranked best first (ties by id), at most `limit`. */
   rank(query: MatchProfile, limit = 10): MatchResult[] {
-    const qTerms = analyse(query.text);
+    const qTerms = analyse(query.text, { concepts: this.options.concepts });
     const qSurfaces = new Map<string, Set<string>>();
     for (const t of qTerms) {
       const s = qSurfaces.get(t.key) ?? new Set<string>();

@@ -65,6 +65,11 @@ describe("analyse", () => {
     ]);
   });
 
+  it("without the synonym table, words stay as written (so 电感 and inductor differ)", () => {
+    expect(analyse("电感", { concepts: false }).map((t) => t.key)).toEqual(["电感"]);
+    expect(analyse("inductors", { concepts: false }).map((t) => t.key)).toEqual(["inductor"]);
+  });
+
   it("returns nothing for empty or punctuation-only text", () => {
     expect(analyse("")).toEqual([]);
     expect(analyse("，。!?")).toEqual([]);

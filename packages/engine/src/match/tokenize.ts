@@ -138,17 +138,23 @@ function isStop(token: string): boolean {
   return EN_STOP.has(token) || token.length < 2;
 }
 
+export interface AnalyseOptions {
+  /** false: keep every token as written (no synonym table), for measuring what the table adds. */
+  concepts?: boolean;
+}
+
 /**
  * The terms of a text: phrases of the synonym table become concept terms ("~inductor", plus
  * broader concepts), other tokens stay as they are unless they are stop words.
  */
-export function analyse(text: string): Term[] {
+export function analyse(text: string, options: AnalyseOptions = {}): Term[] {
   const tokens = rawTokens(text);
   const out: Term[] = [];
+  const maxPhrase = options.concepts === false ? 0 : MAX_PHRASE;
   let i = 0;
   while (i < tokens.length) {
     let matched = 0;
-    for (let len = Math.min(MAX_PHRASE, tokens.length - i); len >= 1; len--) {
+    for (let len = Math.min(maxPhrase, tokens.length - i); len >= 1; len--) {
       const entry = PHRASES.get(tokens.slice(i, i + len).join(" "));
       if (entry) {
         const surface = tokens.slice(i, i + len).join(CJK.test(tokens[i]) ? "" : " ");

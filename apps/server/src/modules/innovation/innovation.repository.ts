@@ -17,6 +17,7 @@ export interface ListingView extends ListingRow {
   orgKind: string;
   orgIndustryCode: string;
   orgCertifications: string[];
+  orgDistrict: string;
 }
 export type ContactRow = typeof innovationContacts.$inferSelect;
 export interface ContactView extends ContactRow {
@@ -46,6 +47,7 @@ export class ListingRepository {
         orgKind: orgs.kind,
         orgIndustryCode: orgs.industryCode,
         orgCertifications: orgs.certifications,
+        orgDistrict: orgs.district,
       })
       .from(innovationListings)
       .innerJoin(orgs, eq(orgs.id, innovationListings.orgId));
@@ -58,6 +60,7 @@ export class ListingRepository {
     orgKind: string;
     orgIndustryCode: string;
     orgCertifications: string[];
+    orgDistrict: string;
   }): ListingView {
     const { listing, ...org } = row;
     return { ...listing, ...org };

@@ -81,7 +81,14 @@ describeEachDatabase("innovation hub: demands ↔ capabilities, contact, joint p
     expect(top.reasons.find((r: { feature: string }) => r.feature === "chainNode").evidence).toEqual([
       "n-inductor",
     ]);
+    // A in 南湖区, B in 秀洲区: a few km apart.
+    const distance = top.reasons.find((r: { feature: string }) => r.feature === "distance");
+    expect(distance.evidence[0]).toMatch(/^\d+ km$/);
+    expect(distance.value).toBeGreaterThan(0.8);
     expect((await call(app, b, "GET", `${API}/listings/${demandId}/matches`)).statusCode).toBe(404);
+    // A viewer of the owning org reads the matches too (fuzz found a 403 here); and the funnel.
+    expect((await call(app, aViewer, "GET", `${API}/listings/${demandId}/matches`)).statusCode).toBe(200);
+    expect((await call(app, aViewer, "GET", `${API}/funnel`)).statusCode).toBe(200);
     // The university side sees the firm's demand among its capability's matches.
     const back = (await call(app, b, "GET", `${API}/listings/${capabilityId}/matches`)).json().items;
     expect(back[0].listing.id).toBe(demandId);

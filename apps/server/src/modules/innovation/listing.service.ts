@@ -19,6 +19,7 @@ import { NotFoundError, ValidationError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import type { LiveHub } from "../live/live.hub.ts";
 import { NotificationOutbox } from "../notifications/notification.service.ts";
+import { districtPoint } from "./district.points.ts";
 import { type ContactView, ListingRepository, type ListingView } from "./innovation.repository.ts";
 
 const MATCH_LIMIT = 20;
@@ -174,7 +175,7 @@ export class ListingService {
     const repo = new ListingRepository(this.db);
     const own = await repo.findOwn(actor.orgId, id);
     if (!own) throw new NotFoundError("listing", id);
-    policy.assert(actor, "innovation.listing.manage", { kind: "listing", id, orgId: own.orgId });
+    policy.assert(actor, "innovation.listing.read", { kind: "listing", id, orgId: own.orgId });
     const others = await repo.listOpen(own.kind === "demand" ? "capability" : "demand", actor.orgId);
     const [nodes, collaborations, contacted] = await Promise.all([
       repo.chainNodesOf([...new Set([own.orgId, ...others.map((o) => o.orgId)])]),
@@ -187,6 +188,7 @@ export class ListingService {
       industryCodes: l.industryCodes.length ? l.industryCodes : l.orgIndustryCode ? [l.orgIndustryCode] : [],
       chainNodes: l.chainNodeIds.length ? l.chainNodeIds : (nodes.get(l.orgId) ?? []),
       certifications: l.kind === "demand" ? l.certifications : [...l.certifications, ...l.orgCertifications],
+      location: districtPoint(l.orgDistrict),
     });
     const query = profile(own);
     // A capability's certificates describe it, they are not requirements on demands.

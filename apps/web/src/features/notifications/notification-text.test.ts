@@ -61,4 +61,20 @@ describe("notification text", () => {
       expect(text.length, kind).toBeGreaterThan(10);
     }
   });
+
+  it("an innovation contact names who wrote and about which listing, in either language", () => {
+    const contact: Notification = {
+      ...revoked,
+      kind: "innovation.contact",
+      params: {
+        fromOrgNameZh: "嘉兴学院",
+        fromOrgNameEn: "Jiaxing University",
+        listingTitle: "low-loss cores",
+      },
+    };
+    const en = notificationText(contact, deps("en"));
+    expect(en).toContain("Jiaxing University");
+    expect(en).toContain("low-loss cores");
+    expect(notificationText(contact, deps("zh-CN"))).toContain("嘉兴学院");
+  });
 });
