@@ -10,6 +10,7 @@ export * from "./import.contract.ts";
 export * from "./ingest.contract.ts";
 export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
+export * from "./knowledge.contract.ts";
 export * from "./member.contract.ts";
 export * from "./message.catalog.ts";
 export * from "./message.contract.ts";

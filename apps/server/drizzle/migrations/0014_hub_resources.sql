@@ -84,3 +84,50 @@ ALTER TABLE "hub_bookings" ADD CONSTRAINT "hub_bookings_requested_by_users_id_fk
 ALTER TABLE "hub_bookings" ADD CONSTRAINT "hub_bookings_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "hub_bookings_org_idx" ON "hub_bookings" USING btree ("org_id","starts_at");--> statement-breakpoint
 CREATE INDEX "hub_bookings_owner_idx" ON "hub_bookings" USING btree ("owner_org_id","status","starts_at");
+--> statement-breakpoint
+-- Knowledge base: articles, standards lists and lessons learned. org_id is the author org.
+-- visibility: cluster (every org), group (the author and the orgs in kb_article_audience), firm
+-- (the author and the one org in kb_article_audience).
+CREATE TABLE "kb_articles" (
+	"id" text NOT NULL,
+	"org_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"title_zh" text NOT NULL,
+	"title_en" text DEFAULT '' NOT NULL,
+	"body" text NOT NULL,
+	"tags" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"standard_code" text,
+	"visibility" text NOT NULL,
+	"created_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "kb_articles_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_articles" ADD CONSTRAINT "kb_articles_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "kb_articles_org_idx" ON "kb_articles" USING btree ("org_id");--> statement-breakpoint
+CREATE INDEX "kb_articles_visibility_idx" ON "kb_articles" USING btree ("visibility","updated_at");--> statement-breakpoint
+-- Who else may read a group or firm article (org_id = the reading org).
+CREATE TABLE "kb_article_audience" (
+	"article_id" text NOT NULL,
+	"org_id" text NOT NULL,
+	CONSTRAINT "kb_article_audience_pkey" PRIMARY KEY ("article_id", "org_id")
+);
+--> statement-breakpoint
+ALTER TABLE "kb_article_audience" ADD CONSTRAINT "kb_article_audience_article_id_fk" FOREIGN KEY ("article_id") REFERENCES "kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_article_audience" ADD CONSTRAINT "kb_article_audience_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "kb_article_audience_org_idx" ON "kb_article_audience" USING btree ("org_id");--> statement-breakpoint
+-- Search tokens (Intl.Segmenter words + Han unigrams/bigrams, see knowledge.tokens.ts): the same
+-- matching on PGlite and PostgreSQL without a text-search configuration. org_id = the author org.
+CREATE TABLE "kb_search_tokens" (
+	"article_id" text NOT NULL,
+	"org_id" text NOT NULL,
+	"token" text NOT NULL,
+	"in_title" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "kb_search_tokens_pkey" PRIMARY KEY ("article_id", "token")
+);
+--> statement-breakpoint
+ALTER TABLE "kb_search_tokens" ADD CONSTRAINT "kb_search_tokens_article_id_fk" FOREIGN KEY ("article_id") REFERENCES "kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "kb_search_tokens" ADD CONSTRAINT "kb_search_tokens_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "kb_search_tokens_token_idx" ON "kb_search_tokens" USING btree ("token");

@@ -88,6 +88,15 @@ export interface BookingResource {
   ownerOrgId: string;
 }
 
+/** A knowledge-base entry: its author org, and who else it is shared with. */
+export interface KbArticleResource {
+  kind: "kbArticle";
+  id: string;
+  authorOrgId: string;
+  visibility: "cluster" | "group" | "firm";
+  audienceOrgIds: readonly string[];
+}
+
 /** A long job of an org (`id` undefined for a job about to be started). */
 export interface JobResource {
   kind: "job";
@@ -145,6 +154,12 @@ export interface ActionResources {
   "booking.cancel": BookingResource;
   /** Rate a completed booking: the requesting org's writers. */
   "booking.rate": BookingResource;
+  /** Read a knowledge entry: the author org, every org for cluster entries, the audience otherwise. */
+  "knowledge.read": KbArticleResource;
+  /** Write knowledge entries for my org: owner/admin/member. */
+  "knowledge.write": OrgResource;
+  /** Change an entry: writers of the author org (readers elsewhere get 403, others 404). */
+  "knowledge.edit": KbArticleResource;
   /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
   "notification.read": NotificationResource;
 }
@@ -174,6 +189,11 @@ function membership(why: string) {
       return new ForbiddenError("only an owner may grant, change or remove the owner role");
     return undefined;
   };
+}
+
+/** The knowledge repository's SQL filter (kb visible-to) says the same; keep the two in step. */
+function kbReadable(actor: Actor, r: KbArticleResource): boolean {
+  return r.visibility === "cluster" || ownOrg(actor, r.authorOrgId) || r.audienceOrgIds.includes(actor.orgId);
 }
 
 const RULES: { [A in Action]: Rule<A> } = {
@@ -289,6 +309,18 @@ const RULES: { [A in Action]: Rule<A> } = {
     if (ownOrg(actor, r.ownerOrgId))
       return new ForbiddenError("the requester rates a booking, not the owner");
     return new NotFoundError("booking", r.id);
+  },
+  "knowledge.read": (actor, r) =>
+    kbReadable(actor, r) ? undefined : new NotFoundError("knowledge entry", r.id),
+  "knowledge.write": orgRole(WRITERS, "org", "viewers cannot write knowledge entries"),
+  "knowledge.edit": (actor, r) => {
+    if (ownOrg(actor, r.authorOrgId))
+      return hasRole(actor, WRITERS)
+        ? undefined
+        : new ForbiddenError("viewers cannot change knowledge entries");
+    return kbReadable(actor, r)
+      ? new ForbiddenError("only the author organisation changes an entry")
+      : new NotFoundError("knowledge entry", r.id);
   },
   "notification.read": (actor, r) =>
     ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)

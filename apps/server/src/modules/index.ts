@@ -9,6 +9,7 @@ import { indicatorModule } from "./indicators/indicator.routes.ts";
 import { ingestModule } from "./ingest/ingest.routes.ts";
 import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
+import { knowledgeModule } from "./knowledge/knowledge.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
@@ -43,4 +44,5 @@ export const modules: FeatureModule[] = [
   notificationModule,
   accessRequestModule,
   resourceModule,
+  knowledgeModule,
 ];

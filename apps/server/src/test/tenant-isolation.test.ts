@@ -49,6 +49,8 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "PATCH /api/v1/resources/{id}") return { nameZh: "劫持", status: "retired" };
   if (key === "POST /api/v1/resources/{id}/bookings")
     return { startsAt: "2099-01-05T10:00:00+08:00", endsAt: "2099-01-05T12:00:00+08:00", purpose: "walk" };
+  if (key === "PATCH /api/v1/knowledge/{id}")
+    return { titleZh: "劫持", visibility: "cluster", audienceOrgIds: [] };
   if (key === "POST /api/v1/bookings/{id}/usage") return { usedHours: 1 };
   if (key === "POST /api/v1/bookings/{id}/rating") return { rating: 1 };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
@@ -76,6 +78,7 @@ describeEachDatabase(
     let bTokenId: string;
     let bResourceId: string;
     let bBookingId: string;
+    let bArticleId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -91,6 +94,16 @@ describeEachDatabase(
         })
       ).json().id;
       const c = await login(app, EMAILS.cOwner);
+      // A knowledge entry B shares with C only.
+      bArticleId = (
+        await call(app, b, "POST", "/api/v1/knowledge", {
+          kind: "lesson",
+          titleZh: "乙的教训",
+          body: B_SECRETS.product,
+          visibility: "firm",
+          audienceOrgIds: [IDS.c],
+        })
+      ).json().id;
       bBookingId = (
         await call(app, c, "POST", `/api/v1/resources/${bResourceId}/bookings`, {
           startsAt: "2099-01-06T10:00:00+08:00",
@@ -181,6 +194,8 @@ describeEachDatabase(
       expect(resource).toMatchObject({ nameZh: "乙实验室", status: "active" });
       const bookings = (await call(app, b, "GET", "/api/v1/bookings")).json();
       expect(bookings.incoming.find((x: { id: string }) => x.id === bBookingId).status).toBe("pending");
+      const article = (await call(app, b, "GET", `/api/v1/knowledge/${bArticleId}`)).json();
+      expect(article).toMatchObject({ titleZh: "乙的教训", visibility: "firm", audienceOrgIds: [IDS.c] });
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
     });

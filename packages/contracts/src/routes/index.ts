@@ -9,6 +9,7 @@ import { indicatorRoutes } from "./indicator.routes.ts";
 import { ingestRoutes } from "./ingest.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
+import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
@@ -30,6 +31,7 @@ export * from "./indicator.routes.ts";
 export * from "./ingest.routes.ts";
 export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
+export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
 export * from "./member.routes.ts";
 export * from "./notification.routes.ts";
@@ -66,6 +68,7 @@ export const routeTable = {
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
   resources: resourceRoutes,
+  knowledge: knowledgeRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -6,6 +6,7 @@ export * from "./import-history.schema.ts";
 export * from "./indicator.schema.ts";
 export * from "./invitation.schema.ts";
 export * from "./job.schema.ts";
+export * from "./knowledge.schema.ts";
 export * from "./org.schema.ts";
 export * from "./planning.schema.ts";
 export * from "./resource.schema.ts";
