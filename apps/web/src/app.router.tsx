@@ -23,6 +23,7 @@ const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
 const ResourceDetailPage = lazy(() => import("./features/resources/resource-detail.page.tsx"));
+const KnowledgePage = lazy(() => import("./features/knowledge/knowledge.page.tsx"));
 const BookingsPage = lazy(() => import("./features/resources/bookings.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
@@ -76,6 +77,7 @@ export const router = createBrowserRouter([
           { path: "resources", element: <ResourcesPage /> },
           { path: "resources/:id", element: <ResourceDetailPage /> },
           { path: "bookings", element: <BookingsPage /> },
+          { path: "knowledge", element: <KnowledgePage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

@@ -28,6 +28,20 @@ describeEachDatabase("demo shared resources", (getDb) => {
     expect(experts.items).toHaveLength(1);
   });
 
+  it("knowledge: cluster standards for everyone, the reflow lesson for the group, the EMC fix for one firm", async () => {
+    const titles = async (s: Session, q: string) =>
+      (await call(app, s, "GET", `/api/v1/knowledge?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((a: { id: string }) => a.id)
+        .sort();
+    expect(await titles(owner, "YY/T 0316")).toEqual(["kb-demo-medical-standards"]);
+    expect(await titles(owner, "磁芯")).toContain("kb-demo-core-guide");
+    expect(await titles(partner, "reflow")).toEqual(["kb-demo-reflow-lesson"]);
+    // 华磁 is not the one firm 禾联 shared its EMC fix with.
+    expect(await titles(owner, "共模电感")).toEqual([]);
+    expect(await titles(partner, "共模电感")).toEqual(["kb-demo-emc-fix"]);
+  });
+
   it("the partner firm's owner has requests to answer; 华磁 sees its own bookings and can rate nothing twice", async () => {
     const incoming = (await call(app, partner, "GET", "/api/v1/bookings")).json().incoming;
     expect(incoming.filter((b: { status: string }) => b.status === "pending").length).toBe(2);

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AreaChartOutlined,
   AuditOutlined,
+  BookOutlined,
   CalendarOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
@@ -38,6 +39,7 @@ const ALL: NavItem[] = [
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
   { key: "bookings", path: "/bookings", label: "nav.bookings", icon: <CalendarOutlined /> },
+  { key: "knowledge", path: "/knowledge", label: "nav.knowledge", icon: <BookOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
