@@ -5,6 +5,7 @@ export * from "./auth.contract.ts";
 export * from "./chain.contract.ts";
 export * from "./common.contract.ts";
 export * from "./errors.contract.ts";
+export * from "./event.contract.ts";
 export * from "./grant.contract.ts";
 export * from "./import.contract.ts";
 export * from "./ingest.contract.ts";

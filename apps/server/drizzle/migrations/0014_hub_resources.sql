@@ -131,3 +131,59 @@ CREATE TABLE "kb_search_tokens" (
 ALTER TABLE "kb_search_tokens" ADD CONSTRAINT "kb_search_tokens_article_id_fk" FOREIGN KEY ("article_id") REFERENCES "kb_articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kb_search_tokens" ADD CONSTRAINT "kb_search_tokens_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "kb_search_tokens_token_idx" ON "kb_search_tokens" USING btree ("token");
+--> statement-breakpoint
+-- Events (fairs, conferences, matchmaking sessions): org_id is the organiser. Registrations are
+-- one per organisation and event (org_id = the registering org); capacity is checked under a row
+-- lock on the event, so racing registrations cannot overfill it.
+CREATE TABLE "hub_events" (
+	"id" text NOT NULL,
+	"org_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"title_zh" text NOT NULL,
+	"title_en" text DEFAULT '' NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"location" text DEFAULT '' NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"capacity" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "hub_events_pkey" PRIMARY KEY ("id"),
+	CONSTRAINT "hub_events_period_check" CHECK ("ends_at" > "starts_at"),
+	CONSTRAINT "hub_events_capacity_check" CHECK ("capacity" IS NULL OR "capacity" > 0)
+);
+--> statement-breakpoint
+ALTER TABLE "hub_events" ADD CONSTRAINT "hub_events_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "hub_events_starts_idx" ON "hub_events" USING btree ("starts_at");--> statement-breakpoint
+CREATE TABLE "hub_event_registrations" (
+	"id" text NOT NULL,
+	"event_id" text NOT NULL,
+	"org_id" text NOT NULL,
+	"attendee" text NOT NULL,
+	"registered_by" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"checked_in_at" timestamp with time zone,
+	CONSTRAINT "hub_event_registrations_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+ALTER TABLE "hub_event_registrations" ADD CONSTRAINT "hub_event_registrations_event_id_fk" FOREIGN KEY ("event_id") REFERENCES "hub_events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hub_event_registrations" ADD CONSTRAINT "hub_event_registrations_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "hub_event_registrations" ADD CONSTRAINT "hub_event_registrations_registered_by_users_id_fk" FOREIGN KEY ("registered_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "hub_event_registrations_org_key" ON "hub_event_registrations" USING btree ("event_id","org_id");--> statement-breakpoint
+-- Policy and funding notices from government organisations (org_id = the issuer), with eligibility
+-- criteria: industry code prefixes, size bands and districts (an empty list means any).
+CREATE TABLE "hub_policies" (
+	"id" text NOT NULL,
+	"org_id" text NOT NULL,
+	"title_zh" text NOT NULL,
+	"title_en" text DEFAULT '' NOT NULL,
+	"summary" text NOT NULL,
+	"funding" text DEFAULT '' NOT NULL,
+	"deadline" date,
+	"industry_codes" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"size_bands" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"districts" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "hub_policies_pkey" PRIMARY KEY ("id")
+);
+--> statement-breakpoint
+ALTER TABLE "hub_policies" ADD CONSTRAINT "hub_policies_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE cascade ON UPDATE no action;

@@ -97,6 +97,13 @@ export interface KbArticleResource {
   audienceOrgIds: readonly string[];
 }
 
+/** An event and its organiser. */
+export interface EventResource {
+  kind: "event";
+  id: string;
+  organiserOrgId: string;
+}
+
 /** A long job of an org (`id` undefined for a job about to be started). */
 export interface JobResource {
   kind: "job";
@@ -160,6 +167,16 @@ export interface ActionResources {
   "knowledge.write": OrgResource;
   /** Change an entry: writers of the author org (readers elsewhere get 403, others 404). */
   "knowledge.edit": KbArticleResource;
+  /** Organise an event for my org: owner/admin. */
+  "event.organise": OrgResource;
+  /** Register my org for an event: owner/admin/member. */
+  "event.register": OrgResource;
+  /** See who registered for an event: the organiser's staff only (others 404). */
+  "event.registrations.read": EventResource;
+  /** Check a registration in: the organiser's owner/admin/member. */
+  "event.checkIn": EventResource;
+  /** Publish a policy or funding notice: owners/admins of a government organisation or the operator. */
+  "policy.publish": ClusterResource;
   /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
   "notification.read": NotificationResource;
 }
@@ -322,6 +339,20 @@ const RULES: { [A in Action]: Rule<A> } = {
       ? new ForbiddenError("only the author organisation changes an entry")
       : new NotFoundError("knowledge entry", r.id);
   },
+  "event.organise": orgRole(EDITORS, "org", "only owners and admins may organise events for their org"),
+  "event.register": orgRole(WRITERS, "org", "viewers cannot register their org for events"),
+  "event.registrations.read": (actor, r) =>
+    ownOrg(actor, r.organiserOrgId) ? undefined : new NotFoundError("registrations of event", r.id),
+  "event.checkIn": (actor, r) => {
+    if (!ownOrg(actor, r.organiserOrgId)) return new NotFoundError("registration", r.id);
+    return hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot check attendees in");
+  },
+  "policy.publish": (actor) =>
+    (actor.orgKind === "government" || isOperator(actor)) && hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError(
+          "only owners and admins of government organisations or the operator publish notices",
+        ),
   "notification.read": (actor, r) =>
     ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)
       ? undefined

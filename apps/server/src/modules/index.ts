@@ -3,6 +3,7 @@ import { accountModule } from "./accounts/account.routes.ts";
 import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
 import { chainModule } from "./chain/chain.routes.ts";
+import { eventModule } from "./events/event.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
 import { indicatorModule } from "./indicators/indicator.routes.ts";
@@ -45,4 +46,5 @@ export const modules: FeatureModule[] = [
   accessRequestModule,
   resourceModule,
   knowledgeModule,
+  eventModule,
 ];

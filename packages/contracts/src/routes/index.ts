@@ -3,6 +3,7 @@ import { accountRoutes } from "./account.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { chainRoutes } from "./chain.routes.ts";
+import { eventRoutes } from "./event.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { importRoutes } from "./import.routes.ts";
 import { indicatorRoutes } from "./indicator.routes.ts";
@@ -25,6 +26,7 @@ export * from "./account.routes.ts";
 export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
 export * from "./chain.routes.ts";
+export * from "./event.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./import.routes.ts";
 export * from "./indicator.routes.ts";
@@ -69,6 +71,7 @@ export const routeTable = {
   notifications: notificationRoutes,
   resources: resourceRoutes,
   knowledge: knowledgeRoutes,
+  events: eventRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

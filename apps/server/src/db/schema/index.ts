@@ -1,6 +1,7 @@
 export * from "./access-request.schema.ts";
 export * from "./audit.schema.ts";
 export * from "./chain.schema.ts";
+export * from "./event.schema.ts";
 export * from "./grant.schema.ts";
 export * from "./import-history.schema.ts";
 export * from "./indicator.schema.ts";
