@@ -24,6 +24,8 @@ const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
 const ResourceDetailPage = lazy(() => import("./features/resources/resource-detail.page.tsx"));
 const KnowledgePage = lazy(() => import("./features/knowledge/knowledge.page.tsx"));
+const EventsPage = lazy(() => import("./features/events/events.page.tsx"));
+const PoliciesPage = lazy(() => import("./features/events/policies.page.tsx"));
 const BookingsPage = lazy(() => import("./features/resources/bookings.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
@@ -78,6 +80,8 @@ export const router = createBrowserRouter([
           { path: "resources/:id", element: <ResourceDetailPage /> },
           { path: "bookings", element: <BookingsPage /> },
           { path: "knowledge", element: <KnowledgePage /> },
+          { path: "events", element: <EventsPage /> },
+          { path: "policies", element: <PoliciesPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

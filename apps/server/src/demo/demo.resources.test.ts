@@ -42,6 +42,33 @@ describeEachDatabase("demo shared resources", (getDb) => {
     expect(await titles(partner, "共模电感")).toEqual(["kb-demo-emc-fix"]);
   });
 
+  it("events and notices: 禾联 checks attendees in today; 华磁 and 禾联 see different eligible notices, with reasons", async () => {
+    const events = (await call(app, partner, "GET", "/api/v1/events")).json().items;
+    expect(events.map((e: { kind: string }) => e.kind).sort()).toEqual([
+      "conference",
+      "fair",
+      "matchmaking",
+      "matchmaking",
+    ]);
+    const regs = (
+      await call(app, partner, "GET", "/api/v1/events/event-demo-helian-supplier-day/registrations")
+    ).json();
+    expect(regs.items.filter((r: { checkedInAt: string | null }) => r.checkedInAt === null)).toHaveLength(1);
+    const ids = async (s: Session) =>
+      (await call(app, s, "GET", "/api/v1/policies"))
+        .json()
+        .items.map((p: { id: string }) => p.id)
+        .sort();
+    expect(await ids(owner)).toEqual(["policy-demo-instrument-voucher", "policy-demo-rd-subsidy"]);
+    expect(await ids(partner)).toEqual(["policy-demo-instrument-voucher", "policy-demo-smart-factory"]);
+    const all = (await call(app, partner, "GET", "/api/v1/policies?show=all")).json().items;
+    const rd = all.find((p: { id: string }) => p.id === "policy-demo-rd-subsidy");
+    expect(rd.reasons.find((r: { criterion: string }) => r.criterion === "size")).toMatchObject({
+      actual: "large",
+      met: false,
+    });
+  });
+
   it("the partner firm's owner has requests to answer; 华磁 sees its own bookings and can rate nothing twice", async () => {
     const incoming = (await call(app, partner, "GET", "/api/v1/bookings")).json().incoming;
     expect(incoming.filter((b: { status: string }) => b.status === "pending").length).toBe(2);

@@ -1,4 +1,5 @@
 import { devicesEn } from "../features/devices/devices.messages.ts";
+import { eventsEn } from "../features/events/events.messages.ts";
 import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
@@ -374,6 +375,7 @@ export const en: Record<MessageKey, string> = {
   "invite.reason.ALREADY_MEMBER": "You are already a member of this organisation",
   "invite.reason.NOT_FOUND": "This invitation link is not valid: check it was copied completely",
   ...planningEn,
+  ...eventsEn,
   ...knowledgeEn,
   ...resourcesEn,
   ...devicesEn,

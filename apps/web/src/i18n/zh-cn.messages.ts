@@ -1,4 +1,5 @@
 import { devicesZh } from "../features/devices/devices.messages.ts";
+import { eventsZh } from "../features/events/events.messages.ts";
 import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
@@ -365,6 +366,7 @@ export const zhCN = {
   "invite.reason.ALREADY_MEMBER": "您已经是该机构的成员",
   "invite.reason.NOT_FOUND": "邀请链接无效，请检查是否完整复制",
   ...planningZh,
+  ...eventsZh,
   ...knowledgeZh,
   ...resourcesZh,
   ...devicesZh,

@@ -4,11 +4,13 @@ import {
   AuditOutlined,
   BookOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
   CloudUploadOutlined,
   ClusterOutlined,
   DashboardOutlined,
   EditOutlined,
   ExperimentOutlined,
+  FileProtectOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -40,6 +42,8 @@ const ALL: NavItem[] = [
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
   { key: "bookings", path: "/bookings", label: "nav.bookings", icon: <CalendarOutlined /> },
   { key: "knowledge", path: "/knowledge", label: "nav.knowledge", icon: <BookOutlined /> },
+  { key: "events", path: "/events", label: "nav.events", icon: <CarryOutOutlined /> },
+  { key: "policies", path: "/policies", label: "nav.policies", icon: <FileProtectOutlined /> },
   { key: "audit", path: "/audit", label: "nav.audit", icon: <AuditOutlined /> },
 ];
 
