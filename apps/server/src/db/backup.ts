@@ -190,6 +190,9 @@ export async function restoreBackup(
       // pg_dump writes CREATE SCHEMA itself, so the schema goes first: with CASCADE only when forced;
       // otherwise a plain DROP, which PostgreSQL refuses if anything at all is still in it.
       await client.query(tables > 0 ? `DROP SCHEMA ${schema} CASCADE` : `DROP SCHEMA IF EXISTS ${schema}`);
+      // pg_dump --schema leaves out the extensions the schema uses; the bookings' exclusion
+      // constraint (migration 0014) needs btree_gist, which the migration creates in public.
+      await client.query("CREATE EXTENSION IF NOT EXISTS btree_gist SCHEMA public");
     });
   } finally {
     await admin.close();
