@@ -25,6 +25,9 @@ const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 const AlarmsPage = lazy(() => import("./features/alarms/alarms.page.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
 const ResourceDetailPage = lazy(() => import("./features/resources/resource-detail.page.tsx"));
+const KnowledgePage = lazy(() => import("./features/knowledge/knowledge.page.tsx"));
+const EventsPage = lazy(() => import("./features/events/events.page.tsx"));
+const PoliciesPage = lazy(() => import("./features/events/policies.page.tsx"));
 const BookingsPage = lazy(() => import("./features/resources/bookings.page.tsx"));
 const InnovationPage = lazy(() => import("./features/innovation/innovation.page.tsx"));
 const ProjectPage = lazy(() => import("./features/innovation/project.page.tsx"));
@@ -92,6 +95,9 @@ export const router = createBrowserRouter([
           { path: "strategy", element: <StrategyPage /> },
           { path: "trace", element: <TracePage /> },
           { path: "capacity-exchange", element: <CapacityExchangePage /> },
+          { path: "knowledge", element: <KnowledgePage /> },
+          { path: "events", element: <EventsPage /> },
+          { path: "policies", element: <PoliciesPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

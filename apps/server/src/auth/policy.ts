@@ -88,6 +88,22 @@ export interface BookingResource {
   ownerOrgId: string;
 }
 
+/** A knowledge-base entry: its author org, and who else it is shared with. */
+export interface KbArticleResource {
+  kind: "kbArticle";
+  id: string;
+  authorOrgId: string;
+  visibility: "cluster" | "group" | "firm";
+  audienceOrgIds: readonly string[];
+}
+
+/** An event and its organiser. */
+export interface EventResource {
+  kind: "event";
+  id: string;
+  organiserOrgId: string;
+}
+
 /** A long job of an org (`id` undefined for a job about to be started). */
 export interface JobResource {
   kind: "job";
@@ -167,6 +183,22 @@ export interface ActionResources {
   "booking.cancel": BookingResource;
   /** Rate a completed booking: the requesting org's writers. */
   "booking.rate": BookingResource;
+  /** Read a knowledge entry: the author org, every org for cluster entries, the audience otherwise. */
+  "knowledge.read": KbArticleResource;
+  /** Write knowledge entries for my org: owner/admin/member. */
+  "knowledge.write": OrgResource;
+  /** Change an entry: writers of the author org (readers elsewhere get 403, others 404). */
+  "knowledge.edit": KbArticleResource;
+  /** Organise an event for my org: owner/admin. */
+  "event.organise": OrgResource;
+  /** Register my org for an event: owner/admin/member. */
+  "event.register": OrgResource;
+  /** See who registered for an event: the organiser's staff only (others 404). */
+  "event.registrations.read": EventResource;
+  /** Check a registration in: the organiser's owner/admin/member. */
+  "event.checkIn": EventResource;
+  /** Publish a policy or funding notice: owners/admins of a government organisation or the operator. */
+  "policy.publish": ClusterResource;
   /** See a notification (live or listed): members of its org, and only the addressee when it has one. */
   "notification.read": NotificationResource;
   /** Post a demand or capability, contact another org, open a project: owner/admin/member of the org. */
@@ -218,6 +250,11 @@ function membership(why: string) {
       return new ForbiddenError("only an owner may grant, change or remove the owner role");
     return undefined;
   };
+}
+
+/** The knowledge repository's SQL filter (kb visible-to) says the same; keep the two in step. */
+function kbReadable(actor: Actor, r: KbArticleResource): boolean {
+  return r.visibility === "cluster" || ownOrg(actor, r.authorOrgId) || r.audienceOrgIds.includes(actor.orgId);
 }
 
 const RULES: { [A in Action]: Rule<A> } = {
@@ -371,6 +408,32 @@ const RULES: { [A in Action]: Rule<A> } = {
       ? undefined
       : new ForbiddenError("only the lead org's owner or admin may change the project's terms or members");
   },
+  "knowledge.read": (actor, r) =>
+    kbReadable(actor, r) ? undefined : new NotFoundError("knowledge entry", r.id),
+  "knowledge.write": orgRole(WRITERS, "org", "viewers cannot write knowledge entries"),
+  "knowledge.edit": (actor, r) => {
+    if (ownOrg(actor, r.authorOrgId))
+      return hasRole(actor, WRITERS)
+        ? undefined
+        : new ForbiddenError("viewers cannot change knowledge entries");
+    return kbReadable(actor, r)
+      ? new ForbiddenError("only the author organisation changes an entry")
+      : new NotFoundError("knowledge entry", r.id);
+  },
+  "event.organise": orgRole(EDITORS, "org", "only owners and admins may organise events for their org"),
+  "event.register": orgRole(WRITERS, "org", "viewers cannot register their org for events"),
+  "event.registrations.read": (actor, r) =>
+    ownOrg(actor, r.organiserOrgId) ? undefined : new NotFoundError("registrations of event", r.id),
+  "event.checkIn": (actor, r) => {
+    if (!ownOrg(actor, r.organiserOrgId)) return new NotFoundError("registration", r.id);
+    return hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot check attendees in");
+  },
+  "policy.publish": (actor) =>
+    (actor.orgKind === "government" || isOperator(actor)) && hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError(
+          "only owners and admins of government organisations or the operator publish notices",
+        ),
   "notification.read": (actor, r) =>
     ownOrg(actor, r.orgId) && (r.userId === undefined || r.userId === actor.userId)
       ? undefined

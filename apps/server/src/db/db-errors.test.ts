@@ -4,6 +4,7 @@ import { ConflictError, ValidationError } from "../errors/index.ts";
 import { ChainRepository } from "../modules/chain/chain.repository.ts";
 import { MemberRepository } from "../modules/members/member.repository.ts";
 import { OrgRepository } from "../modules/orgs/org.repository.ts";
+import { ResourceRepository } from "../modules/resources/resource.repository.ts";
 import { IDS, seedCluster } from "../test/fixtures.ts";
 import { describeEachDatabase } from "../test/test-database.ts";
 
@@ -84,6 +85,31 @@ describeEachDatabase("database errors become domain errors", (getDb) => {
     await expect(repo.insert(IDS.b, "no-such-user", "member", new Date())).rejects.toMatchObject({
       status: 400,
       details: [{ path: "userId", message: "refers to a record that does not exist" }],
+    });
+  });
+
+  it("an overlapping booking (exclusion violation) is a 409 BOOKING_OVERLAP, also past the service", async () => {
+    const repo = new ResourceRepository(getDb().db);
+    await repo.insertResource({ id: "res-x", orgId: IDS.b, kind: "lab", nameZh: "x", nameEn: "x" });
+    const booking = (id: string, from: string, to: string) => ({
+      id,
+      orgId: IDS.a,
+      resourceId: "res-x",
+      ownerOrgId: IDS.b,
+      startsAt: new Date(from),
+      endsAt: new Date(to),
+      status: "pending" as const,
+      purpose: "p",
+    });
+    await repo.insertBooking(booking("bk-1", "2099-01-01T10:00:00Z", "2099-01-01T12:00:00Z"));
+    await expect(
+      repo.insertBooking(booking("bk-2", "2099-01-01T11:00:00Z", "2099-01-01T13:00:00Z")),
+    ).rejects.toMatchObject({ status: 409, code: "BOOKING_OVERLAP" });
+    // Adjacent is fine; a cancelled booking holds nothing.
+    await repo.insertBooking(booking("bk-3", "2099-01-01T12:00:00Z", "2099-01-01T13:00:00Z"));
+    await repo.insertBooking({
+      ...booking("bk-4", "2099-01-01T10:00:00Z", "2099-01-01T13:00:00Z"),
+      status: "cancelled",
     });
   });
 

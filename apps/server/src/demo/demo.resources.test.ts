@@ -28,6 +28,47 @@ describeEachDatabase("demo shared resources", (getDb) => {
     expect(experts.items).toHaveLength(1);
   });
 
+  it("knowledge: cluster standards for everyone, the reflow lesson for the group, the EMC fix for one firm", async () => {
+    const titles = async (s: Session, q: string) =>
+      (await call(app, s, "GET", `/api/v1/knowledge?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((a: { id: string }) => a.id)
+        .sort();
+    expect(await titles(owner, "YY/T 0316")).toEqual(["kb-demo-medical-standards"]);
+    expect(await titles(owner, "磁芯")).toContain("kb-demo-core-guide");
+    expect(await titles(partner, "reflow")).toEqual(["kb-demo-reflow-lesson"]);
+    // 华磁 is not the one firm 禾联 shared its EMC fix with.
+    expect(await titles(owner, "共模电感")).toEqual([]);
+    expect(await titles(partner, "共模电感")).toEqual(["kb-demo-emc-fix"]);
+  });
+
+  it("events and notices: 禾联 checks attendees in today; 华磁 and 禾联 see different eligible notices, with reasons", async () => {
+    const events = (await call(app, partner, "GET", "/api/v1/events")).json().items;
+    expect(events.map((e: { kind: string }) => e.kind).sort()).toEqual([
+      "conference",
+      "fair",
+      "matchmaking",
+      "matchmaking",
+    ]);
+    const regs = (
+      await call(app, partner, "GET", "/api/v1/events/event-demo-helian-supplier-day/registrations")
+    ).json();
+    expect(regs.items.filter((r: { checkedInAt: string | null }) => r.checkedInAt === null)).toHaveLength(1);
+    const ids = async (s: Session) =>
+      (await call(app, s, "GET", "/api/v1/policies"))
+        .json()
+        .items.map((p: { id: string }) => p.id)
+        .sort();
+    expect(await ids(owner)).toEqual(["policy-demo-instrument-voucher", "policy-demo-rd-subsidy"]);
+    expect(await ids(partner)).toEqual(["policy-demo-instrument-voucher", "policy-demo-smart-factory"]);
+    const all = (await call(app, partner, "GET", "/api/v1/policies?show=all")).json().items;
+    const rd = all.find((p: { id: string }) => p.id === "policy-demo-rd-subsidy");
+    expect(rd.reasons.find((r: { criterion: string }) => r.criterion === "size")).toMatchObject({
+      actual: "large",
+      met: false,
+    });
+  });
+
   it("the partner firm's owner has requests to answer; 华磁 sees its own bookings and can rate nothing twice", async () => {
     const incoming = (await call(app, partner, "GET", "/api/v1/bookings")).json().incoming;
     expect(incoming.filter((b: { status: string }) => b.status === "pending").length).toBe(2);

@@ -1,6 +1,8 @@
 import { FIRM_A_KEY, HELIAN_KEY, SHIYUAN_KEY, XINYUAN_KEY } from "@clusterbrain/demo";
 import type { Tx } from "../db/database.ts";
 import { hubBookings, hubResources } from "../db/schema/index.ts";
+import { loadDemoEvents } from "./demo.events.ts";
+import { loadDemoKnowledge } from "./demo.knowledge.ts";
 import { demoUserId } from "./demo.rows.ts";
 
 /** Stable ids of the demo's shared resources (tests and the e2e find them by these). */
@@ -220,9 +222,14 @@ export function demoResourceRows(at: Date): { resources: ResourceRow[]; bookings
   return { resources, bookings };
 }
 
-/** Inserts the hub's demo resources and bookings (called once by the demo loader). */
+/**
+ * Inserts the hub's demo data (called once by the demo loader): resources and bookings, then the
+ * knowledge base, then events and policy notices.
+ */
 export async function loadDemoResources(tx: Tx, at: Date): Promise<void> {
   const rows = demoResourceRows(at);
   await tx.insert(hubResources).values(rows.resources);
   await tx.insert(hubBookings).values(rows.bookings);
+  await loadDemoKnowledge(tx, at);
+  await loadDemoEvents(tx, at);
 }

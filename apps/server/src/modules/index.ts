@@ -4,6 +4,7 @@ import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
 import { capacityExchangeModule } from "./capacity-exchange/capacity-exchange.routes.ts";
 import { chainModule } from "./chain/chain.routes.ts";
+import { eventModule } from "./events/event.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { growthModule } from "./growth/growth.routes.ts";
 import { importsModule } from "./imports/imports.routes.ts";
@@ -12,6 +13,7 @@ import { ingestModule } from "./ingest/ingest.routes.ts";
 import { innovationModule } from "./innovation/innovation.routes.ts";
 import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
+import { knowledgeModule } from "./knowledge/knowledge.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
@@ -55,4 +57,6 @@ export const modules: FeatureModule[] = [
   traceModule,
   growthModule,
   capacityExchangeModule,
+  knowledgeModule,
+  eventModule,
 ];

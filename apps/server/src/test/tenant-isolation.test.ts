@@ -49,6 +49,9 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "PATCH /api/v1/resources/{id}") return { nameZh: "劫持", status: "retired" };
   if (key === "POST /api/v1/resources/{id}/bookings")
     return { startsAt: "2099-01-05T10:00:00+08:00", endsAt: "2099-01-05T12:00:00+08:00", purpose: "walk" };
+  if (key === "PATCH /api/v1/knowledge/{id}")
+    return { titleZh: "劫持", visibility: "cluster", audienceOrgIds: [] };
+  if (key === "POST /api/v1/events/{id}/registrations") return { attendee: "walk" };
   if (key === "POST /api/v1/bookings/{id}/usage") return { usedHours: 1 };
   if (key === "POST /api/v1/bookings/{id}/rating") return { rating: 1 };
   if (key === "POST /api/v1/innovation/projects/{id}/members") return { orgId: IDS.a, role: "research" };
@@ -92,6 +95,9 @@ describeEachDatabase(
     let bResourceId: string;
     let bBookingId: string;
     let bInnovation: string[] = [];
+    let bArticleId: string;
+    let bEventId: string;
+    let bRegistrationId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -107,6 +113,28 @@ describeEachDatabase(
         })
       ).json().id;
       const c = await login(app, EMAILS.cOwner);
+      // An event B organises, with C registered.
+      bEventId = (
+        await call(app, b, "POST", "/api/v1/events", {
+          kind: "fair",
+          titleZh: "乙展会",
+          startsAt: "2099-03-01T09:00:00+08:00",
+          endsAt: "2099-03-01T17:00:00+08:00",
+        })
+      ).json().id;
+      await call(app, c, "POST", `/api/v1/events/${bEventId}/registrations`, { attendee: B_SECRETS.purpose });
+      bRegistrationId = (await call(app, b, "GET", `/api/v1/events/${bEventId}/registrations`)).json()
+        .items[0].id;
+      // A knowledge entry B shares with C only.
+      bArticleId = (
+        await call(app, b, "POST", "/api/v1/knowledge", {
+          kind: "lesson",
+          titleZh: "乙的教训",
+          body: B_SECRETS.product,
+          visibility: "firm",
+          audienceOrgIds: [IDS.c],
+        })
+      ).json().id;
       bBookingId = (
         await call(app, c, "POST", `/api/v1/resources/${bResourceId}/bookings`, {
           startsAt: "2099-01-06T10:00:00+08:00",
@@ -214,6 +242,12 @@ describeEachDatabase(
       expect(resource).toMatchObject({ nameZh: "乙实验室", status: "active" });
       const bookings = (await call(app, b, "GET", "/api/v1/bookings")).json();
       expect(bookings.incoming.find((x: { id: string }) => x.id === bBookingId).status).toBe("pending");
+      const article = (await call(app, b, "GET", `/api/v1/knowledge/${bArticleId}`)).json();
+      expect(article).toMatchObject({ titleZh: "乙的教训", visibility: "firm", audienceOrgIds: [IDS.c] });
+      const registrations = (await call(app, b, "GET", `/api/v1/events/${bEventId}/registrations`)).json();
+      expect(
+        registrations.items.find((r: { id: string }) => r.id === bRegistrationId).checkedInAt,
+      ).toBeNull();
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
       const project = (await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}`)).json();

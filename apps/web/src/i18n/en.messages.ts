@@ -1,8 +1,10 @@
 import { alarmsEn } from "../features/alarms/alarms.messages.ts";
 import { capacityExchangeEn } from "../features/capacity-exchange/capacity-exchange.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
+import { eventsEn } from "../features/events/events.messages.ts";
 import { growthEn } from "../features/growth/growth.messages.ts";
 import { innovationEn } from "../features/innovation/innovation.messages.ts";
+import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
@@ -380,6 +382,8 @@ export const en: Record<MessageKey, string> = {
   "invite.reason.NOT_FOUND": "This invitation link is not valid: check it was copied completely",
   ...planningEn,
   ...schedulingEn,
+  ...eventsEn,
+  ...knowledgeEn,
   ...resourcesEn,
   ...growthEn,
   ...traceEn,

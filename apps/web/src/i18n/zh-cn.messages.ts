@@ -1,8 +1,10 @@
 import { alarmsZh } from "../features/alarms/alarms.messages.ts";
 import { capacityExchangeZh } from "../features/capacity-exchange/capacity-exchange.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
+import { eventsZh } from "../features/events/events.messages.ts";
 import { growthZh } from "../features/growth/growth.messages.ts";
 import { innovationZh } from "../features/innovation/innovation.messages.ts";
+import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
@@ -371,6 +373,8 @@ export const zhCN = {
   "invite.reason.NOT_FOUND": "邀请链接无效，请检查是否完整复制",
   ...planningZh,
   ...schedulingZh,
+  ...eventsZh,
+  ...knowledgeZh,
   ...resourcesZh,
   ...growthZh,
   ...traceZh,

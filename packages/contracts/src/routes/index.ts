@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { capacityExchangeRoutes } from "./capacity-exchange.routes.ts";
 import { chainRoutes } from "./chain.routes.ts";
+import { eventRoutes } from "./event.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { growthRoutes } from "./growth.routes.ts";
 import { importRoutes } from "./import.routes.ts";
@@ -12,6 +13,7 @@ import { ingestRoutes } from "./ingest.routes.ts";
 import { innovationRoutes } from "./innovation.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
+import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
@@ -31,6 +33,7 @@ export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
 export * from "./capacity-exchange.routes.ts";
 export * from "./chain.routes.ts";
+export * from "./event.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./growth.routes.ts";
 export * from "./import.routes.ts";
@@ -39,6 +42,7 @@ export * from "./ingest.routes.ts";
 export * from "./innovation.routes.ts";
 export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
+export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
@@ -84,6 +88,8 @@ export const routeTable = {
   trace: traceRoutes,
   growth: growthRoutes,
   capacityExchange: capacityExchangeRoutes,
+  knowledge: knowledgeRoutes,
+  events: eventRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
