@@ -13,6 +13,7 @@ export * from "./ingest.contract.ts";
 export * from "./innovation.contract.ts";
 export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
+export * from "./marketing.contract.ts";
 export * from "./member.contract.ts";
 export * from "./message.catalog.ts";
 export * from "./message.contract.ts";

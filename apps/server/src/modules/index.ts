@@ -12,6 +12,7 @@ import { innovationModule } from "./innovation/innovation.routes.ts";
 import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
+import { marketingModule } from "./marketing/marketing.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { monitoringModule } from "./monitoring/monitoring.routes.ts";
@@ -53,4 +54,5 @@ export const modules: FeatureModule[] = [
   innovationModule,
   traceModule,
   growthModule,
+  marketingModule,
 ];

@@ -12,6 +12,7 @@ import { innovationRoutes } from "./innovation.routes.ts";
 import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
+import { marketingRoutes } from "./marketing.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
@@ -38,6 +39,7 @@ export * from "./innovation.routes.ts";
 export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./live.routes.ts";
+export * from "./marketing.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
@@ -81,6 +83,7 @@ export const routeTable = {
   innovation: innovationRoutes,
   trace: traceRoutes,
   growth: growthRoutes,
+  marketing: marketingRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
