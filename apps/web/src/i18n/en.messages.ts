@@ -2,6 +2,7 @@ import { alarmsEn } from "../features/alarms/alarms.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { growthEn } from "../features/growth/growth.messages.ts";
 import { innovationEn } from "../features/innovation/innovation.messages.ts";
+import { marketingEn } from "../features/marketing/marketing.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
@@ -380,6 +381,7 @@ export const en: Record<MessageKey, string> = {
   ...schedulingEn,
   ...resourcesEn,
   ...growthEn,
+  ...marketingEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

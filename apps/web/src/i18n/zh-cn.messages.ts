@@ -2,6 +2,7 @@ import { alarmsZh } from "../features/alarms/alarms.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { growthZh } from "../features/growth/growth.messages.ts";
 import { innovationZh } from "../features/innovation/innovation.messages.ts";
+import { marketingZh } from "../features/marketing/marketing.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
@@ -371,6 +372,7 @@ export const zhCN = {
   ...schedulingZh,
   ...resourcesZh,
   ...growthZh,
+  ...marketingZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,
