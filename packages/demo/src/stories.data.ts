@@ -165,7 +165,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   // Owner of a second firm (Huaci's customer): asks Huaci for data, so sharing can be seen from both sides.
   user("partner", HELIAN_KEY, "owner", "和联 周敏", "Zhou Min (partner firm owner)"),
   // Owner of the patient-monitor maker: markets to the hospitals that share their equipment data.
-  user("supplier", SHIYUAN_KEY, "owner", "施源 孙磊", "Sun Lei (patient-monitor maker owner)"),
+  user("supplier", SHIYUAN_KEY, "owner", "世源 孙磊", "Sun Lei (patient-monitor maker owner)"),
 ];
 
 function user(

@@ -9,7 +9,7 @@ interface DemoHospital {
   level: "county" | "city" | "township";
   county: string;
   monitors: { brand: string; installYear: number; count: number; usageHours: number }[];
-  /** Whether it shares its equipment inventory with the patient-monitor maker (施源医疗). */
+  /** Whether it shares its equipment inventory with the patient-monitor maker (世源科技). */
   consents: boolean;
 }
 

@@ -4,7 +4,7 @@ import type { Actor } from "../../auth/actor.ts";
 import type { Database } from "../../db/database.ts";
 import { grants, marketingEquipment, marketingHospitals, orgs } from "../../db/schema/index.ts";
 import { NotFoundError } from "../../errors/index.ts";
-import { call, EMAILS, login, type Session, seedCluster, testApp } from "../../test/fixtures.ts";
+import { call, EMAILS, IDS, login, type Session, seedCluster, testApp } from "../../test/fixtures.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
 import { GrantRepository } from "../grants/grant.repository.ts";
 import { MarketingService } from "./marketing.service.ts";
@@ -207,5 +207,33 @@ describeEachDatabase("marketing routes over HTTP: validation, roles, round trips
     );
     const ghost = await call(app, owner, "PATCH", "/api/v1/marketing/leads/nope", { stage: "won" });
     expect(ghost.statusCode).toBe(404);
+  });
+  it("a lead of A's campaign is A's record: B patching it gets 404, A moves its stage", async () => {
+    const db = getDb().db;
+    await db.insert(marketingHospitals).values({ orgId: IDS.c, level: "city", county: "南湖区" });
+    await db.insert(grants).values({
+      id: "m-http-g-c-a",
+      orgId: IDS.c,
+      granteeOrgId: IDS.a,
+      dataClass: "equipment",
+      purpose: "precision marketing",
+      expiresAt: new Date("2099-01-01T00:00:00Z"),
+    });
+    const camp = await call(app, owner, "POST", "/api/v1/marketing/campaigns", {
+      name: "C only",
+      segment: {},
+    });
+    expect(camp.json().leads.map((l: { accountOrgId: string }) => l.accountOrgId)).toEqual([IDS.c]);
+    const leadId = camp.json().leads[0].id;
+    const b = await login(app, EMAILS.bOwner);
+    const foreign = await call(app, b, "PATCH", `/api/v1/marketing/leads/${leadId}`, { stage: "lost" });
+    expect(foreign.statusCode).toBe(404);
+    expect((await call(app, b, "GET", "/api/v1/marketing/segment")).json().hospitals).toEqual([]);
+    const moved = await call(app, owner, "PATCH", `/api/v1/marketing/leads/${leadId}`, { stage: "proposal" });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().stage).toBe("proposal");
+    expect(
+      (await call(app, viewer, "PATCH", `/api/v1/marketing/leads/${leadId}`, { stage: "won" })).statusCode,
+    ).toBe(403);
   });
 });
