@@ -155,6 +155,8 @@ export interface ActionResources {
   "planning.write": OrgResource;
   /** Change an org's strategy note and goals: owner/admin/member (viewers only read). */
   "strategy.write": OrgResource;
+  /** Change an org's marketing data (hospital inventory, bundles, campaigns, leads): owner/admin/member. */
+  "marketing.write": OrgResource;
   /** See an org's asset tree, device states and telemetry (latest, ranges, live): its own staff only. */
   "telemetry.read": OrgResource;
   /** Change an org's asset tree (sites, lines, machines, devices, tags; import): owner/admin/member. */
@@ -320,6 +322,11 @@ const RULES: { [A in Action]: Rule<A> } = {
   "planning.read": (actor, r) =>
     ownOrg(actor, r.orgId) ? undefined : new NotFoundError("planning data of org", r.orgId),
   "planning.write": orgRole(WRITERS, "planning data of org", "viewers may read the plan but not change it"),
+  "marketing.write": orgRole(
+    WRITERS,
+    "marketing data of org",
+    "viewers may read marketing data but not change it",
+  ),
   "strategy.write": orgRole(
     WRITERS,
     "strategy note of org",

@@ -24,6 +24,7 @@ import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { loadDemoGrowth } from "./demo.growth.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
+import { loadDemoMarketing } from "./demo.marketing.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
@@ -129,6 +130,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertDemoInnovation(tx, at);
     await loadDemoGrowth(tx, cluster, at);
     await insertDemoTrace(tx, cluster, at);
+    await loadDemoMarketing(tx, at);
     await writeAudit(
       tx,
       null,

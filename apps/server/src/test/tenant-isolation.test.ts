@@ -71,6 +71,10 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/growth/jobs") return { method: "dea-ccr" };
   if (key === "PUT /api/v1/growth/strategy/note")
     return { body: "walk", goals: [{ title: "walk", kpi: "revenue", target: 1, due: 2030 }] };
+  if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
+  if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
+  if (key === "POST /api/v1/marketing/bundles")
+    return { name: "walk", segment: {}, items: [{ kind: "service", name: "walk", quantity: 1 }], price: 1 };
   return {};
 }
 

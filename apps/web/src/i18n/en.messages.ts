@@ -5,6 +5,7 @@ import { eventsEn } from "../features/events/events.messages.ts";
 import { growthEn } from "../features/growth/growth.messages.ts";
 import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
+import { marketingEn } from "../features/marketing/marketing.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
@@ -388,6 +389,7 @@ export const en: Record<MessageKey, string> = {
   ...growthEn,
   ...traceEn,
   ...capacityExchangeEn,
+  ...marketingEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

@@ -5,6 +5,7 @@ import { eventsZh } from "../features/events/events.messages.ts";
 import { growthZh } from "../features/growth/growth.messages.ts";
 import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
+import { marketingZh } from "../features/marketing/marketing.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
@@ -379,6 +380,7 @@ export const zhCN = {
   ...growthZh,
   ...traceZh,
   ...capacityExchangeZh,
+  ...marketingZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,

@@ -15,6 +15,7 @@ import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
+import { marketingRoutes } from "./marketing.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
@@ -44,6 +45,7 @@ export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
+export * from "./marketing.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
@@ -90,6 +92,7 @@ export const routeTable = {
   capacityExchange: capacityExchangeRoutes,
   knowledge: knowledgeRoutes,
   events: eventRoutes,
+  marketing: marketingRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
