@@ -109,6 +109,20 @@ export interface ProjectResource {
   memberOrgIds: readonly string[];
 }
 
+/** A secondment of `ownerOrgId`'s person, asked by `requesterOrgId`. */
+export interface SecondmentResource {
+  kind: "secondment";
+  id: string;
+  ownerOrgId: string;
+  requesterOrgId: string;
+}
+/** A skill competition organised by `orgId` (visible to the whole cluster). */
+export interface CompetitionResource {
+  kind: "competition";
+  id: string;
+  orgId: string;
+}
+
 /** Every action the API authorises, with the resource it is about. */
 export interface ActionResources {
   "org.create": ClusterResource;
@@ -187,6 +201,12 @@ export interface ActionResources {
   "trace.keys.manage": OrgResource;
   /** Countersign (anchor) any org's checkpoint: the operator's owners and admins; others do not see them. */
   "trace.countersign": ClusterResource;
+  /** Enter or change the org's people in the talent pool, ask for secondments, organise or enter competitions: owner/admin/member. */
+  "talent.write": OrgResource;
+  /** Approve or decline a secondment of my org's person: its owner/admin; the requester gets 403, others 404. */
+  "secondment.decide": SecondmentResource;
+  /** Record scores of a competition: the organiser's owner/admin; other orgs see it but get 403. */
+  "competition.score": CompetitionResource;
 }
 export type Action = keyof ActionResources;
 
@@ -378,6 +398,24 @@ const RULES: { [A in Action]: Rule<A> } = {
   ),
   "trace.countersign": (actor) =>
     isOperator(actor) && hasRole(actor, EDITORS) ? undefined : new NotFoundError("checkpoint"),
+  "talent.write": orgRole(
+    WRITERS,
+    "talent pool of org",
+    "viewers may browse the talent pool but not change it",
+  ),
+  "secondment.decide": (actor, r) => {
+    if (ownOrg(actor, r.ownerOrgId))
+      return hasRole(actor, EDITORS)
+        ? undefined
+        : new ForbiddenError("only owners and admins of the person's org may decide a secondment");
+    if (ownOrg(actor, r.requesterOrgId))
+      return new ForbiddenError("the person's org decides a secondment, not the requester");
+    return new NotFoundError("secondment", r.id);
+  },
+  "competition.score": (actor, r) =>
+    ownOrg(actor, r.orgId) && hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only the organiser's owners and admins may record scores"),
 };
 
 export const policy = {

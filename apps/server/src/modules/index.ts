@@ -21,6 +21,7 @@ import { planningModule } from "./planning/planning.routes.ts";
 import { resourceModule } from "./resources/resource.routes.ts";
 import { schedulingModule } from "./scheduling/scheduling.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
+import { talentModule } from "./talent/talent.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 import { traceModule } from "./trace/trace.routes.ts";
 
@@ -53,4 +54,5 @@ export const modules: FeatureModule[] = [
   innovationModule,
   traceModule,
   growthModule,
+  talentModule,
 ];

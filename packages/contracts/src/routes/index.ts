@@ -21,6 +21,7 @@ import { resourceRoutes } from "./resource.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
+import { talentRoutes } from "./talent.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 import { traceRoutes } from "./trace.routes.ts";
 
@@ -47,6 +48,7 @@ export * from "./resource.routes.ts";
 export * from "./route.ts";
 export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
+export * from "./talent.routes.ts";
 export * from "./telemetry.routes.ts";
 export * from "./trace.routes.ts";
 
@@ -81,6 +83,7 @@ export const routeTable = {
   innovation: innovationRoutes,
   trace: traceRoutes,
   growth: growthRoutes,
+  talent: talentRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
