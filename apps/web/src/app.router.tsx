@@ -30,6 +30,7 @@ const InnovationPage = lazy(() => import("./features/innovation/innovation.page.
 const ProjectPage = lazy(() => import("./features/innovation/project.page.tsx"));
 const GrowthPage = lazy(() => import("./features/growth/growth.page.tsx"));
 const StrategyPage = lazy(() => import("./features/strategy/strategy.page.tsx"));
+const TalentPage = lazy(() => import("./features/talent/talent.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -88,6 +89,7 @@ export const router = createBrowserRouter([
           { path: "innovation/projects/:id", element: <ProjectPage /> },
           { path: "growth", element: <GrowthPage /> },
           { path: "strategy", element: <StrategyPage /> },
+          { path: "talent", element: <TalentPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

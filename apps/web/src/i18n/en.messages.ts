@@ -5,6 +5,7 @@ import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
+import { talentEn } from "../features/talent/talent.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
 
@@ -380,6 +381,7 @@ export const en: Record<MessageKey, string> = {
   ...schedulingEn,
   ...resourcesEn,
   ...growthEn,
+  ...talentEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

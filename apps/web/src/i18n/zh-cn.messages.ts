@@ -5,6 +5,7 @@ import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
+import { talentZh } from "../features/talent/talent.messages.ts";
 import { viewsZh } from "./views.messages.ts";
 
 // Chinese is the source language: its keys define the message set every other locale must cover.
@@ -371,6 +372,7 @@ export const zhCN = {
   ...schedulingZh,
   ...resourcesZh,
   ...growthZh,
+  ...talentZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,

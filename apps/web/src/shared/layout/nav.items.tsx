@@ -43,6 +43,7 @@ const ALL: NavItem[] = [
   { key: "scheduling", path: "/scheduling", label: "nav.scheduling", icon: <BarsOutlined /> },
   { key: "growth", path: "/growth", label: "nav.growth", icon: <RiseOutlined /> },
   { key: "strategy", path: "/strategy", label: "nav.strategy", icon: <AimOutlined /> },
+  { key: "talent", path: "/talent", label: "nav.talent", icon: <TeamOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "alarms", path: "/alarms", label: "nav.alarms", icon: <AlertOutlined /> },
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
