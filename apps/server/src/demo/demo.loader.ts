@@ -29,6 +29,7 @@ import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 import { demoSchedulingRows } from "./demo.scheduling.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
+import { loadDemoTalent } from "./demo.talent.ts";
 
 export interface DemoLoadOptions {
   /** Wipe every organisation, user, chain node and audit entry first (TRUNCATE … CASCADE). */
@@ -127,6 +128,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await loadDemoResources(tx, at);
     await insertDemoInnovation(tx, at);
     await loadDemoGrowth(tx, cluster, at);
+    await loadDemoTalent(tx, at);
     await writeAudit(
       tx,
       null,
