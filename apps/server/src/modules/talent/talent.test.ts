@@ -177,4 +177,20 @@ describeEachDatabase("talent sharing: pool by consent, secondments, skill compet
     });
     expect(negative.statusCode).toBe(400);
   });
+
+  it("refuses what a role or the data does not allow: viewer 403, own person 400, unknown competition 404", async () => {
+    const viewer = await login(app, EMAILS.aViewer);
+    expect((await call(app, viewer, "POST", "/api/v1/talent/people", { name: "x" })).statusCode).toBe(403);
+    const own = await addPerson(a, "甲-自己", true);
+    const self = await call(app, a, "POST", "/api/v1/talent/secondments", {
+      personId: own,
+      role: "x",
+      startsOn: "2027-01-01",
+      endsOn: "2027-01-02",
+    });
+    expect(self.statusCode).toBe(400);
+    const missing = await call(app, a, "POST", "/api/v1/talent/competitions/nope/entries", { personId: own });
+    expect(missing.statusCode).toBe(404);
+    expect((await call(app, a, "POST", "/api/v1/talent/people", { name: "" })).statusCode).toBe(400);
+  });
 });
