@@ -29,6 +29,7 @@ export * from "./resource.contract.ts";
 export * from "./routes/index.ts";
 export * from "./scheduling.contract.ts";
 export * from "./stats.contract.ts";
+export * from "./talent.contract.ts";
 export * from "./telemetry.contract.ts";
 export * from "./telemetry.tier.ts";
 export * from "./trace.contract.ts";

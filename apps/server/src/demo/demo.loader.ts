@@ -30,6 +30,7 @@ import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 import { demoSchedulingRows } from "./demo.scheduling.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
+import { loadDemoTalent } from "./demo.talent.ts";
 import { insertDemoTrace } from "./demo.trace.ts";
 
 export interface DemoLoadOptions {
@@ -131,6 +132,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await loadDemoGrowth(tx, cluster, at);
     await insertDemoTrace(tx, cluster, at);
     await loadDemoMarketing(tx, at);
+    await loadDemoTalent(tx, at);
     await writeAudit(
       tx,
       null,

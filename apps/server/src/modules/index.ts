@@ -25,6 +25,7 @@ import { planningModule } from "./planning/planning.routes.ts";
 import { resourceModule } from "./resources/resource.routes.ts";
 import { schedulingModule } from "./scheduling/scheduling.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
+import { talentModule } from "./talent/talent.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 import { traceModule } from "./trace/trace.routes.ts";
 
@@ -61,4 +62,5 @@ export const modules: FeatureModule[] = [
   knowledgeModule,
   eventModule,
   marketingModule,
+  talentModule,
 ];

@@ -9,6 +9,7 @@ import { marketingEn } from "../features/marketing/marketing.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
+import { talentEn } from "../features/talent/talent.messages.ts";
 import { traceEn } from "../features/trace/trace.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
@@ -390,6 +391,7 @@ export const en: Record<MessageKey, string> = {
   ...traceEn,
   ...capacityExchangeEn,
   ...marketingEn,
+  ...talentEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

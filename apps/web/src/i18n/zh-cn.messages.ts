@@ -9,6 +9,7 @@ import { marketingZh } from "../features/marketing/marketing.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
+import { talentZh } from "../features/talent/talent.messages.ts";
 import { traceZh } from "../features/trace/trace.messages.ts";
 import { viewsZh } from "./views.messages.ts";
 
@@ -381,6 +382,7 @@ export const zhCN = {
   ...traceZh,
   ...capacityExchangeZh,
   ...marketingZh,
+  ...talentZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,

@@ -25,6 +25,7 @@ import { resourceRoutes } from "./resource.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
+import { talentRoutes } from "./talent.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 import { traceRoutes } from "./trace.routes.ts";
 
@@ -55,6 +56,7 @@ export * from "./resource.routes.ts";
 export * from "./route.ts";
 export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
+export * from "./talent.routes.ts";
 export * from "./telemetry.routes.ts";
 export * from "./trace.routes.ts";
 
@@ -93,6 +95,7 @@ export const routeTable = {
   knowledge: knowledgeRoutes,
   events: eventRoutes,
   marketing: marketingRoutes,
+  talent: talentRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -50,6 +50,7 @@ const ALL: NavItem[] = [
   { key: "growth", path: "/growth", label: "nav.growth", icon: <RiseOutlined /> },
   { key: "strategy", path: "/strategy", label: "nav.strategy", icon: <AimOutlined /> },
   { key: "marketing", path: "/marketing", label: "nav.marketing", icon: <ShopOutlined /> },
+  { key: "talent", path: "/talent", label: "nav.talent", icon: <TeamOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "alarms", path: "/alarms", label: "nav.alarms", icon: <AlertOutlined /> },
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },
