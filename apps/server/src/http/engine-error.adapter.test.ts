@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parseCsv } from "@clusterbrain/engine/analytics";
 import { applyCapacityChanges } from "@clusterbrain/engine/capacity";
 import { parseSeriesCsv } from "@clusterbrain/engine/forecast";
+import { continuousReview } from "@clusterbrain/engine/inventory";
 import { parseSeriesRow } from "@clusterbrain/engine/monitor";
 import { runMrp } from "@clusterbrain/engine/mrp";
 import { parseJobShop } from "@clusterbrain/engine/schedule";
@@ -34,6 +35,19 @@ const failures: Array<[domain: string, status: number, make: () => unknown]> = [
       ),
   ],
   ["analytics", 400, () => thrown(() => parseCsv("a,b\n1\n"))],
+  [
+    "inventory",
+    422,
+    () =>
+      thrown(() =>
+        continuousReview({
+          demand: { meanPerPeriod: 10, errorSdPerPeriod: 2, periodsPerYear: 52 },
+          leadTime: { mean: 2 },
+          cost: { orderingCost: 50, holdingCostPerUnitYear: 1 },
+          target: { kind: "cycle", alpha: 1.5 },
+        }),
+      ),
+  ],
   ["csv", 400, () => thrown(() => readCsv('a,"open\n'))],
 ];
 
