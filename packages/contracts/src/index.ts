@@ -13,6 +13,7 @@ export * from "./growth.districts.ts";
 export * from "./import.contract.ts";
 export * from "./ingest.contract.ts";
 export * from "./innovation.contract.ts";
+export * from "./inventory.contract.ts";
 export * from "./invitation.contract.ts";
 export * from "./job.contract.ts";
 export * from "./knowledge.contract.ts";

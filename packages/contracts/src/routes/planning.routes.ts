@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idParamsSchema, okSchema } from "../common.contract.ts";
+import { inventoryPolicyQuerySchema, inventoryPolicyResultSchema } from "../inventory.contract.ts";
 import {
   planningEntityParamsSchema,
   planningForecastQuerySchema,
@@ -119,5 +120,14 @@ export const planningRoutes = {
     produces: XLSX_CONTENT_TYPE,
     response: xlsxFile,
     errors: [409],
+  }),
+  inventoryPolicy: defineRoute({
+    method: "GET",
+    path: "/planning/inventory-policy",
+    tags,
+    summary:
+      "(s, Q) and (R, S) per item from a service target, lead time and forecast error, with fill rate and cost",
+    query: inventoryPolicyQuerySchema,
+    response: inventoryPolicyResultSchema,
   }),
 };

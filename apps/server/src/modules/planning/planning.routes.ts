@@ -37,6 +37,9 @@ export const planningModule: FeatureModule = {
     registerRoute(app, routes.override, async ({ actor, params, body }) =>
       service.override(actor, params.item, body),
     );
+    registerRoute(app, routes.inventoryPolicy, async ({ actor, query }) =>
+      service.inventoryPolicy(actor, query),
+    );
     registerRoute(app, routes.mrp, async ({ actor, body }) => service.mrp(actor, body.horizon));
     registerRoute(app, routes.mrpExport, async ({ actor, reply }) => {
       const bytes = await mrpWorkbook(await service.mrp(actor, 12));

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
+  type InventoryPolicyQuery,
+  type InventoryPolicyResult,
   PLANNING_DATA_SCHEMAS,
   type PlanningEntity,
   type PlanningForecast,
@@ -18,6 +20,7 @@ import { NotFoundError, ValidationError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { naturalKey, referencedItems } from "./planning.columns.ts";
 import { type HistoryPoint, itemForecast, MIN_HISTORY } from "./planning.forecast.ts";
+import { inventoryPolicies } from "./planning.inventory.ts";
 import { type MrpMasterData, planMrp } from "./planning.mrp.ts";
 import { PlanningRepository, type PlanningRow } from "./planning.repository.ts";
 import { exportWorkbook, plain, templateWorkbook, validateSheet } from "./planning.sheet.ts";
@@ -235,6 +238,26 @@ export class PlanningService {
       );
       return { ok: true as const };
     });
+  }
+
+  /** (s, Q) and (R, S) per item from the org's demand history, lead times, stock and open orders. */
+  async inventoryPolicy(actor: Actor, query: InventoryPolicyQuery): Promise<InventoryPolicyResult> {
+    this.assert(actor, false);
+    const rows = await new PlanningRepository(this.db).listMany(actor.orgId, [
+      "items",
+      "demand",
+      "stock",
+      "open-orders",
+    ]);
+    return inventoryPolicies(
+      {
+        items: parseAll("items", rows),
+        demand: parseAll("demand", rows),
+        stock: parseAll("stock", rows),
+        openOrders: parseAll("open-orders", rows),
+      },
+      query,
+    );
   }
 
   /** MRP over monthly buckets starting the month after the last demand history (else this month). */
