@@ -1,4 +1,10 @@
-import { type PlanningEntity, type PlanningRecordWrite, routeTable, routeUrl } from "@clusterbrain/contracts";
+import {
+  type InventoryPolicyQuery,
+  type PlanningEntity,
+  type PlanningRecordWrite,
+  routeTable,
+  routeUrl,
+} from "@clusterbrain/contracts";
 import { callRoute } from "../../shared/api/route.client.ts";
 
 const r = routeTable.planning;
@@ -15,6 +21,7 @@ export const planningApi = {
   override: (item: string, periodDate: string, quantity: number | null) =>
     callRoute(r.override, { params: { item }, body: { periodDate, quantity } }),
   mrp: (horizon: number) => callRoute(r.mrp, { body: { horizon } }),
+  inventoryPolicy: (query: InventoryPolicyQuery) => callRoute(r.inventoryPolicy, { query }),
 };
 
 /** Download links (GETs with the session cookie; the server answers an .xlsx attachment). */

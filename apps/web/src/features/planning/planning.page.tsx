@@ -2,6 +2,7 @@ import { Tabs, Typography } from "antd";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ForecastTab } from "./forecast.tab.tsx";
+import { InventoryTab } from "./inventory.tab.tsx";
 import { MasterDataTab } from "./master-data.tab.tsx";
 import { MrpTab } from "./mrp.tab.tsx";
 
@@ -24,6 +25,7 @@ export default function PlanningPage() {
             children: <ForecastTab canWrite={canWrite} />,
           },
           { key: "mrp", label: t("planning.tabMrp"), children: <MrpTab /> },
+          { key: "inventory", label: t("planning.tabInventory"), children: <InventoryTab /> },
         ]}
       />
     </div>
