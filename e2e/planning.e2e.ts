@@ -89,6 +89,11 @@ describe("planning workspace in Chromium", () => {
       console.log(`MRP planned orders on the first page: ${planned.join(", ")}`);
       expect(planned.length).toBeGreaterThan(0);
       await screenshot(page, "planning-mrp-zh");
+
+      await planning.tab("库存策略");
+      await planning.runInventoryPolicy();
+      expect(await planning.inventoryPolicyItems()).toContain("E2E-CHOKE");
+      await screenshot(page, "planning-inventory-zh");
     } finally {
       await context.close();
     }

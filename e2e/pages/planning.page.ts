@@ -19,7 +19,7 @@ export class PlanningPage {
     await this.page.getByTestId("planning-page").waitFor();
   }
 
-  async tab(name: "主数据" | "需求预测" | "物料需求计划"): Promise<void> {
+  async tab(name: "主数据" | "需求预测" | "物料需求计划" | "库存策略"): Promise<void> {
     await this.page.getByRole("tab", { name }).click();
   }
 
@@ -134,5 +134,21 @@ export class PlanningPage {
     for (let i = 0; i < (await rows.count()); i++)
       out.push((await rows.nth(i).locator("td").nth(1).textContent()) ?? "");
     return out;
+  }
+
+  async runInventoryPolicy(): Promise<void> {
+    const answered = this.page.waitForResponse((res) =>
+      res.url().includes("/api/v1/planning/inventory-policy"),
+    );
+    await this.page.getByTestId("planning-run-inventory").click();
+    await answered;
+    await this.page.getByTestId("planning-inventory-table").waitFor();
+  }
+
+  /** Item codes of the inventory-policy rows on the first page of the table. */
+  async inventoryPolicyItems(): Promise<string[]> {
+    return this.page
+      .locator('[data-testid="planning-inventory-table"] tbody tr.ant-table-row td:first-child')
+      .allTextContents();
   }
 }

@@ -76,7 +76,7 @@ export const planningZh = {
   "planning.inv.holdingCost": "单位年持有成本",
   "planning.inv.run": "计算策略",
   "planning.inv.skipped": "以下物料历史需求不足，未计算：{items}",
-  "planning.inv.position": "库存地位",
+  "planning.inv.position": "库存位置(含在途)",
   "planning.inv.errorSd": "预测误差 σ/期",
   "planning.inv.safetyStock": "安全库存",
   "planning.inv.fillRate": "预期满足率",
