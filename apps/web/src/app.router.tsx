@@ -35,6 +35,8 @@ const GrowthPage = lazy(() => import("./features/growth/growth.page.tsx"));
 const StrategyPage = lazy(() => import("./features/strategy/strategy.page.tsx"));
 const TracePage = lazy(() => import("./features/trace/trace.page.tsx"));
 const CapacityExchangePage = lazy(() => import("./features/capacity-exchange/capacity-exchange.page.tsx"));
+const MarketingPage = lazy(() => import("./features/marketing/marketing.page.tsx"));
+const TalentPage = lazy(() => import("./features/talent/talent.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -98,6 +100,8 @@ export const router = createBrowserRouter([
           { path: "knowledge", element: <KnowledgePage /> },
           { path: "events", element: <EventsPage /> },
           { path: "policies", element: <PoliciesPage /> },
+          { path: "marketing", element: <MarketingPage /> },
+          { path: "talent", element: <TalentPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

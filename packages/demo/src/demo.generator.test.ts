@@ -116,6 +116,7 @@ describe("generateDemoCluster", () => {
       "operator",
       "owner",
       "partner",
+      "supplier",
       "viewer",
     ]);
     for (const user of cluster.users) expect(orgByKey.has(user.orgKey)).toBe(true);

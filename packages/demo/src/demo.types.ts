@@ -29,9 +29,10 @@ export type MembershipRole = "owner" | "admin" | "member" | "viewer";
 
 /**
  * The demo personas; `operator` is an admin of the operator organisation, `partner` the owner of a
- * second firm (to show sharing between firms).
+ * second firm (to show sharing between firms), `supplier` the owner of the patient-monitor maker
+ * (precision marketing to hospitals).
  */
-export type DemoPersona = "operator" | "partner" | MembershipRole;
+export type DemoPersona = "operator" | "partner" | "supplier" | MembershipRole;
 
 export type ChainCategory =
   | "magnetic"

@@ -164,6 +164,8 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user("viewer", FIRM_A_KEY, "viewer", "华磁 陈静", "Chen Jing (viewer)"),
   // Owner of a second firm (Huaci's customer): asks Huaci for data, so sharing can be seen from both sides.
   user("partner", HELIAN_KEY, "owner", "和联 周敏", "Zhou Min (partner firm owner)"),
+  // Owner of the patient-monitor maker: markets to the hospitals that share their equipment data.
+  user("supplier", SHIYUAN_KEY, "owner", "世源 孙磊", "Sun Lei (patient-monitor maker owner)"),
 ];
 
 function user(

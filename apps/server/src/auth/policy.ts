@@ -125,6 +125,20 @@ export interface ProjectResource {
   memberOrgIds: readonly string[];
 }
 
+/** A secondment of `ownerOrgId`'s person, asked by `requesterOrgId`. */
+export interface SecondmentResource {
+  kind: "secondment";
+  id: string;
+  ownerOrgId: string;
+  requesterOrgId: string;
+}
+/** A skill competition organised by `orgId` (visible to the whole cluster). */
+export interface CompetitionResource {
+  kind: "competition";
+  id: string;
+  orgId: string;
+}
+
 /** Every action the API authorises, with the resource it is about. */
 export interface ActionResources {
   "org.create": ClusterResource;
@@ -155,6 +169,8 @@ export interface ActionResources {
   "planning.write": OrgResource;
   /** Change an org's strategy note and goals: owner/admin/member (viewers only read). */
   "strategy.write": OrgResource;
+  /** Change an org's marketing data (hospital inventory, bundles, campaigns, leads): owner/admin/member. */
+  "marketing.write": OrgResource;
   /** See an org's asset tree, device states and telemetry (latest, ranges, live): its own staff only. */
   "telemetry.read": OrgResource;
   /** Change an org's asset tree (sites, lines, machines, devices, tags; import): owner/admin/member. */
@@ -223,6 +239,12 @@ export interface ActionResources {
   "trace.countersign": ClusterResource;
   /** Offer capacity on the exchange or book another firm's: owner/admin/member. */
   "capacity.trade": OrgResource;
+  /** Enter or change the org's people in the talent pool, ask for secondments, organise or enter competitions: owner/admin/member. */
+  "talent.write": OrgResource;
+  /** Approve or decline a secondment of my org's person: its owner/admin; the requester gets 403, others 404. */
+  "secondment.decide": SecondmentResource;
+  /** Record scores of a competition: the organiser's owner/admin; other orgs see it but get 403. */
+  "competition.score": CompetitionResource;
 }
 export type Action = keyof ActionResources;
 
@@ -320,6 +342,11 @@ const RULES: { [A in Action]: Rule<A> } = {
   "planning.read": (actor, r) =>
     ownOrg(actor, r.orgId) ? undefined : new NotFoundError("planning data of org", r.orgId),
   "planning.write": orgRole(WRITERS, "planning data of org", "viewers may read the plan but not change it"),
+  "marketing.write": orgRole(
+    WRITERS,
+    "marketing data of org",
+    "viewers may read marketing data but not change it",
+  ),
   "strategy.write": orgRole(
     WRITERS,
     "strategy note of org",
@@ -448,6 +475,24 @@ const RULES: { [A in Action]: Rule<A> } = {
   "trace.countersign": (actor) =>
     isOperator(actor) && hasRole(actor, EDITORS) ? undefined : new NotFoundError("checkpoint"),
   "capacity.trade": orgRole(WRITERS, "org", "viewers may browse the capacity exchange but not trade on it"),
+  "talent.write": orgRole(
+    WRITERS,
+    "talent pool of org",
+    "viewers may browse the talent pool but not change it",
+  ),
+  "secondment.decide": (actor, r) => {
+    if (ownOrg(actor, r.ownerOrgId))
+      return hasRole(actor, EDITORS)
+        ? undefined
+        : new ForbiddenError("only owners and admins of the person's org may decide a secondment");
+    if (ownOrg(actor, r.requesterOrgId))
+      return new ForbiddenError("the person's org decides a secondment, not the requester");
+    return new NotFoundError("secondment", r.id);
+  },
+  "competition.score": (actor, r) =>
+    ownOrg(actor, r.orgId) && hasRole(actor, EDITORS)
+      ? undefined
+      : new ForbiddenError("only the organiser's owners and admins may record scores"),
 };
 
 export const policy = {

@@ -24,11 +24,13 @@ import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { loadDemoGrowth } from "./demo.growth.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
+import { loadDemoMarketing } from "./demo.marketing.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 import { demoSchedulingRows } from "./demo.scheduling.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
+import { loadDemoTalent } from "./demo.talent.ts";
 import { insertDemoTrace } from "./demo.trace.ts";
 
 export interface DemoLoadOptions {
@@ -129,6 +131,8 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertDemoInnovation(tx, at);
     await loadDemoGrowth(tx, cluster, at);
     await insertDemoTrace(tx, cluster, at);
+    await loadDemoMarketing(tx, at);
+    await loadDemoTalent(tx, at);
     await writeAudit(
       tx,
       null,

@@ -15,6 +15,7 @@ import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { knowledgeModule } from "./knowledge/knowledge.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
+import { marketingModule } from "./marketing/marketing.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { monitoringModule } from "./monitoring/monitoring.routes.ts";
@@ -24,6 +25,7 @@ import { planningModule } from "./planning/planning.routes.ts";
 import { resourceModule } from "./resources/resource.routes.ts";
 import { schedulingModule } from "./scheduling/scheduling.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
+import { talentModule } from "./talent/talent.routes.ts";
 import { telemetryModule } from "./telemetry/telemetry.routes.ts";
 import { traceModule } from "./trace/trace.routes.ts";
 
@@ -59,4 +61,6 @@ export const modules: FeatureModule[] = [
   capacityExchangeModule,
   knowledgeModule,
   eventModule,
+  marketingModule,
+  talentModule,
 ];

@@ -69,8 +69,15 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/scheduling/scenarios/{id}/disturbances")
     return { machine: "M1", from: "2026-01-01T08:00", to: "2026-01-01T12:00" };
   if (key === "POST /api/v1/growth/jobs") return { method: "dea-ccr" };
+  if (key === "PATCH /api/v1/talent/people/{id}") return { consent: true };
+  if (key === "POST /api/v1/talent/secondments/{id}/approve") return { note: "walk" };
+  if (key === "POST /api/v1/talent/competitions/{id}/scores") return { entryId: "x", score: 1 };
   if (key === "PUT /api/v1/growth/strategy/note")
     return { body: "walk", goals: [{ title: "walk", kpi: "revenue", target: 1, due: 2030 }] };
+  if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
+  if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
+  if (key === "POST /api/v1/marketing/bundles")
+    return { name: "walk", segment: {}, items: [{ kind: "service", name: "walk", quantity: 1 }], price: 1 };
   return {};
 }
 
@@ -98,6 +105,7 @@ describeEachDatabase(
     let bArticleId: string;
     let bEventId: string;
     let bRegistrationId: string;
+    let bTalent: string[] = [];
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -158,6 +166,20 @@ describeEachDatabase(
         dueDate: "2027-01-01",
       });
       bInnovation = [listing.json().id, projectId, milestone.json().milestones[0].id];
+      // A person of B who does not consent to be listed, and a secondment of a listed B person asked by C.
+      const hidden = await call(app, b, "POST", "/api/v1/talent/people", {
+        name: "b hidden",
+        consent: false,
+      });
+      const listed = await call(app, b, "POST", "/api/v1/talent/people", { name: "b listed", consent: true });
+      const secondment = await call(app, c, "POST", "/api/v1/talent/secondments", {
+        personId: listed.json().id,
+        role: "walk",
+        startsOn: "2027-01-01",
+        endsOn: "2027-02-01",
+        note: B_SECRETS.purpose,
+      });
+      bTalent = [hidden.json().id, secondment.json().id];
     });
     afterAll(() => app.close());
 
@@ -191,6 +213,7 @@ describeEachDatabase(
           bBookingId,
           bResourceId,
           ...bInnovation,
+          ...bTalent,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
@@ -248,6 +271,10 @@ describeEachDatabase(
       expect(
         registrations.items.find((r: { id: string }) => r.id === bRegistrationId).checkedInAt,
       ).toBeNull();
+      const secondments = (await call(app, b, "GET", "/api/v1/talent/secondments")).json();
+      expect(secondments.incoming.find((x: { id: string }) => x.id === bTalent[1]).status).toBe("pending");
+      const pool = (await call(app, b, "GET", "/api/v1/talent/people")).json();
+      expect(pool.items.find((x: { id: string }) => x.id === bTalent[0]).consent).toBe(false);
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
       const project = (await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}`)).json();

@@ -5,9 +5,11 @@ import { eventsEn } from "../features/events/events.messages.ts";
 import { growthEn } from "../features/growth/growth.messages.ts";
 import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
+import { marketingEn } from "../features/marketing/marketing.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
+import { talentEn } from "../features/talent/talent.messages.ts";
 import { traceEn } from "../features/trace/trace.messages.ts";
 import { viewsEn } from "./views.messages.ts";
 import type { MessageKey } from "./zh-cn.messages.ts";
@@ -388,6 +390,8 @@ export const en: Record<MessageKey, string> = {
   ...growthEn,
   ...traceEn,
   ...capacityExchangeEn,
+  ...marketingEn,
+  ...talentEn,
   ...devicesEn,
   ...alarmsEn,
   ...viewsEn,

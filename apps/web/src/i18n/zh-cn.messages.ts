@@ -5,9 +5,11 @@ import { eventsZh } from "../features/events/events.messages.ts";
 import { growthZh } from "../features/growth/growth.messages.ts";
 import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
+import { marketingZh } from "../features/marketing/marketing.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
+import { talentZh } from "../features/talent/talent.messages.ts";
 import { traceZh } from "../features/trace/trace.messages.ts";
 import { viewsZh } from "./views.messages.ts";
 
@@ -379,6 +381,8 @@ export const zhCN = {
   ...growthZh,
   ...traceZh,
   ...capacityExchangeZh,
+  ...marketingZh,
+  ...talentZh,
   ...devicesZh,
   ...alarmsZh,
   ...viewsZh,

@@ -15,6 +15,7 @@ import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
+import { marketingRoutes } from "./marketing.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
@@ -24,6 +25,7 @@ import { resourceRoutes } from "./resource.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
+import { talentRoutes } from "./talent.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 import { traceRoutes } from "./trace.routes.ts";
 
@@ -44,6 +46,7 @@ export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
+export * from "./marketing.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
@@ -53,6 +56,7 @@ export * from "./resource.routes.ts";
 export * from "./route.ts";
 export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
+export * from "./talent.routes.ts";
 export * from "./telemetry.routes.ts";
 export * from "./trace.routes.ts";
 
@@ -90,6 +94,8 @@ export const routeTable = {
   capacityExchange: capacityExchangeRoutes,
   knowledge: knowledgeRoutes,
   events: eventRoutes,
+  marketing: marketingRoutes,
+  talent: talentRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -20,6 +20,7 @@ const SECTIONS: ReadonlyArray<{ prefix: string; label: MessageKey }> = [
   { prefix: "/audit", label: "nav.audit" },
   { prefix: "/growth", label: "nav.growth" },
   { prefix: "/strategy", label: "nav.strategy" },
+  { prefix: "/marketing", label: "nav.marketing" },
 ];
 
 /**

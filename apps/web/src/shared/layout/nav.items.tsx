@@ -20,6 +20,7 @@ import {
   RiseOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
+  ShopOutlined,
   TeamOutlined,
   UnorderedListOutlined,
 } from "@ant-design/icons";
@@ -48,6 +49,8 @@ const ALL: NavItem[] = [
   { key: "scheduling", path: "/scheduling", label: "nav.scheduling", icon: <BarsOutlined /> },
   { key: "growth", path: "/growth", label: "nav.growth", icon: <RiseOutlined /> },
   { key: "strategy", path: "/strategy", label: "nav.strategy", icon: <AimOutlined /> },
+  { key: "marketing", path: "/marketing", label: "nav.marketing", icon: <ShopOutlined /> },
+  { key: "talent", path: "/talent", label: "nav.talent", icon: <TeamOutlined /> },
   { key: "devices", path: "/devices", label: "nav.devices", icon: <ClusterOutlined /> },
   { key: "alarms", path: "/alarms", label: "nav.alarms", icon: <AlertOutlined /> },
   { key: "resources", path: "/resources", label: "nav.resources", icon: <ExperimentOutlined /> },

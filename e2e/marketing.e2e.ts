@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type E2eApp, startE2eApp } from "./harness/app.harness.ts";
+import { demoCredentials } from "./harness/demo-users.ts";
+import { screenshot } from "./harness/screenshots.ts";
+import { LoginPage } from "./pages/login.page.ts";
+import { MarketingPage } from "./pages/marketing.page.ts";
+import { Shell } from "./pages/shell.page.ts";
+
+describe("precision marketing in Chromium", () => {
+  let app: E2eApp;
+  beforeAll(async () => {
+    app = await startE2eApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("Must show: a supplier builds a segment of consenting hospitals (海盐 did not consent) and creates a campaign", async () => {
+    const { context, page } = await app.newPage({ width: 1280, height: 900 });
+    try {
+      const login = new LoginPage(page);
+      await login.goto();
+      await login.signIn(demoCredentials("supplier"));
+      await new Shell(page).waitUntilShown();
+      const marketing = new MarketingPage(page);
+      await marketing.open();
+      // Default filter: patient monitors 8+ years old. 海盐县人民医院 has them too but shares nothing.
+      const ids = await marketing.hospitalIds();
+      expect(ids).toContain("org-hosp-js1");
+      expect(ids).toContain("org-hosp-tx1");
+      expect(ids).not.toContain("org-hosp-hy");
+      expect(await page.getByTestId("marketing-aggregate").textContent()).not.toContain("已隐藏");
+      await screenshot(page, "marketing-segment");
+      const leads = await marketing.createCampaign("监护仪换代·县级医院");
+      expect(leads).toBe(ids.length);
+      await screenshot(page, "marketing-campaign");
+    } finally {
+      await context.close();
+    }
+  });
+});
