@@ -198,10 +198,15 @@ export async function restoreBackup(
       // otherwise a plain DROP, which PostgreSQL refuses if anything at all is still in it.
       await client.query(tables > 0 ? `DROP SCHEMA ${schema} CASCADE` : `DROP SCHEMA IF EXISTS ${schema}`);
       // A fresh database lacks the extensions the dump's constraints use (btree_gist for bookings).
+      // They go to public, or, when public itself is being restored (dropped just above and
+      // recreated by the dump), to a schema of their own; default operator classes are found in
+      // any schema, so the constraints do not care where.
+      const extSchema = schema === "public" ? "extensions" : "public";
       for (const ext of manifest.extensions ?? []) {
         if (!/^[a-z_][a-z0-9_]*$/.test(ext))
           throw new BackupError(`invalid extension name ${ext} in manifest`);
-        await client.query(`CREATE EXTENSION IF NOT EXISTS ${ext} SCHEMA public`);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${extSchema}`);
+        await client.query(`CREATE EXTENSION IF NOT EXISTS ${ext} SCHEMA ${extSchema}`);
       }
     });
   } finally {
