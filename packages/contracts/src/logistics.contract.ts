@@ -75,6 +75,9 @@ export const shipmentSchema = z.object({
   orgId: z.string(),
   consigneeOrgId: z.string().nullable(),
   consigneeName: z.string(),
+  /** Names of the consignee org (null for a free-text consignee). */
+  consigneeNameZh: z.string().nullable(),
+  consigneeNameEn: z.string().nullable(),
   carrier: z.string(),
   trackingNo: z.string(),
   promisedOn: z.string(),

@@ -24,6 +24,8 @@ describeEachDatabase("demo logistics", (getDb) => {
       await call(app, owner, "GET", "/api/v1/logistics/shipments/shipment-demo-huaci-1")
     ).json();
     expect(detail.status).toBe("delivered");
+    expect(detail.consigneeNameZh).toEqual(expect.any(String));
+    expect(detail.consigneeNameZh.length).toBeGreaterThan(1);
     expect(detail.events.map((e: { type: string }) => e.type)).toEqual([
       "picked_up",
       "in_transit",

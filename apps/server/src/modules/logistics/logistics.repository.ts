@@ -4,9 +4,15 @@ import {
   logisticsShipmentEvents,
   logisticsShipments,
   logisticsWebhookSecrets,
+  orgs,
 } from "../../db/schema/index.ts";
 
 export type ShipmentRow = typeof logisticsShipments.$inferSelect;
+/** A shipment with its consignee org's names (null for a free-text consignee). */
+export interface ShipmentView extends ShipmentRow {
+  consigneeNameZh: string | null;
+  consigneeNameEn: string | null;
+}
 export type ShipmentEventRow = typeof logisticsShipmentEvents.$inferSelect;
 
 /** All SQL of logistics tracking; every query is scoped by the shipper's org_id. */
@@ -17,20 +23,25 @@ export class LogisticsRepository {
     await this.db.insert(logisticsShipments).values(values);
   }
 
-  async listShipments(orgId: string): Promise<ShipmentRow[]> {
+  private views() {
     return this.db
-      .select()
+      .select({ shipment: logisticsShipments, nameZh: orgs.nameZh, nameEn: orgs.nameEn })
       .from(logisticsShipments)
-      .where(eq(logisticsShipments.orgId, orgId))
-      .orderBy(desc(logisticsShipments.createdAt), asc(logisticsShipments.id));
+      .leftJoin(orgs, eq(orgs.id, logisticsShipments.consigneeOrgId));
   }
 
-  async findShipment(orgId: string, id: string): Promise<ShipmentRow | undefined> {
-    const [row] = await this.db
-      .select()
-      .from(logisticsShipments)
-      .where(and(eq(logisticsShipments.orgId, orgId), eq(logisticsShipments.id, id)));
-    return row;
+  async listShipments(orgId: string): Promise<ShipmentView[]> {
+    const rows = await this.views()
+      .where(eq(logisticsShipments.orgId, orgId))
+      .orderBy(desc(logisticsShipments.createdAt), asc(logisticsShipments.id));
+    return rows.map((r) => ({ ...r.shipment, consigneeNameZh: r.nameZh, consigneeNameEn: r.nameEn }));
+  }
+
+  async findShipment(orgId: string, id: string): Promise<ShipmentView | undefined> {
+    const [r] = await this.views().where(
+      and(eq(logisticsShipments.orgId, orgId), eq(logisticsShipments.id, id)),
+    );
+    return r && { ...r.shipment, consigneeNameZh: r.nameZh, consigneeNameEn: r.nameEn };
   }
 
   async findByTracking(orgId: string, trackingNo: string): Promise<ShipmentRow | undefined> {

@@ -16,7 +16,12 @@ import { writeAudit } from "../audit/audit.service.ts";
 import type { LiveHub } from "../live/live.hub.ts";
 import { NotificationOutbox } from "../notifications/notification.service.ts";
 import { OrgRepository } from "../orgs/org.repository.ts";
-import { LogisticsRepository, type ShipmentEventRow, type ShipmentRow } from "./logistics.repository.ts";
+import {
+  LogisticsRepository,
+  type ShipmentEventRow,
+  type ShipmentRow,
+  type ShipmentView,
+} from "./logistics.repository.ts";
 import { verifyWebhook } from "./logistics.webhook.ts";
 
 /** ETA: the carrier's latest estimate, else the end of the promised day in China time. */
@@ -28,12 +33,14 @@ export function isLate(row: Pick<ShipmentRow, "carrierEta" | "promisedOn" | "sta
   return row.status !== "delivered" && now.getTime() > etaOf(row).getTime();
 }
 
-function toShipment(row: ShipmentRow, now: Date): Shipment {
+function toShipment(row: ShipmentView, now: Date): Shipment {
   return {
     id: row.id,
     orgId: row.orgId,
     consigneeOrgId: row.consigneeOrgId,
     consigneeName: row.consigneeName,
+    consigneeNameZh: row.consigneeNameZh,
+    consigneeNameEn: row.consigneeNameEn,
     carrier: row.carrier,
     trackingNo: row.trackingNo,
     promisedOn: row.promisedOn,
@@ -45,7 +52,7 @@ function toShipment(row: ShipmentRow, now: Date): Shipment {
   };
 }
 
-function toDetail(row: ShipmentRow, events: ShipmentEventRow[], now: Date): ShipmentDetail {
+function toDetail(row: ShipmentView, events: ShipmentEventRow[], now: Date): ShipmentDetail {
   return {
     ...toShipment(row, now),
     events: events.map((e) => ({
