@@ -37,6 +37,8 @@ const TracePage = lazy(() => import("./features/trace/trace.page.tsx"));
 const CapacityExchangePage = lazy(() => import("./features/capacity-exchange/capacity-exchange.page.tsx"));
 const MarketingPage = lazy(() => import("./features/marketing/marketing.page.tsx"));
 const TalentPage = lazy(() => import("./features/talent/talent.page.tsx"));
+const LogisticsPage = lazy(() => import("./features/logistics/logistics.page.tsx"));
+const ShipmentPage = lazy(() => import("./features/logistics/shipment.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -102,6 +104,8 @@ export const router = createBrowserRouter([
           { path: "policies", element: <PoliciesPage /> },
           { path: "marketing", element: <MarketingPage /> },
           { path: "talent", element: <TalentPage /> },
+          { path: "logistics", element: <LogisticsPage /> },
+          { path: "logistics/:id", element: <ShipmentPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

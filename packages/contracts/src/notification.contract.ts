@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "innovation.contact",
   "innovation.projectMember",
   "innovation.milestoneDone",
+  "shipment.late",
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -245,6 +245,10 @@ export interface ActionResources {
   "secondment.decide": SecondmentResource;
   /** Record scores of a competition: the organiser's owner/admin; other orgs see it but get 403. */
   "competition.score": CompetitionResource;
+  /** Record shipments of my org and add their tracking events: owner/admin/member. */
+  "logistics.write": OrgResource;
+  /** Make a new carrier-webhook secret for my org: owner/admin. */
+  "logistics.webhook.manage": OrgResource;
 }
 export type Action = keyof ActionResources;
 
@@ -475,6 +479,12 @@ const RULES: { [A in Action]: Rule<A> } = {
   "trace.countersign": (actor) =>
     isOperator(actor) && hasRole(actor, EDITORS) ? undefined : new NotFoundError("checkpoint"),
   "capacity.trade": orgRole(WRITERS, "org", "viewers may browse the capacity exchange but not trade on it"),
+  "logistics.write": orgRole(WRITERS, "shipments of org", "viewers may follow shipments but not change them"),
+  "logistics.webhook.manage": orgRole(
+    EDITORS,
+    "shipments of org",
+    "only the org's owner or admin may change the carrier-webhook secret",
+  ),
   "talent.write": orgRole(
     WRITERS,
     "talent pool of org",

@@ -24,6 +24,7 @@ import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { loadDemoGrowth } from "./demo.growth.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
+import { loadDemoLogistics } from "./demo.logistics.ts";
 import { loadDemoMarketing } from "./demo.marketing.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
@@ -133,6 +134,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertDemoTrace(tx, cluster, at);
     await loadDemoMarketing(tx, at);
     await loadDemoTalent(tx, at);
+    await loadDemoLogistics(tx, at);
     await writeAudit(
       tx,
       null,

@@ -15,6 +15,7 @@ import { invitationModule } from "./invitations/invitation.routes.ts";
 import { jobsModule } from "./jobs/job.routes.ts";
 import { knowledgeModule } from "./knowledge/knowledge.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
+import { logisticsModule } from "./logistics/logistics.routes.ts";
 import { marketingModule } from "./marketing/marketing.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
@@ -63,4 +64,5 @@ export const modules: FeatureModule[] = [
   eventModule,
   marketingModule,
   talentModule,
+  logisticsModule,
 ];

@@ -74,6 +74,8 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/talent/competitions/{id}/scores") return { entryId: "x", score: 1 };
   if (key === "PUT /api/v1/growth/strategy/note")
     return { body: "walk", goals: [{ title: "walk", kpi: "revenue", target: 1, due: 2030 }] };
+  if (key === "POST /api/v1/logistics/shipments/{id}/events")
+    return { type: "delivered", occurredAt: "2026-01-01T08:00:00+08:00" };
   if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
   if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
   if (key === "POST /api/v1/marketing/bundles")
@@ -106,6 +108,7 @@ describeEachDatabase(
     let bEventId: string;
     let bRegistrationId: string;
     let bTalent: string[] = [];
+    let bShipmentId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -180,6 +183,15 @@ describeEachDatabase(
         note: B_SECRETS.purpose,
       });
       bTalent = [hidden.json().id, secondment.json().id];
+      // A shipment B sends, its consignee named with a secret.
+      bShipmentId = (
+        await call(app, b, "POST", "/api/v1/logistics/shipments", {
+          consigneeName: B_SECRETS.purpose,
+          carrier: "walk",
+          trackingNo: "B-WALK-1",
+          promisedOn: "2099-01-01",
+        })
+      ).json().id;
     });
     afterAll(() => app.close());
 
@@ -214,6 +226,7 @@ describeEachDatabase(
           bResourceId,
           ...bInnovation,
           ...bTalent,
+          bShipmentId,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
@@ -275,6 +288,8 @@ describeEachDatabase(
       expect(secondments.incoming.find((x: { id: string }) => x.id === bTalent[1]).status).toBe("pending");
       const pool = (await call(app, b, "GET", "/api/v1/talent/people")).json();
       expect(pool.items.find((x: { id: string }) => x.id === bTalent[0]).consent).toBe(false);
+      const shipment = (await call(app, b, "GET", `/api/v1/logistics/shipments/${bShipmentId}`)).json();
+      expect(shipment).toMatchObject({ status: "created", events: [] });
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
       const project = (await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}`)).json();

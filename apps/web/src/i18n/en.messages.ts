@@ -5,6 +5,7 @@ import { eventsEn } from "../features/events/events.messages.ts";
 import { growthEn } from "../features/growth/growth.messages.ts";
 import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
+import { logisticsEn } from "../features/logistics/logistics.messages.ts";
 import { marketingEn } from "../features/marketing/marketing.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
@@ -396,4 +397,5 @@ export const en: Record<MessageKey, string> = {
   ...alarmsEn,
   ...viewsEn,
   ...innovationEn,
+  ...logisticsEn,
 };

@@ -5,6 +5,7 @@ import { eventsZh } from "../features/events/events.messages.ts";
 import { growthZh } from "../features/growth/growth.messages.ts";
 import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
+import { logisticsZh } from "../features/logistics/logistics.messages.ts";
 import { marketingZh } from "../features/marketing/marketing.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
@@ -387,6 +388,7 @@ export const zhCN = {
   ...alarmsZh,
   ...viewsZh,
   ...innovationZh,
+  ...logisticsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -15,6 +15,7 @@ import { invitationRoutes } from "./invitation.routes.ts";
 import { jobRoutes } from "./job.routes.ts";
 import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
+import { logisticsRoutes } from "./logistics.routes.ts";
 import { marketingRoutes } from "./marketing.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
@@ -46,6 +47,7 @@ export * from "./invitation.routes.ts";
 export * from "./job.routes.ts";
 export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
+export * from "./logistics.routes.ts";
 export * from "./marketing.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
@@ -96,6 +98,7 @@ export const routeTable = {
   events: eventRoutes,
   marketing: marketingRoutes,
   talent: talentRoutes,
+  logistics: logisticsRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -11,6 +11,7 @@ export * from "./innovation.schema.ts";
 export * from "./invitation.schema.ts";
 export * from "./job.schema.ts";
 export * from "./knowledge.schema.ts";
+export * from "./logistics.schema.ts";
 export * from "./marketing.schema.ts";
 export * from "./monitoring.schema.ts";
 export * from "./org.schema.ts";

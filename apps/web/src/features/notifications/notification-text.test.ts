@@ -52,6 +52,7 @@ describe("notification text", () => {
       "grant.created",
       "grant.revoked",
       "grant.expiring",
+      "shipment.late",
     ] as const) {
       const text = notificationText(
         { ...revoked, kind, params: { ...revoked.params, reason: "" } },

@@ -21,6 +21,7 @@ const KEYS: Record<Notification["kind"], MessageKey> = {
   "innovation.contact": "notify.innovation.contact",
   "innovation.projectMember": "notify.innovation.projectMember",
   "innovation.milestoneDone": "notify.innovation.milestoneDone",
+  "shipment.late": "notify.shipment.late",
 };
 
 /**
@@ -40,7 +41,8 @@ export function notificationText(n: Notification, deps: NotificationTextDeps): s
     tag: p.tag ?? "",
     priority: p.priority ? deps.tEnum("alarmPriority", p.priority) : "",
     from: name("fromOrg"),
-    title: p.listingTitle ?? p.project ?? p.milestone ?? "",
+    title: p.listingTitle ?? p.project ?? p.milestone ?? p.consignee ?? "",
+    tracking: p.trackingNo ?? "",
   };
   const text = deps.t(KEYS[n.kind], params);
   const extra = p.reason || p.note;
