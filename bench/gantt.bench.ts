@@ -2,7 +2,7 @@
 // Vite into a static page (bench/gantt/), fed 500 / 2,000 / 5,000 synthetic bars; time until the
 // chart reports rendered, then rAF frame times over a scripted dataZoom pan + zoom sweep.
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
@@ -138,6 +138,7 @@ export async function run(args: string[]): Promise<void> {
   } finally {
     await browser.close();
     server.close();
+    await rm(dir, { recursive: true, force: true });
   }
   const machine = await machineInfo();
   const before = beforeFix(rows);
