@@ -80,6 +80,8 @@ describe("scheduling in Chromium", () => {
       await page.getByTestId("down-to").fill(`${today}T23:59`);
       await page.getByTestId("down-repair").click();
       await page.getByTestId("repair-result").waitFor();
+      // The list reloads after the repair answer arrives: wait for its third row, not a moment.
+      await page.locator("tr[data-scenario]").nth(2).waitFor();
       expect(await page.locator("tr[data-scenario]").count()).toBeGreaterThanOrEqual(3);
     } finally {
       await context.close();

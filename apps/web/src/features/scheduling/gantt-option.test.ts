@@ -1,6 +1,6 @@
 import type { ScenarioDetail } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
-import { clockLabel, dropTarget, ganttBars, ganttOption, zoomWindow } from "./gantt-option.ts";
+import { clockLabel, colour, dropTarget, ganttBars, ganttOption, zoomWindow } from "./gantt-option.ts";
 
 const scenario = {
   origin: "2026-12-07",
@@ -37,6 +37,22 @@ describe("gantt option", () => {
     const option = ganttOption(scenario, "machine", [0, 480], null) as { series: { data: unknown[] }[] };
     expect(option.series[0].data).toHaveLength(1);
     expect(option.series[1].data).toHaveLength(2);
+  });
+
+  it("colours each order-view bar by its own operation's machine", () => {
+    const option = ganttOption(scenario, "order", [0, 480], null) as {
+      series: { data: number[][]; renderItem: (p: unknown, api: unknown) => { style: { fill: string } } }[];
+    };
+    const fills = option.series[1].data.map((d) => {
+      const api = {
+        value: (i: number) => d[i],
+        coord: ([x, y]: [number, number]) => [x, y * 28],
+        size: () => [0, 28],
+      };
+      return option.series[1].renderItem({ coordSys: { x: 0, y: 0, width: 480, height: 100 } }, api).style
+        .fill;
+    });
+    expect(fills).toEqual([colour(1), colour(0)]);
   });
 
   it("labels minutes on the factory clock, zooms from shift to month, snaps drops", () => {

@@ -58,6 +58,14 @@ export function ganttOption(
 ): EChartsCoreOption {
   const rows = view === "machine" ? s.machines.map((m) => m.code) : s.jobs.map((j) => j.orderNo);
   const bars = ganttBars(s, view);
+  // Machine of each (job, op), looked up per bar on every redraw: a linear search here made the
+  // order view quadratic (5,000 bars: frame p50 83 ms, max 500 ms while zooming; bench/results/gantt.md).
+  const machineOf: number[][] = s.jobs.map(() => []);
+  for (const o of s.operations) {
+    const row = machineOf[o.job] ?? [];
+    row[o.op] = o.machine;
+    machineOf[o.job] = row;
+  }
   const down: [number, number, number][] =
     view === "machine"
       ? s.downtime.flatMap((list, m) => list.map((iv) => [m, iv.start, iv.end] as [number, number, number]))
@@ -79,9 +87,8 @@ export function ganttOption(
         if (p.seriesIndex !== 1) return "";
         const [, start, end, job, op] = p.value;
         const j = s.jobs[job];
-        const o = s.operations.find((x) => x.job === job && x.op === op);
         return `${j.orderNo} · ${j.item} × ${j.quantity}<br/>${j.operations[op]?.seq} ${j.operations[op]?.name} · ${
-          s.machines[o?.machine ?? 0]?.code
+          s.machines[machineOf[job]?.[op] ?? 0]?.code
         }<br/>${clockLabel(s.origin, start)} – ${clockLabel(s.origin, end)}`;
       },
     },
@@ -119,11 +126,7 @@ export function ganttOption(
         renderItem: rect((api) => {
           const key = `${api.value(3)}:${api.value(4)}`;
           return {
-            fill: colour(
-              view === "machine"
-                ? api.value(3)
-                : (s.operations.find((o) => o.job === api.value(3) && o.op === api.value(4))?.machine ?? 0),
-            ),
+            fill: colour(view === "machine" ? api.value(3) : (machineOf[api.value(3)]?.[api.value(4)] ?? 0)),
             stroke: key === selected ? "#000" : api.value(6) ? "#cf1322" : "#555",
             lineWidth: key === selected || api.value(6) ? 2 : 0.5,
             lineDash: api.value(5) ? [4, 2] : undefined,

@@ -91,8 +91,15 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
     [scenario, last, view],
   );
 
+  const onFinished = useRef(events.finished);
+  onFinished.current = events.finished;
+
   const ready = (instance: EChartsType) => {
     chart.current = instance;
+    // echarts-for-react binds `onEvents` only after its first setOption, which renders synchronously:
+    // that first `finished` is lost, so a chart whose option never changes afterwards would stay
+    // data-rendered="false" (the bench page showed it). The chart is drawn by now; report it.
+    onFinished.current();
     instance.getZr().on("mouseup", (raw: unknown) => {
       const e = raw as ZrEvent;
       const d = drag.current;
