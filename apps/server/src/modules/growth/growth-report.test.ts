@@ -61,6 +61,7 @@ describeEachDatabase(
     it("the job succeeds with progress done; the PDF's text is Chinese and its figures are the dashboard's", async () => {
       expect(job.status, JSON.stringify(job.error)).toBe("succeeded");
       expect(job.progress).toBe(1);
+      expect(job.note).toBe("pdf");
       const res = await call(app, op, "GET", `/api/v1/growth/reports/${job.id}/pdf`);
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toContain("application/pdf");
@@ -104,7 +105,22 @@ describeEachDatabase(
       });
     });
 
-    it("another org's caller gets 404 for the files; a job of another kind is no report", async () => {
+    it("a firm's report is its firm report; its file is refused while the job has not succeeded", async () => {
+      const a = await login(app, EMAILS.aOwner);
+      const started = await call(app, a, "POST", "/api/v1/growth/reports", { year: YEAR });
+      expect(started.statusCode, started.body).toBe(200);
+      const early = await call(app, a, "GET", `/api/v1/growth/reports/${started.json().id}/pdf`);
+      expect([200, 409]).toContain(early.statusCode);
+      const done = await waitForJob(app, a, started.json().id, finished, 90_000);
+      expect(done.status).toBe("succeeded");
+      const result = done.result as { pdfBytes: number; xlsxBytes: number };
+      const pdf = await call(app, a, "GET", `/api/v1/growth/reports/${done.id}/pdf`);
+      const flat = (await pdfText(new Uint8Array(pdf.rawPayload))).replace(/\s+/g, "");
+      expect(flat).toContain("嘉兴甲磁电感有限公司2023年企业发展报告");
+      console.log(`report: firm PDF ${result.pdfBytes} B, xlsx ${result.xlsxBytes} B`);
+    }, 120_000);
+
+    it("another org's caller gets 404 for the files; POST /jobs cannot start a report", async () => {
       const a = await login(app, EMAILS.aOwner);
       expect((await call(app, a, "GET", `/api/v1/growth/reports/${job.id}/pdf`)).statusCode).toBe(404);
       expect((await call(app, a, "GET", `/api/v1/growth/reports/${job.id}/xlsx`)).statusCode).toBe(404);
