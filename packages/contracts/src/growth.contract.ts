@@ -349,3 +349,25 @@ export const growthStrategySchema = z.object({
   }),
 });
 export type GrowthStrategy = z.infer<typeof growthStrategySchema>;
+
+/** A yearly report: the operator's is the cluster report, a firm's is its own firm report. */
+export const growthReportRequestSchema = z.object({
+  year: z.number().int().min(1990).max(2100).optional(),
+});
+export type GrowthReportRequest = z.infer<typeof growthReportRequestSchema>;
+
+export const growthReportScopeSchema = z.enum(["cluster", "firm"]);
+export const growthReportFileParamsSchema = z.object({ id: idSchema });
+export type GrowthReportFileParams = z.infer<typeof growthReportFileParamsSchema>;
+
+/** The report job's input: the very figures the dashboard routes answer for that viewer and year. */
+export const reportJobInputSchema = z.object({
+  scope: growthReportScopeSchema,
+  year: z.number().int().nullable(),
+  orgNameZh: z.string(),
+  orgNameEn: z.string(),
+  micro: growthMicroSchema,
+  meso: growthMesoSchema,
+  macro: growthMacroSchema,
+});
+export type ReportJobInput = z.infer<typeof reportJobInputSchema>;

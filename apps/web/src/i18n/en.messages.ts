@@ -339,6 +339,7 @@ export const en: Record<MessageKey, string> = {
   "jobKind.mrp": "MRP",
   "jobKind.forecast": "Forecast",
   "jobKind.analyze": "Analytics",
+  "jobKind.report": "Report",
   "jobStatus.queued": "Queued",
   "jobStatus.running": "Running",
   "jobStatus.succeeded": "Succeeded",

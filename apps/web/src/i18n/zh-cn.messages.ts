@@ -334,6 +334,7 @@ export const zhCN = {
   "jobKind.mrp": "MRP",
   "jobKind.forecast": "预测",
   "jobKind.analyze": "分析",
+  "jobKind.report": "报告",
   "jobStatus.queued": "排队中",
   "jobStatus.running": "运行中",
   "jobStatus.succeeded": "已完成",

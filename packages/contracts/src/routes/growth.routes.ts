@@ -1,3 +1,4 @@
+import { z } from "zod";
 import {
   growthDrillQuerySchema,
   growthDrillSchema,
@@ -6,12 +7,17 @@ import {
   growthMesoSchema,
   growthMicroSchema,
   growthQuerySchema,
+  growthReportFileParamsSchema,
+  growthReportRequestSchema,
   growthStrategySchema,
   strategyNoteSchema,
   strategyNoteWriteSchema,
 } from "../growth.contract.ts";
 import { jobSummarySchema } from "../job.contract.ts";
+import { XLSX_CONTENT_TYPE } from "./import.routes.ts";
 import { defineRoute } from "./route.ts";
+
+export const PDF_CONTENT_TYPE = "application/pdf";
 
 const tags = ["growth"];
 
@@ -84,5 +90,36 @@ export const growthRoutes = {
     body: strategyNoteWriteSchema,
     response: strategyNoteSchema,
     errors: [403],
+  }),
+  startReport: defineRoute({
+    method: "POST",
+    path: "/growth/reports",
+    tags,
+    summary: "Generate the year's report (operator: cluster report; firm: its firm report) as a job",
+    body: growthReportRequestSchema,
+    response: jobSummarySchema,
+    errors: [400, 429],
+  }),
+  reportPdf: defineRoute({
+    method: "GET",
+    path: "/growth/reports/:id/pdf",
+    tags,
+    summary: "Download a finished report job's PDF (Chinese fonts embedded, charts included)",
+    params: growthReportFileParamsSchema,
+    scope: { id: "own-org-record" },
+    produces: PDF_CONTENT_TYPE,
+    response: z.unknown().describe("the PDF's bytes"),
+    errors: [404, 409],
+  }),
+  reportXlsx: defineRoute({
+    method: "GET",
+    path: "/growth/reports/:id/xlsx",
+    tags,
+    summary: "Download a finished report job's workbook (the same figures as the PDF)",
+    params: growthReportFileParamsSchema,
+    scope: { id: "own-org-record" },
+    produces: XLSX_CONTENT_TYPE,
+    response: z.unknown().describe("the .xlsx file's bytes"),
+    errors: [404, 409],
   }),
 };

@@ -1,4 +1,11 @@
-import type { JobDetail, JobListQuery, JobPage, JobSummary, StartJobBody } from "@clusterbrain/contracts";
+import type {
+  JobDetail,
+  JobKind,
+  JobListQuery,
+  JobPage,
+  JobSummary,
+  StartJobBody,
+} from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { Database } from "../../db/database.ts";
@@ -21,6 +28,12 @@ export class JobService {
   async start(actor: Actor, body: StartJobBody): Promise<JobSummary> {
     policy.assert(actor, "job.run", { kind: "job", orgId: actor.orgId });
     return this.runner.submit(actor.orgId, actor.userId, body.kind, body.input);
+  }
+
+  /** A kind no client may start through POST /jobs (its input is built by a server module). */
+  async startInternal(actor: Actor, kind: JobKind, input: unknown): Promise<JobSummary> {
+    policy.assert(actor, "job.run", { kind: "job", orgId: actor.orgId });
+    return this.runner.submit(actor.orgId, actor.userId, kind, input);
   }
 
   async list(actor: Actor, q: JobListQuery): Promise<JobPage> {

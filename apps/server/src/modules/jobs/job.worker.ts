@@ -4,6 +4,7 @@ import type { CodedError, JobOutcome, JobTask, KindRunner, WorkerMessage } from 
 import { runAnalyzeJob } from "./kinds/analyze.job.ts";
 import { runForecastJob } from "./kinds/forecast.job.ts";
 import { runMrpJob } from "./kinds/mrp.job.ts";
+import { runReportJob } from "./kinds/report.job.ts";
 import { runScheduleJob } from "./kinds/schedule.job.ts";
 
 const RUNNERS: Record<JobKind, KindRunner> = {
@@ -11,6 +12,7 @@ const RUNNERS: Record<JobKind, KindRunner> = {
   mrp: runMrpJob,
   forecast: runForecastJob,
   analyze: runAnalyzeJob,
+  report: runReportJob,
 };
 
 /** Progress messages at most this often; the main thread throttles again before the database. */

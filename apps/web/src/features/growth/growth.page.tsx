@@ -10,6 +10,7 @@ import { DrillDrawer } from "./growth-figure.component.tsx";
 import { MacroTab } from "./growth-macro.tab.tsx";
 import { MesoTab } from "./growth-meso.tab.tsx";
 import { MicroTab } from "./growth-micro.tab.tsx";
+import { GrowthReportButton } from "./growth-report.component.tsx";
 
 const TABS = ["micro", "meso", "macro"] as const;
 type TabKey = (typeof TABS)[number];
@@ -67,6 +68,7 @@ export default function GrowthPage() {
             options={years.map((y) => ({ value: y, label: String(y) }))}
             data-testid="growth-year"
           />
+          <GrowthReportButton year={year} />
         </Space>
       </Space>
       <Typography.Paragraph type="secondary">
