@@ -122,7 +122,28 @@ export const listingMatchSchema = z.object({
   contacted: z.boolean(),
 });
 export type ListingMatch = z.infer<typeof listingMatchSchema>;
-export const listingMatchListSchema = z.object({ listingId: z.string(), items: z.array(listingMatchSchema) });
+/** An expert (a bookable resource of type expert) ranked for a demand, with the same kind of reasons. */
+export const expertMatchSchema = z.object({
+  expert: z.object({
+    resourceId: z.string(),
+    orgId: z.string(),
+    orgNameZh: z.string(),
+    orgNameEn: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    pricePerHour: z.number(),
+  }),
+  score: z.number(),
+  reasons: z.array(matchReasonSchema),
+  matchedTerms: z.array(matchedTermSchema),
+});
+export type ExpertMatch = z.infer<typeof expertMatchSchema>;
+export const listingMatchListSchema = z.object({
+  listingId: z.string(),
+  items: z.array(listingMatchSchema),
+  /** For a demand: experts whose field fits, ranked alongside the capabilities (empty for a capability). */
+  experts: z.array(expertMatchSchema),
+});
 export type ListingMatchList = z.infer<typeof listingMatchListSchema>;
 
 /** Contact through the platform about someone else's open listing (a message and a notification). */
