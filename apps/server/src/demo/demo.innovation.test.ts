@@ -1,6 +1,7 @@
 import { FIRM_A_KEY, HELIAN_KEY, SHIYUAN_KEY } from "@clusterbrain/demo";
 import { beforeAll, expect, it } from "vitest";
 import type { Actor } from "../auth/actor.ts";
+import { DocumentService } from "../modules/innovation/document.service.ts";
 import { ListingService } from "../modules/innovation/listing.service.ts";
 import { ProjectService } from "../modules/innovation/project.service.ts";
 import { describeEachDatabase } from "../test/test-database.ts";
@@ -64,6 +65,14 @@ describeEachDatabase("demo innovation hub", (getDb) => {
     const p = await projects.get(staff(FIRM_A_KEY), "project-demo-high-end-inductor");
     expect(p.members.map((m) => m.orgId)).toEqual([FIRM_A_KEY, "org-inst-zju-jx", "org-inst-tsinghua-yrd"]);
     expect(p.milestones.map((m) => m.status)).toEqual(["done", "open", "open"]);
+    const docs = await new DocumentService(getDb().db, () => new Date()).list(
+      staff("org-inst-tsinghua-yrd"),
+      "project-demo-high-end-inductor",
+    );
+    expect(docs.items.map((d) => [d.name, d.versions.length])).toEqual([
+      ["MnZn-material-test.csv", 1],
+      ["项目任务书.md", 2],
+    ]);
     await expect(projects.get(staff(HELIAN_KEY), "project-demo-high-end-inductor")).rejects.toMatchObject({
       status: 404,
     });
