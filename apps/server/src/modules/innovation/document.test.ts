@@ -60,6 +60,11 @@ describeEachDatabase("joint project documents: versions, size limit, members onl
     const bin = await call(app, a, "GET", `${API}/${projectId}/documents/${pdf.id}`);
     expect([...bin.rawPayload]).toEqual([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
     expect(pdf.sizeBytes).toBe(6);
+    // Script-capable types come back as plain bytes, never rendered in the platform's origin.
+    const html = await upload(a, "x.html", "<script>alert(1)</script>", "text/html");
+    const served = await call(app, b, "GET", `${API}/${projectId}/documents/${html.json().id}`);
+    expect(served.headers["content-type"]).toContain("application/octet-stream");
+    expect(served.headers["x-content-type-options"]).toBe("nosniff");
   });
 
   it("uploads land in the project's activity log and the audit trail", async () => {
@@ -72,7 +77,7 @@ describeEachDatabase("joint project documents: versions, size limit, members onl
       .db.select()
       .from(auditLog)
       .where(and(eq(auditLog.action, "innovation.document.upload"), eq(auditLog.orgId, IDS.a)));
-    expect(audits.length).toBe(3);
+    expect(audits.length).toBe(4); // two plan versions, the report, the html file
   });
 
   it("over 10 MiB is a 413 PAYLOAD_TOO_LARGE stating the limit; exactly the limit is accepted", async () => {

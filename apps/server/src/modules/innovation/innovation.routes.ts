@@ -7,6 +7,8 @@ import { ProjectService } from "./project.service.ts";
 
 const routes = routeTable.innovation;
 /** base64 inflates by 4/3; leave room for the JSON around it. Beyond this fastify answers 413 itself. */
+/** Types a browser would run as script (HTML, SVG, XML, JS) are served as plain bytes. */
+const ACTIVE_CONTENT = /html|svg|xml|javascript|ecmascript/i;
 const DOCUMENT_BODY_LIMIT = Math.ceil((PROJECT_DOCUMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 /** Open innovation hub: technology demands ↔ capabilities with ranked matches, contacts, joint projects. */
@@ -51,7 +53,7 @@ export const innovationModule: FeatureModule = {
     registerRoute(app, routes.downloadDocument, async ({ actor, params, reply }) => {
       const doc = await documents.download(actor, params.id, params.documentId);
       return reply
-        .type(doc.contentType)
+        .type(ACTIVE_CONTENT.test(doc.contentType) ? "application/octet-stream" : doc.contentType)
         .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
         .header("x-content-type-options", "nosniff")
         .send(doc.content);
