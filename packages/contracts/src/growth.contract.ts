@@ -144,6 +144,8 @@ export const growthMesoSchema = z.object({
     meaning,
     firms: z.number().int(),
     links: z.number().int(),
+    /** Joint-project co-membership ties among the links (collaboration, not supply). */
+    coProjectTies: z.number().int(),
     density: z.number().nullable(),
     communities: z.number().int().nullable(),
     modularity: z.number().nullable(),

@@ -122,7 +122,28 @@ export const listingMatchSchema = z.object({
   contacted: z.boolean(),
 });
 export type ListingMatch = z.infer<typeof listingMatchSchema>;
-export const listingMatchListSchema = z.object({ listingId: z.string(), items: z.array(listingMatchSchema) });
+/** An expert (a bookable resource of type expert) ranked for a demand, with the same kind of reasons. */
+export const expertMatchSchema = z.object({
+  expert: z.object({
+    resourceId: z.string(),
+    orgId: z.string(),
+    orgNameZh: z.string(),
+    orgNameEn: z.string(),
+    nameZh: z.string(),
+    nameEn: z.string(),
+    pricePerHour: z.number(),
+  }),
+  score: z.number(),
+  reasons: z.array(matchReasonSchema),
+  matchedTerms: z.array(matchedTermSchema),
+});
+export type ExpertMatch = z.infer<typeof expertMatchSchema>;
+export const listingMatchListSchema = z.object({
+  listingId: z.string(),
+  items: z.array(listingMatchSchema),
+  /** For a demand: experts whose field fits, ranked alongside the capabilities (empty for a capability). */
+  experts: z.array(expertMatchSchema),
+});
 export type ListingMatchList = z.infer<typeof listingMatchListSchema>;
 
 /** Contact through the platform about someone else's open listing (a message and a notification). */
@@ -266,3 +287,49 @@ export const projectSchema = projectSummarySchema.extend({
 export type Project = z.infer<typeof projectSchema>;
 export const projectListSchema = z.object({ items: z.array(projectSummarySchema) });
 export type ProjectList = z.infer<typeof projectListSchema>;
+
+/** Largest project document (bytes, before base64): 10 MiB. Larger uploads answer 413 PAYLOAD_TOO_LARGE. */
+export const PROJECT_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * A document upload as base64 inside JSON (the same way imports send files; no multipart parser is
+ * installed). Uploading a name the project already has adds a new version of that document.
+ */
+export const projectDocumentUploadSchema = z
+  .object({
+    name: text({ min: 1, max: 200 }).refine((n) => !/[\\/]/.test(n), "a file name, without folders"),
+    contentType: z
+      .string()
+      .max(100)
+      .regex(/^[\w.+-]+\/[\w.+-]+$/, "a media type such as application/pdf")
+      .default("application/octet-stream"),
+    contentBase64: z
+      .string()
+      .min(1, "contentBase64 is empty")
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "contentBase64 must be standard base64"),
+  })
+  .strict();
+export type ProjectDocumentUpload = z.infer<typeof projectDocumentUploadSchema>;
+
+export const projectDocumentVersionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  sizeBytes: z.number().int(),
+  contentType: z.string(),
+  sha256: z.string(),
+  uploadedByOrgId: z.string(),
+  uploadedAt: z.string(),
+});
+export type ProjectDocumentVersion = z.infer<typeof projectDocumentVersionSchema>;
+/** One document name with all its versions, newest first. */
+export const projectDocumentSchema = z.object({
+  name: z.string(),
+  latest: projectDocumentVersionSchema,
+  versions: z.array(projectDocumentVersionSchema),
+});
+export type ProjectDocument = z.infer<typeof projectDocumentSchema>;
+export const projectDocumentListSchema = z.object({
+  maxBytes: z.number().int(),
+  items: z.array(projectDocumentSchema),
+});
+export type ProjectDocumentList = z.infer<typeof projectDocumentListSchema>;

@@ -61,6 +61,8 @@ const CONFLICT_MESSAGES: Record<string, string> = {
   access_requests_pending_key:
     "a request for this data class from your organisation is already waiting for the owner's answer",
   relations_party_product_key: "this relation (supplier, customer, product) is already recorded",
+  innovation_documents_version_idx:
+    "another version of this document was uploaded at the same moment; upload again",
 };
 
 /** Node socket errors and driver messages that mean "no connection to the database". */

@@ -1,8 +1,10 @@
+import { createHash } from "node:crypto";
 import { FIRM_A_KEY, HELIAN_KEY, SHIYUAN_KEY, XINYUAN_KEY } from "@clusterbrain/demo";
 import type { Tx } from "../db/database.ts";
 import {
   innovationActivity,
   innovationContacts,
+  innovationDocuments,
   innovationListings,
   innovationMilestones,
   innovationProjectMembers,
@@ -269,4 +271,44 @@ export async function insertDemoInnovation(tx: Tx, at: Date): Promise<void> {
       detail: "低损耗 MnZn 材料配方定型",
     },
   ]);
+  // The project plan in two versions (the institute revised it) and the material test report.
+  const docs: [string, number, number, string, string][] = [
+    ["项目任务书.md", 1, -28, FIRM_A_KEY, "# 高端电感联合攻关\n目标：磁芯损耗降低 20%，温升 < 40 K。\n"],
+    [
+      "项目任务书.md",
+      2,
+      -20,
+      ZJU,
+      "# 高端电感联合攻关（修订）\n目标：磁芯损耗降低 20%，温升 < 40 K；增加车规 AEC-Q200 验证。\n",
+    ],
+    ["MnZn-material-test.csv", 1, -5, ZJU, "freq_khz,core_loss_kw_m3\n100,280\n300,610\n500,980\n"],
+  ];
+  await tx.insert(innovationDocuments).values(
+    docs.map(([name, version, when, orgId, body], i) => {
+      const content = Buffer.from(body, "utf8");
+      return {
+        id: `doc-demo-${i + 1}`,
+        orgId: FIRM_A_KEY,
+        projectId: PROJECT,
+        name,
+        version,
+        contentType: name.endsWith(".csv") ? "text/csv" : "text/markdown",
+        sizeBytes: content.length,
+        sha256: createHash("sha256").update(content).digest("hex"),
+        content,
+        uploadedByOrgId: orgId,
+        uploadedAt: days(when),
+      };
+    }),
+  );
+  await tx.insert(innovationActivity).values(
+    docs.map(([name, version, when, orgId], i) => ({
+      id: `act-demo-doc-${i + 1}`,
+      projectId: PROJECT,
+      orgId,
+      at: days(when),
+      action: "document.uploaded",
+      detail: `${name} v${version}`,
+    })),
+  );
 }

@@ -59,6 +59,8 @@ function bodyFor(method: string, path: string): unknown {
     return { title: "walk", dueDate: "2027-01-01" };
   if (key === "PATCH /api/v1/innovation/listings/{id}") return { title: "hijacked" };
   if (key === "PATCH /api/v1/innovation/projects/{id}") return { status: "cancelled" };
+  if (key === "POST /api/v1/innovation/projects/{id}/documents")
+    return { name: "walk.txt", contentBase64: Buffer.from("walk").toString("base64") };
   if (key === "PUT /api/v1/planning/forecast/{item}/overrides")
     return { periodDate: "2026-01-01", quantity: 1 };
   if (key === "POST /api/v1/monitoring/alarms/{id}/shelve") return { minutes: 5 };
@@ -168,7 +170,11 @@ describeEachDatabase(
         title: "b milestone",
         dueDate: "2027-01-01",
       });
-      bInnovation = [listing.json().id, projectId, milestone.json().milestones[0].id];
+      const document = await call(app, b, "POST", `/api/v1/innovation/projects/${projectId}/documents`, {
+        name: "b-plan.txt",
+        contentBase64: Buffer.from(B_SECRETS.purpose).toString("base64"),
+      });
+      bInnovation = [listing.json().id, projectId, milestone.json().milestones[0].id, document.json().id];
       // A person of B who does not consent to be listed, and a secondment of a listed B person asked by C.
       const hidden = await call(app, b, "POST", "/api/v1/talent/people", {
         name: "b hidden",
@@ -296,6 +302,10 @@ describeEachDatabase(
       expect(project.status).toBe("active");
       expect(project.members.map((m: { orgId: string }) => m.orgId)).toEqual([IDS.b, IDS.c]);
       expect(project.milestones.map((m: { status: string }) => m.status)).toEqual(["open"]);
+      const documents = (
+        await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}/documents`)
+      ).json();
+      expect(documents.items.map((d: { name: string }) => d.name)).toEqual(["b-plan.txt"]);
     });
   },
 );

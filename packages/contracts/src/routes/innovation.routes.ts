@@ -13,6 +13,9 @@ import {
   listingUpdateSchema,
   milestoneCreateSchema,
   projectCreateSchema,
+  projectDocumentListSchema,
+  projectDocumentUploadSchema,
+  projectDocumentVersionSchema,
   projectListSchema,
   projectMemberInputSchema,
   projectSchema,
@@ -22,6 +25,8 @@ import { defineRoute } from "./route.ts";
 
 const tags = ["innovation"];
 const milestoneParams = z.object({ id: idSchema, milestoneId: idSchema });
+const documentParams = z.object({ id: idSchema, documentId: idSchema });
+const documentFile = z.unknown().describe("the document bytes, with its own content type");
 
 /** Technology demands ↔ capabilities, contact through the platform, and 产学研 joint projects. */
 export const innovationRoutes = {
@@ -165,5 +170,37 @@ export const innovationRoutes = {
     scope: { id: "own-org-record", milestoneId: "own-org-record" },
     response: projectSchema,
     errors: [403, 404, 409],
+  }),
+  listDocuments: defineRoute({
+    method: "GET",
+    path: "/innovation/projects/:id/documents",
+    tags,
+    summary: "A project's documents, each with its versions newest first, and the size limit (members only)",
+    params: idParamsSchema,
+    scope: { id: "own-org-record" },
+    response: projectDocumentListSchema,
+    errors: [404],
+  }),
+  uploadDocument: defineRoute({
+    method: "POST",
+    path: "/innovation/projects/:id/documents",
+    tags,
+    summary: "Upload a document (base64 JSON, at most 10 MiB); the same name again adds a version",
+    params: idParamsSchema,
+    scope: { id: "own-org-record" },
+    body: projectDocumentUploadSchema,
+    response: projectDocumentVersionSchema,
+    errors: [403, 404],
+  }),
+  downloadDocument: defineRoute({
+    method: "GET",
+    path: "/innovation/projects/:id/documents/:documentId",
+    tags,
+    summary: "Download one version of a project document (members only)",
+    params: documentParams,
+    scope: { id: "own-org-record", documentId: "own-org-record" },
+    produces: "application/octet-stream",
+    response: documentFile,
+    errors: [404],
   }),
 };

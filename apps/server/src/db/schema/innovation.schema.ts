@@ -7,9 +7,11 @@ import {
   PROJECT_STATUSES,
 } from "@clusterbrain/contracts";
 import {
+  customType,
   date,
   doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -152,5 +154,41 @@ export const innovationActivity = pgTable(
   (t) => [
     primaryKey({ name: "innovation_activity_pkey", columns: [t.projectId, t.id] }),
     index("innovation_activity_org_idx").on(t.orgId),
+  ],
+);
+
+/** Raw bytes: Buffer in, Buffer out on both drivers (PGlite hands back a Uint8Array). */
+const bytes = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => value,
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * Project documents: each upload of a name is a new version (unique per project, name, version).
+ * `org_id` is the project's lead org; `uploaded_by_org_id` the member org that uploaded.
+ */
+export const innovationDocuments = pgTable(
+  "innovation_documents",
+  {
+    id: text("id").notNull(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    projectId: text("project_id").notNull(),
+    name: text("name").notNull(),
+    version: integer("version").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    sha256: text("sha256").notNull(),
+    content: bytes("content").notNull(),
+    uploadedByOrgId: text("uploaded_by_org_id").notNull(),
+    uploadedBy: text("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "innovation_documents_pkey", columns: [t.projectId, t.id] }),
+    uniqueIndex("innovation_documents_version_idx").on(t.projectId, t.name, t.version),
+    index("innovation_documents_org_idx").on(t.orgId),
   ],
 );

@@ -7,7 +7,7 @@ import {
 } from "@clusterbrain/engine/analytics";
 import { K_MIN, suppressBelowK } from "../../privacy/k-anonymity.ts";
 import { memoised } from "./growth.memo.ts";
-import { type GrowthPool, stageLabel } from "./growth.pool.ts";
+import { type CoProjectTie, type GrowthPool, stageLabel } from "./growth.pool.ts";
 import type { RelationRow } from "./growth.repository.ts";
 
 /**
@@ -33,7 +33,18 @@ function stageOfOrg(pool: GrowthPool): (orgId: string) => number | undefined {
   };
 }
 
-export function networkLinks(relations: readonly RelationRow[], year: number | null): SupplyLink[] {
+/** Weight of a joint-project tie in the network: as much as a 1–10 M relation. */
+export const CO_PROJECT_WEIGHT = VOLUME_WANYUAN["1m-10m"];
+
+/**
+ * The year's network links: supply relations (supplier → customer, banded volume) plus one link per
+ * pair of joint-project co-members (from the lower id to the higher, unless a link already joins them).
+ */
+export function networkLinks(
+  relations: readonly RelationRow[],
+  year: number | null,
+  coProjects: readonly CoProjectTie[] = [],
+): SupplyLink[] {
   const agg = new Map<string, SupplyLink>();
   for (const r of relations) {
     if (year !== null && r.sinceYear !== null && r.sinceYear > year) continue;
@@ -41,6 +52,14 @@ export function networkLinks(relations: readonly RelationRow[], year: number | n
     const prev = agg.get(key);
     const w = VOLUME_WANYUAN[r.volumeBand];
     agg.set(key, { supplier: r.supplierOrgId, customer: r.customerOrgId, weight: (prev?.weight ?? 0) + w });
+  }
+  for (const t of coProjects) {
+    if (year !== null && t.year > year) continue;
+    const key = `${t.a}\u0001${t.b}`;
+    const reverse = agg.get(`${t.b}\u0001${t.a}`);
+    if (reverse) continue; // a supply link joins them already; the tie adds no new edge
+    const prev = agg.get(key);
+    agg.set(key, { supplier: t.a, customer: t.b, weight: (prev?.weight ?? 0) + CO_PROJECT_WEIGHT });
   }
   return [...agg.values()].sort((a, b) =>
     a.supplier === b.supplier ? a.customer.localeCompare(b.customer) : a.supplier.localeCompare(b.supplier),
@@ -128,7 +147,7 @@ export function meso(pool: GrowthPool, query: GrowthQuery): GrowthMeso {
   });
 
   // Supplier network of the year.
-  const links = networkLinks(pool.relations, year);
+  const links = networkLinks(pool.relations, year, pool.coProjects);
   const graphFirms = new Set(links.flatMap((l) => [l.supplier, l.customer]));
   const enough = partiesEnough(links);
   const net = enough ? runNetwork(links) : null;
@@ -137,6 +156,7 @@ export function meso(pool: GrowthPool, query: GrowthQuery): GrowthMeso {
     meaning: "growth.meaning.network",
     firms: graphFirms.size,
     links: links.length,
+    coProjectTies: links.length - networkLinks(pool.relations, year).length,
     density: net?.density ?? null,
     communities: net?.communities ?? null,
     modularity: net?.modularity ?? null,
@@ -163,7 +183,7 @@ export function meso(pool: GrowthPool, query: GrowthQuery): GrowthMeso {
   // The network over the years: links in force, density, communities, weak chain nodes.
   const feeding = new Set(pool.links.map((l) => l.fromNodeId));
   const networkYears = years.map((y) => {
-    const ls = networkLinks(pool.relations, y);
+    const ls = networkLinks(pool.relations, y, pool.coProjects);
     const r = partiesEnough(ls) ? runNetwork(ls) : null;
     const suppliersAt = new Map<string, Set<string>>();
     for (const rel of pool.relations) {

@@ -3,6 +3,7 @@ import type { GrowthUnit } from "@clusterbrain/contracts";
 import type { Actor } from "../../auth/actor.ts";
 import type { DbOrTx } from "../../db/database.ts";
 import {
+  type CoProjectMemberRow,
   type GrowthOrg,
   GrowthRepository,
   type IndicatorRow,
@@ -34,7 +35,37 @@ export interface GrowthPool {
   named: Set<string>;
   indicators: IndicatorRow[];
   relations: RelationRow[];
+  /**
+   * Joint-project co-membership: one tie per pair of member orgs of an active or completed project,
+   * only between orgs whose relations are in the analysis (the same consent as supply relations).
+   */
+  coProjects: CoProjectTie[];
   unit(orgId: string): GrowthUnit;
+}
+
+/** Two orgs in one joint project since `year`; `a` < `b`. */
+export interface CoProjectTie {
+  a: string;
+  b: string;
+  year: number;
+}
+
+/** Pairs of member orgs per project; one tie per pair (its earliest project year). */
+export function coProjectTies(members: readonly CoProjectMemberRow[]): CoProjectTie[] {
+  const byProject = new Map<string, CoProjectMemberRow[]>();
+  for (const m of members) byProject.set(m.projectId, [...(byProject.get(m.projectId) ?? []), m]);
+  const ties = new Map<string, CoProjectTie>();
+  for (const ms of byProject.values()) {
+    const ids = [...new Set(ms.map((m) => m.orgId))].sort();
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) {
+        const key = `${ids[i]}\u0001${ids[j]}`;
+        const year = ms[0].year;
+        const prev = ties.get(key);
+        if (!prev || year < prev.year) ties.set(key, { a: ids[i], b: ids[j], year });
+      }
+  }
+  return [...ties.values()].sort((x, y) => x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
 }
 
 /** A stable pseudonym: the order of a hash of the id, so labels reveal nothing about ids. */
@@ -71,9 +102,10 @@ export async function loadGrowthPool(db: DbOrTx, actor: Actor, now: Date): Promi
 
   const nodesOf = new Map<string, string[]>();
   for (const p of positions) nodesOf.set(p.orgId, [...(nodesOf.get(p.orgId) ?? []), p.nodeId]);
-  const [indicatorRows, relationRows] = await Promise.all([
+  const [indicatorRows, relationRows, coMembers] = await Promise.all([
     repo.indicators([...indicatorFirms]),
     repo.relations([...relationFirms]),
+    repo.coProjectMembers([...relationFirms]),
   ]);
   const alias = pseudonyms([...orgs.keys()]);
   return {
@@ -88,6 +120,7 @@ export async function loadGrowthPool(db: DbOrTx, actor: Actor, now: Date): Promi
     named,
     indicators: indicatorRows,
     relations: relationRows,
+    coProjects: coProjectTies(coMembers),
     unit(orgId: string): GrowthUnit {
       const own = orgId === actor.orgId;
       const org = orgs.get(orgId);

@@ -7,6 +7,8 @@ import {
   growthMarketSignals,
   growthStrategyNotes,
   indicators,
+  innovationProjectMembers,
+  innovationProjects,
   orgChainNodes,
   orgs,
   relations,
@@ -35,6 +37,13 @@ export interface RelationRow {
   nodeId: string | null;
   volumeBand: (typeof relations.$inferSelect)["volumeBand"];
   sinceYear: number | null;
+}
+
+/** One member org of a joint project that is running or done (a collaboration tie for the network). */
+export interface CoProjectMemberRow {
+  projectId: string;
+  orgId: string;
+  year: number;
 }
 
 /** An active grant of one data class: grantor → grantee. */
@@ -98,6 +107,26 @@ export class GrowthRepository {
       })
       .from(relations)
       .where(inArray(relations.orgId, [...recordedBy]));
+  }
+
+  /** Members of active and completed joint projects (cancelled ones tie nobody), among `orgIds`. */
+  async coProjectMembers(orgIds: readonly string[]): Promise<CoProjectMemberRow[]> {
+    if (!orgIds.length) return [];
+    const rows = await this.db
+      .select({
+        projectId: innovationProjectMembers.projectId,
+        orgId: innovationProjectMembers.orgId,
+        createdAt: innovationProjects.createdAt,
+      })
+      .from(innovationProjectMembers)
+      .innerJoin(innovationProjects, eq(innovationProjects.id, innovationProjectMembers.projectId))
+      .where(
+        and(
+          inArray(innovationProjects.status, ["active", "completed"]),
+          inArray(innovationProjectMembers.orgId, [...orgIds]),
+        ),
+      );
+    return rows.map((r) => ({ projectId: r.projectId, orgId: r.orgId, year: r.createdAt.getUTCFullYear() }));
   }
 
   /** Relations the org is a party to (both parties see a relation, whoever recorded it). */

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../../db/database.ts";
 import {
+  hubResources,
   innovationContacts,
   innovationListings,
   innovationProjectMembers,
@@ -15,6 +16,21 @@ export interface ListingView extends ListingRow {
   orgNameZh: string;
   orgNameEn: string;
   orgKind: string;
+  orgIndustryCode: string;
+  orgCertifications: string[];
+  orgDistrict: string;
+}
+/** An active expert resource (her time can be booked) with the owner org's public profile. */
+export interface ExpertView {
+  id: string;
+  orgId: string;
+  nameZh: string;
+  nameEn: string;
+  description: string;
+  specs: { key: string; value: string }[];
+  pricePerHour: number;
+  orgNameZh: string;
+  orgNameEn: string;
   orgIndustryCode: string;
   orgCertifications: string[];
   orgDistrict: string;
@@ -122,6 +138,36 @@ export class ListingRepository {
       .orderBy(desc(innovationListings.createdAt), asc(innovationListings.id))
       .limit(MAX_LISTINGS);
     return rows.map(ListingRepository.flat);
+  }
+
+  /** Active expert resources of other orgs (shared with the whole cluster), newest first. */
+  async activeExperts(excludeOrgId: string): Promise<ExpertView[]> {
+    return this.db
+      .select({
+        id: hubResources.id,
+        orgId: hubResources.orgId,
+        nameZh: hubResources.nameZh,
+        nameEn: hubResources.nameEn,
+        description: hubResources.description,
+        specs: hubResources.specs,
+        pricePerHour: hubResources.pricePerHour,
+        orgNameZh: orgs.nameZh,
+        orgNameEn: orgs.nameEn,
+        orgIndustryCode: orgs.industryCode,
+        orgCertifications: orgs.certifications,
+        orgDistrict: orgs.district,
+      })
+      .from(hubResources)
+      .innerJoin(orgs, eq(orgs.id, hubResources.orgId))
+      .where(
+        and(
+          eq(hubResources.kind, "expert"),
+          eq(hubResources.status, "active"),
+          ne(hubResources.orgId, excludeOrgId),
+        ),
+      )
+      .orderBy(desc(hubResources.createdAt), asc(hubResources.id))
+      .limit(MAX_LISTINGS);
   }
 
   /** Chain nodes of orgs (their public profile), for listings that name none themselves. */

@@ -1,10 +1,15 @@
-import { routeTable } from "@clusterbrain/contracts";
+import { PROJECT_DOCUMENT_MAX_BYTES, routeTable } from "@clusterbrain/contracts";
 import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
+import { DocumentService } from "./document.service.ts";
 import { ListingService } from "./listing.service.ts";
 import { ProjectService } from "./project.service.ts";
 
 const routes = routeTable.innovation;
+/** base64 inflates by 4/3; leave room for the JSON around it. Beyond this fastify answers 413 itself. */
+/** Types a browser would run as script (HTML, SVG, XML, JS) are served as plain bytes. */
+const ACTIVE_CONTENT = /html|svg|xml|javascript|ecmascript/i;
+const DOCUMENT_BODY_LIMIT = Math.ceil((PROJECT_DOCUMENT_MAX_BYTES * 4) / 3) + 64 * 1024;
 
 /** Open innovation hub: technology demands ↔ capabilities with ranked matches, contacts, joint projects. */
 export const innovationModule: FeatureModule = {
@@ -12,6 +17,7 @@ export const innovationModule: FeatureModule = {
   routes(app, deps) {
     const listings = new ListingService(deps.db, deps.now, deps.live);
     const projects = new ProjectService(deps.db, deps.now, deps.live);
+    const documents = new DocumentService(deps.db, deps.now);
     registerRoute(app, routes.listListings, async ({ actor, query }) => listings.list(actor, query));
     registerRoute(app, routes.createListing, async ({ actor, body }) => listings.create(actor, body));
     registerRoute(app, routes.updateListing, async ({ actor, params, body }) =>
@@ -37,5 +43,20 @@ export const innovationModule: FeatureModule = {
     registerRoute(app, routes.completeMilestone, async ({ actor, params }) =>
       projects.completeMilestone(actor, params.id, params.milestoneId),
     );
+    registerRoute(app, routes.listDocuments, async ({ actor, params }) => documents.list(actor, params.id));
+    registerRoute(
+      app,
+      routes.uploadDocument,
+      async ({ actor, params, body }) => documents.upload(actor, params.id, body),
+      { bodyLimit: DOCUMENT_BODY_LIMIT },
+    );
+    registerRoute(app, routes.downloadDocument, async ({ actor, params, reply }) => {
+      const doc = await documents.download(actor, params.id, params.documentId);
+      return reply
+        .type(ACTIVE_CONTENT.test(doc.contentType) ? "application/octet-stream" : doc.contentType)
+        .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(doc.name)}`)
+        .header("x-content-type-options", "nosniff")
+        .send(doc.content);
+    });
   },
 };

@@ -20,9 +20,21 @@ import { writeAudit } from "../audit/audit.service.ts";
 import type { LiveHub } from "../live/live.hub.ts";
 import { NotificationOutbox } from "../notifications/notification.service.ts";
 import { districtPoint } from "./district.points.ts";
-import { type ContactView, ListingRepository, type ListingView } from "./innovation.repository.ts";
+import {
+  type ContactView,
+  type ExpertView,
+  ListingRepository,
+  type ListingView,
+} from "./innovation.repository.ts";
 
 const MATCH_LIMIT = 20;
+const EXPERT_LIMIT = 5;
+/** Experts share the matcher's corpus with listings; their ids are kept apart by this prefix. */
+const EXPERT = "expert:";
+
+function expertText(e: ExpertView): string {
+  return [e.nameZh, e.nameEn, e.description, ...e.specs.map((s) => `${s.key} ${s.value}`)].join("\n");
+}
 const TEXT_ONLY = { industry: 0, chainNode: 0, certifications: 0, distance: 0, collaboration: 0 };
 
 export function toListing(actor: Actor, r: ListingView): Listing {
@@ -177,8 +189,11 @@ export class ListingService {
     if (!own) throw new NotFoundError("listing", id);
     policy.assert(actor, "innovation.listing.read", { kind: "listing", id, orgId: own.orgId });
     const others = await repo.listOpen(own.kind === "demand" ? "capability" : "demand", actor.orgId);
+    // Experts are matched to demands (a need for know-how), not to capabilities.
+    const experts = own.kind === "demand" ? await repo.activeExperts(actor.orgId) : [];
+    const orgIds = [own.orgId, ...others.map((o) => o.orgId), ...experts.map((e) => e.orgId)];
     const [nodes, collaborations, contacted] = await Promise.all([
-      repo.chainNodesOf([...new Set([own.orgId, ...others.map((o) => o.orgId)])]),
+      repo.chainNodesOf([...new Set(orgIds)]),
       repo.collaborationCounts(actor.orgId),
       repo.contactedListingIds(actor.orgId),
     ]);
@@ -193,33 +208,66 @@ export class ListingService {
     const query = profile(own);
     // A capability's certificates describe it, they are not requirements on demands.
     if (own.kind === "capability") query.certifications = [];
-    const candidates: Candidate[] = others.map((o) => ({
-      ...profile(o),
-      collaborations: collaborations.get(o.orgId) ?? 0,
-    }));
+    const candidates: Candidate[] = [
+      ...others.map((o) => ({ ...profile(o), collaborations: collaborations.get(o.orgId) ?? 0 })),
+      ...experts.map((e) => ({
+        id: `${EXPERT}${e.id}`,
+        text: expertText(e),
+        industryCodes: e.orgIndustryCode ? [e.orgIndustryCode] : [],
+        chainNodes: nodes.get(e.orgId) ?? [],
+        certifications: e.orgCertifications,
+        location: districtPoint(e.orgDistrict),
+        collaborations: collaborations.get(e.orgId) ?? 0,
+      })),
+    ];
     const byId = new Map(others.map((o) => [o.id, o]));
-    const ranked = new Matcher(candidates).rank(query, MATCH_LIMIT);
+    const expertById = new Map(experts.map((e) => [`${EXPERT}${e.id}`, e]));
+    const ranked = new Matcher(candidates).rank(query, MATCH_LIMIT + experts.length);
+    const explain = (m: (typeof ranked)[number]) => ({
+      score: m.score,
+      reasons: m.reasons.map((r) => ({
+        feature: r.feature,
+        value: r.value,
+        contribution: r.contribution,
+        evidence: r.evidence,
+      })),
+      matchedTerms: m.matchedTerms.map((t) => ({
+        term: t.key,
+        concept: t.concept ?? null,
+        query: t.query,
+        candidate: t.candidate,
+        viaSynonym: t.viaSynonym,
+        contribution: t.contribution,
+      })),
+    });
     return {
       listingId: id,
-      items: ranked.map((m) => ({
-        listing: toListing(actor, byId.get(m.id) as ListingView),
-        score: m.score,
-        reasons: m.reasons.map((r) => ({
-          feature: r.feature,
-          value: r.value,
-          contribution: r.contribution,
-          evidence: r.evidence,
+      items: ranked
+        .filter((m) => byId.has(m.id))
+        .slice(0, MATCH_LIMIT)
+        .map((m) => ({
+          listing: toListing(actor, byId.get(m.id) as ListingView),
+          ...explain(m),
+          contacted: contacted.has(m.id),
         })),
-        matchedTerms: m.matchedTerms.map((t) => ({
-          term: t.key,
-          concept: t.concept ?? null,
-          query: t.query,
-          candidate: t.candidate,
-          viaSynonym: t.viaSynonym,
-          contribution: t.contribution,
-        })),
-        contacted: contacted.has(m.id),
-      })),
+      experts: ranked
+        .filter((m) => expertById.has(m.id) && m.matchedTerms.length > 0)
+        .slice(0, EXPERT_LIMIT)
+        .map((m) => {
+          const e = expertById.get(m.id) as ExpertView;
+          return {
+            expert: {
+              resourceId: e.id,
+              orgId: e.orgId,
+              orgNameZh: e.orgNameZh,
+              orgNameEn: e.orgNameEn,
+              nameZh: e.nameZh,
+              nameEn: e.nameEn,
+              pricePerHour: e.pricePerHour,
+            },
+            ...explain(m),
+          };
+        }),
     };
   }
 

@@ -21,7 +21,7 @@ import { type MemberView, ProjectRepository, type ProjectRow } from "./project.r
 /** Shares are percentages of the budget; together at most 100 (a rounding hair allowed). */
 const MAX_SHARES = 100 + 1e-9;
 
-function resourceOf(p: ProjectRow, members: readonly MemberView[]): ProjectResource {
+export function resourceOf(p: ProjectRow, members: readonly MemberView[]): ProjectResource {
   return { kind: "project", id: p.id, leadOrgId: p.orgId, memberOrgIds: members.map((m) => m.orgId) };
 }
 

@@ -4,7 +4,9 @@ import {
   type ListingQuery,
   type MilestoneCreate,
   type ProjectCreate,
+  type ProjectDocumentUpload,
   routeTable,
+  routeUrl,
 } from "@clusterbrain/contracts";
 import { callRoute } from "../../shared/api/route.client.ts";
 
@@ -26,6 +28,11 @@ export const innovationApi = {
   addMilestone: (id: string, body: MilestoneCreate) => callRoute(r.addMilestone, { params: { id }, body }),
   completeMilestone: (id: string, milestoneId: string) =>
     callRoute(r.completeMilestone, { params: { id, milestoneId } }),
+  documents: (id: string, signal?: AbortSignal) => callRoute(r.listDocuments, { params: { id } }, signal),
+  uploadDocument: (id: string, body: ProjectDocumentUpload) =>
+    callRoute(r.uploadDocument, { params: { id }, body }),
+  /** A plain link: the browser downloads with the session cookie. */
+  documentUrl: (id: string, documentId: string) => routeUrl(r.downloadDocument, { id, documentId }),
 };
 
 /** Keywords typed as one line, split on commas (Chinese or English) and spaces. */

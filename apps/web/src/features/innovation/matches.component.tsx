@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { ExpertMatches } from "./experts.component.tsx";
 import { innovationApi } from "./innovation.api.ts";
 
 /** Ranked matches of one of my listings, each with why it matched, and a way to contact the other side. */
@@ -110,6 +111,7 @@ export function MatchesDrawer({ listing, onClose }: { listing: Listing; onClose:
           </Card>
         ))}
       </div>
+      <ExpertMatches experts={matches.data?.experts ?? []} />
       <Modal
         open={target !== null}
         title={t("innovation.contact")}

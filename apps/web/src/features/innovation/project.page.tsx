@@ -9,11 +9,12 @@ import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { NotFound } from "../../shared/ui/not-found.component.tsx";
 import { PageLoading } from "../../shared/ui/page-loading.component.tsx";
+import { ProjectDocuments } from "./documents.component.tsx";
 import { innovationApi, splitKeywords } from "./innovation.api.ts";
 
 type Milestone = Project["milestones"][number];
 
-/** One joint project: members and shares, IP terms, milestones (add, complete) and activity. Members only. */
+/** One joint project: members and shares, IP terms, milestones (add, complete), documents and activity. Members only. */
 export default function ProjectPage() {
   const { id = "" } = useParams();
   const { t, tEnum, pick, fmt } = useI18n();
@@ -164,6 +165,7 @@ export default function ProjectPage() {
           </Form>
         )}
       </Card>
+      <ProjectDocuments projectId={p.id} canWrite={canWrite} nameOf={nameOf} onUploaded={project.reload} />
       <Card size="small" title={t("innovation.project.activity")}>
         <Timeline
           items={p.activity.map((a) => ({
