@@ -8,6 +8,7 @@ import { api } from "../../shared/api/endpoints.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { canManageOrg } from "../../shared/auth/access.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
+import { DataText } from "../../shared/ui/data-text.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { OrgPicker } from "../../shared/ui/org-picker.component.tsx";
 import { AccessRequests } from "../access-requests/access-requests.component.tsx";
@@ -66,7 +67,13 @@ export default function GrantsPage() {
         side === "given" ? pick(g.granteeNameZh, g.granteeNameEn) : pick(g.grantorNameZh, g.grantorNameEn),
     },
     { title: t("grants.dataClass"), key: "class", render: (_, g) => tEnum("dataClass", g.dataClass) },
-    { title: t("grants.purpose"), dataIndex: "purpose", key: "purpose", responsive: ["md"] },
+    // The purpose is the grantor's own words, shown as written (marked with its language).
+    {
+      title: t("grants.purpose"),
+      key: "purpose",
+      responsive: ["md"],
+      render: (_, g) => <DataText text={g.purpose} />,
+    },
     { title: t("grants.until"), key: "until", render: (_, g) => fmt(g.expiresAt) },
     {
       title: t("grants.status"),

@@ -150,7 +150,7 @@ export function ProfileBody({ org }: { org: OrgProfile }) {
                 locale={{ emptyText: t("profile.none") }}
                 renderItem={(e) => (
                   <List.Item>
-                    {e.name}
+                    <DataText text={e.name} />
                     {e.model ? ` · ${e.model}` : ""}
                     {e.count !== undefined ? ` × ${e.count}` : ""}
                   </List.Item>
