@@ -13,6 +13,8 @@ export const PUBLIC_OPERATIONS = new Set([
   // The invitation link's token is the credential: anonymous callers are answered 404/409, not 401.
   "GET /api/v1/invitations/by-token/{token}",
   "POST /api/v1/invitations/by-token/{token}/accept",
+  // A carrier's webhook: signed by HMAC, no session; unsigned callers get 401 from the signature check.
+  "POST /api/v1/logistics/webhook",
 ]);
 
 const EDITORS_ONLY: readonly Persona[] = ["member", "viewer"];

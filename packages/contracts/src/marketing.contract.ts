@@ -27,7 +27,9 @@ export const hospitalInventoryWriteSchema = z.object({
 export type HospitalInventoryWrite = z.infer<typeof hospitalInventoryWriteSchema>;
 export const hospitalInventorySchema = hospitalInventoryWriteSchema.extend({
   orgId: z.string(),
-  level: hospitalLevelSchema.nullable(),
+  // A plain nullable string in the answer: the OpenAPI form of a nullable enum omits null from the
+  // enum, so validators refused an org that has no hospital profile yet (fuzz seed 1824707725).
+  level: z.string().nullable(),
   county: z.string().nullable(),
 });
 export type HospitalInventory = z.infer<typeof hospitalInventorySchema>;

@@ -70,6 +70,7 @@ export const logisticsRoutes = {
       "Carrier webhook: headers x-webhook-org, x-webhook-timestamp (unix s), x-webhook-signature (hex HMAC-SHA256 of '<timestamp>.<raw body>')",
     body: shipmentWebhookSchema,
     response: webhookAcceptedSchema,
-    errors: [401, 404, 409],
+    // 403: a browser session's cookie write without the CSRF token is refused before the signature.
+    errors: [401, 403, 404, 409],
   }),
 };
