@@ -176,12 +176,25 @@ export async function spawnChild(
         reject(new Error(`child exited (${code ?? signal}) before ready: ${stderr}`));
       });
     });
+    // A child that died answers no check: say so with its last stderr instead of an unhandled
+    // ERR_IPC_CHANNEL_CLOSED from send().
     const check = (ledger: AckLedger) =>
       new Promise<CheckReport>((resolve, reject) => {
-        child.once("message", (m: { report?: CheckReport; error?: string }) =>
-          m.report ? resolve(m.report) : reject(new Error(`check failed: ${m.error}`)),
-        );
-        child.send(ledger);
+        if (!child.connected) {
+          reject(new Error(`child exited (${child.exitCode ?? child.signalCode}): ${stderr}`));
+          return;
+        }
+        const onExit = (code: number | null, signal: string | null) =>
+          reject(new Error(`child exited (${code ?? signal}) during a check: ${stderr}`));
+        child.once("exit", onExit);
+        child.once("message", (m: { report?: CheckReport; error?: string }) => {
+          child.off("exit", onExit);
+          if (m.report) resolve(m.report);
+          else reject(new Error(`check failed: ${m.error}`));
+        });
+        child.send(ledger, (err) => {
+          if (err) reject(new Error(`child unreachable: ${err.message}: ${stderr}`));
+        });
       });
     return { ...info, readyMs: Math.round(performance.now() - started), process: child, check, kill };
   } catch (err) {

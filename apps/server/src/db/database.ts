@@ -78,6 +78,13 @@ async function openPostgres(url: string, searchPath: string | undefined): Promis
   // as a pool error; unhandled it would crash the process. The pool drops it and the next query
   // opens a fresh connection, so there is nothing else to do here.
   pool.on("error", () => undefined);
+  // pg-pool removes that idle listener while a client is checked out, so a FATAL arriving between
+  // two statements of a transaction (postmaster killed, admin shutdown) is emitted on the client with
+  // no listener and would crash the process. Its queries fail with the error anyway and the pool
+  // discards a client that is no longer queryable on release, so the event itself needs no action.
+  pool.on("connect", (client) => {
+    client.on("error", () => undefined);
+  });
   // Fail early with the driver's message if the server is unreachable.
   const probe = await pool.connect();
   probe.release();
