@@ -27,8 +27,8 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { OrgMultiPicker, type PickedOrg } from "../../shared/ui/org-picker.component.tsx";
 import { knowledgeApi } from "./knowledge.api.ts";
-import { OrgMultiPicker, type PickedOrg } from "./org-multi-picker.component.tsx";
 
 const KIND_COLOR: Record<KbKind, string> = { article: "blue", standard: "purple", lesson: "orange" };
 
@@ -263,6 +263,7 @@ export default function KnowledgePage() {
               <OrgMultiPicker
                 excludeId={me.org.id}
                 max={visibility === "firm" ? 1 : 50}
+                placeholder={t("knowledge.audienceSearch")}
                 testId="knowledge-audience"
               />
             </Form.Item>

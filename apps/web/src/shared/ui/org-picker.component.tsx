@@ -3,21 +3,17 @@ import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { api } from "../api/endpoints.ts";
 
-interface OrgPickerProps {
-  value?: string;
-  onChange?: (value: string) => void;
-  /** Hides one org (e.g. the caller's own: nobody grants to themselves). */
-  excludeId?: string;
-  placeholder?: string;
-  testId?: string;
-  allowClear?: boolean;
+/** An organisation as a picker holds it: its id and its name in the reader's language. */
+export interface PickedOrg {
+  value: string;
+  label: string;
 }
 
-/** Searches the directory as the user types (debounced), for choosing an organisation. */
-export function OrgPicker({ value, onChange, excludeId, placeholder, testId, allowClear }: OrgPickerProps) {
-  const { t, pick, locale } = useI18n();
+/** Directory search as the user types (debounced, the previous request aborted): the one source of both pickers. */
+function useOrgSearch(excludeId: string | undefined) {
+  const { pick, locale } = useI18n();
   const [q, setQ] = useState("");
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+  const [options, setOptions] = useState<PickedOrg[]>([]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -43,9 +39,26 @@ export function OrgPicker({ value, onChange, excludeId, placeholder, testId, all
     };
   }, [q, excludeId, pick, locale]);
 
+  return { options, onSearch: setQ };
+}
+
+interface OrgPickerProps {
+  value?: string;
+  onChange?: (value: string) => void;
+  /** Hides one org (e.g. the caller's own: nobody grants to themselves). */
+  excludeId?: string;
+  placeholder?: string;
+  testId?: string;
+  allowClear?: boolean;
+}
+
+/** Searches the directory as the user types, for choosing an organisation. */
+export function OrgPicker({ value, onChange, excludeId, placeholder, testId, allowClear }: OrgPickerProps) {
+  const { t } = useI18n();
+  const { options, onSearch } = useOrgSearch(excludeId);
   return (
     <Select
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ filterOption: false, onSearch }}
       value={value}
       onChange={(v: string | undefined) => onChange?.(v ?? "")}
       options={options}
@@ -53,6 +66,40 @@ export function OrgPicker({ value, onChange, excludeId, placeholder, testId, all
       placeholder={placeholder ?? t("grants.granteeSearch")}
       data-testid={testId}
       style={{ minWidth: 220 }}
+    />
+  );
+}
+
+/** Several organisations from the directory, names kept with the ids. */
+export function OrgMultiPicker({
+  value,
+  onChange,
+  excludeId,
+  max,
+  placeholder,
+  testId,
+}: {
+  value?: PickedOrg[];
+  onChange?: (value: PickedOrg[]) => void;
+  excludeId?: string;
+  max?: number;
+  placeholder?: string;
+  testId?: string;
+}) {
+  const { t } = useI18n();
+  const { options, onSearch } = useOrgSearch(excludeId);
+  return (
+    <Select<PickedOrg[]>
+      mode="multiple"
+      labelInValue
+      maxCount={max}
+      showSearch={{ filterOption: false, onSearch }}
+      value={value}
+      onChange={(v) => onChange?.(v)}
+      options={options}
+      placeholder={placeholder ?? t("grants.granteeSearch")}
+      data-testid={testId}
+      style={{ minWidth: 280 }}
     />
   );
 }
