@@ -27,6 +27,7 @@ export * from "./names.contract.ts";
 export * from "./notification.contract.ts";
 export * from "./org.contract.ts";
 export * from "./planning.contract.ts";
+export * from "./report-document.contract.ts";
 export * from "./resource.contract.ts";
 export * from "./routes/index.ts";
 export * from "./scheduling.contract.ts";

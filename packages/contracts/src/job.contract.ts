@@ -6,8 +6,11 @@ import { planInstanceSchema } from "./scheduling.contract.ts";
 import { telemetryLiveEventSchema } from "./telemetry.contract.ts";
 
 /** Engine runs that may take longer than a request: they run as jobs on worker threads. */
-/** `report` is started only by POST /growth/reports (its input is the dashboard's own figures). */
-export const JOB_KINDS = ["schedule", "mrp", "forecast", "analyze", "report"] as const;
+/**
+ * `report` is started only by POST /growth/reports (its input is the dashboard's own figures);
+ * `document` only by the routes that build a ReportDocument from their screen's figures.
+ */
+export const JOB_KINDS = ["schedule", "mrp", "forecast", "analyze", "report", "document"] as const;
 export const jobKindSchema = z.enum(JOB_KINDS);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

@@ -152,6 +152,13 @@ export const spcQuerySchema = z.object({
   hours: z.coerce.number().int().min(1).max(168).default(24),
 });
 
+/** Export a tag's SPC chart as a report (PDF and .xlsx, as a job): the range and the report's language. */
+export const spcReportRequestSchema = z.object({
+  hours: z.number().int().min(1).max(168).default(24),
+  lang: z.enum(["zh", "en"]).default("zh"),
+});
+export type SpcReportRequest = z.infer<typeof spcReportRequestSchema>;
+
 const intervalSchema = z.object({ estimate: z.number(), lower: z.number(), upper: z.number() });
 
 /** A tag's individuals chart over a range: limits from the range's first part, rule violations, capability. */

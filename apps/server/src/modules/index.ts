@@ -23,6 +23,7 @@ import { monitoringModule } from "./monitoring/monitoring.routes.ts";
 import { notificationModule } from "./notifications/notification.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
+import { reportModule } from "./reports/report.routes.ts";
 import { resourceModule } from "./resources/resource.routes.ts";
 import { schedulingModule } from "./scheduling/scheduling.routes.ts";
 import { statsModule } from "./stats/stats.routes.ts";
@@ -65,4 +66,5 @@ export const modules: FeatureModule[] = [
   marketingModule,
   talentModule,
   logisticsModule,
+  reportModule,
 ];

@@ -254,6 +254,9 @@ export const en: Record<MessageKey, string> = {
   "audit.system": "System",
 
   "common.ok": "OK",
+  "report.pdf": "Download PDF",
+  "report.xlsx": "Download Excel",
+  "report.failed": "The report was not generated ({status}): {message}",
   "common.cancel": "Cancel",
   "common.search": "Search",
   "common.all": "All",
@@ -340,6 +343,7 @@ export const en: Record<MessageKey, string> = {
   "jobKind.forecast": "Forecast",
   "jobKind.analyze": "Analytics",
   "jobKind.report": "Report",
+  "jobKind.document": "Exported report",
   "jobStatus.queued": "Queued",
   "jobStatus.running": "Running",
   "jobStatus.succeeded": "Succeeded",

@@ -251,6 +251,9 @@ export const zhCN = {
   "audit.system": "系统",
 
   "common.ok": "确定",
+  "report.pdf": "下载 PDF",
+  "report.xlsx": "下载 Excel",
+  "report.failed": "报告未生成（{status}）：{message}",
   "common.cancel": "取消",
   "common.search": "搜索",
   "common.all": "全部",
@@ -335,6 +338,7 @@ export const zhCN = {
   "jobKind.forecast": "预测",
   "jobKind.analyze": "分析",
   "jobKind.report": "报告",
+  "jobKind.document": "导出报告",
   "jobStatus.queued": "排队中",
   "jobStatus.running": "运行中",
   "jobStatus.succeeded": "已完成",

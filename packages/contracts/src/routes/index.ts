@@ -22,6 +22,7 @@ import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
+import { reportRoutes } from "./report.routes.ts";
 import { resourceRoutes } from "./resource.routes.ts";
 import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
@@ -54,6 +55,7 @@ export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
+export * from "./report.routes.ts";
 export * from "./resource.routes.ts";
 export * from "./route.ts";
 export * from "./scheduling.routes.ts";
@@ -99,6 +101,7 @@ export const routeTable = {
   marketing: marketingRoutes,
   talent: talentRoutes,
   logistics: logisticsRoutes,
+  reports: reportRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

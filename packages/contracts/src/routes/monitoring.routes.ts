@@ -1,4 +1,5 @@
 import { idParamsSchema } from "../common.contract.ts";
+import { jobSummarySchema } from "../job.contract.ts";
 import {
   alarmCommentWriteSchema,
   alarmDetailSchema,
@@ -12,6 +13,7 @@ import {
   detectorSettingsSchema,
   spcChartSchema,
   spcQuerySchema,
+  spcReportRequestSchema,
   tagIdParamsSchema,
 } from "../monitoring.contract.ts";
 import { defineRoute } from "./route.ts";
@@ -96,6 +98,18 @@ export const monitoringRoutes = {
     query: spcQuerySchema,
     response: spcChartSchema,
     errors: [404],
+  }),
+  spcReport: defineRoute({
+    method: "POST",
+    path: "/monitoring/tags/:tagId/spc/report",
+    tags,
+    summary:
+      "Export the tag's SPC chart (limits, violations, capability, readings) as a PDF and .xlsx report, as a job; files at /reports/{id}/pdf and /xlsx",
+    params: tagIdParamsSchema,
+    scope: { tagId: "own-org-record" },
+    body: spcReportRequestSchema,
+    response: jobSummarySchema,
+    errors: [404, 429],
   }),
   configure: defineRoute({
     method: "PUT",

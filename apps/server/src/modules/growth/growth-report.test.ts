@@ -1,27 +1,15 @@
 import type { GrowthMacro, GrowthMeso, GrowthMicro, JobDetail } from "@clusterbrain/contracts";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { grants } from "../../db/schema/index.ts";
+import { pdfText } from "../../reports/pdf-text.test-support.ts";
 import { call, EMAILS, IDS, login, type Session, seedCluster } from "../../test/fixtures.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
 import { finished, jobsApp, waitForJob } from "../jobs/job.test-support.ts";
 import { formatCell } from "./report/report.tables.ts";
 
 const YEAR = 2023;
-
-/** Every text item of every page, joined per page (pdf.js reads the embedded fonts' ToUnicode maps). */
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  await doc.destroy();
-  return pages.join("\n");
-}
 
 describeEachDatabase(
   "growth reports: PDF with Chinese text and the dashboard's figures, .xlsx the same",

@@ -2,6 +2,7 @@ import type { JobKind } from "@clusterbrain/contracts";
 import { ZodError } from "zod";
 import type { CodedError, JobOutcome, JobTask, KindRunner, WorkerMessage } from "./job.protocol.ts";
 import { runAnalyzeJob } from "./kinds/analyze.job.ts";
+import { runDocumentJob } from "./kinds/document.job.ts";
 import { runForecastJob } from "./kinds/forecast.job.ts";
 import { runMrpJob } from "./kinds/mrp.job.ts";
 import { runReportJob } from "./kinds/report.job.ts";
@@ -13,6 +14,7 @@ const RUNNERS: Record<JobKind, KindRunner> = {
   forecast: runForecastJob,
   analyze: runAnalyzeJob,
   report: runReportJob,
+  document: runDocumentJob,
 };
 
 /** Progress messages at most this often; the main thread throttles again before the database. */

@@ -1,13 +1,17 @@
 import { routeTable } from "@clusterbrain/contracts";
 import type { Database } from "../../db/database.ts";
 import { registerRoute } from "../../http/route-registry.ts";
+import { runnerFor } from "../jobs/job.routes.ts";
+import { JobService } from "../jobs/job.service.ts";
 import type { FeatureModule } from "../module.ts";
+import { ReportService } from "../reports/report.service.ts";
 import { existingTelemetryStorage, telemetryStorage } from "../telemetry/telemetry.storage.ts";
 import { AlarmNotifier, channelsFrom } from "./alarm-channels.ts";
 import { BenchmarkService } from "./benchmark.service.ts";
 import { MonitoringRuntime } from "./monitoring.runtime.ts";
 import { MonitoringService } from "./monitoring.service.ts";
 import { SpcService } from "./spc.service.ts";
+import { spcReportDocument } from "./spc-report.document.ts";
 
 const routes = routeTable.monitoring;
 
@@ -44,6 +48,13 @@ export const monitoringModule: FeatureModule = {
     const spc = new SpcService(deps.db, deps.now);
     registerRoute(app, routes.spc, async ({ actor, params, query }) =>
       spc.chart(actor, params.tagId, query.hours),
+    );
+    const reports = new ReportService(new JobService(deps.db, runnerFor(deps), deps.now));
+    registerRoute(app, routes.spcReport, async ({ actor, params, body }) =>
+      reports.start(
+        actor,
+        spcReportDocument(await spc.chart(actor, params.tagId, body.hours), body, deps.now()),
+      ),
     );
     registerRoute(app, routes.configure, async ({ actor, params, body }) =>
       service.configure(actor, params.tagId, body),

@@ -1,9 +1,12 @@
+import { routeTable, routeUrl } from "@clusterbrain/contracts";
 import { Alert, Descriptions, Empty, Select, Space, Typography } from "antd";
 import { useMemo, useState } from "react";
 import { useI18n } from "../../i18n/i18n.context.tsx";
+import { callRoute } from "../../shared/api/route.client.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { Chart } from "../../shared/charts/chart.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { ReportJobButton } from "../../shared/ui/report-job-button.component.tsx";
 import { alarmsApi } from "./alarms.api.ts";
 import { spcChartOption, violatingPoints } from "./spc-chart.option.ts";
 
@@ -11,7 +14,7 @@ const HOURS = [1, 8, 24, 168] as const;
 
 /** One tag's individuals chart with limits, zones and rule violations, and its capability. */
 export function SpcTab() {
-  const { t, fmt } = useI18n();
+  const { t, fmt, locale } = useI18n();
   const detectors = useApi((signal) => alarmsApi.detectors(signal), []);
   const [tagId, setTagId] = useState<string | undefined>();
   const [hours, setHours] = useState<number>(24);
@@ -55,6 +58,24 @@ export function SpcTab() {
           onChange={setHours}
           options={HOURS.map((h) => ({ value: h, label: t("spc.hours", { hours: h }) }))}
         />
+        {chosen && (
+          <ReportJobButton
+            // Remounted per tag and range, so a finished report never offers another view's files.
+            key={`${chosen}-${hours}`}
+            start={() =>
+              callRoute(routeTable.monitoring.spcReport, {
+                params: { tagId: chosen },
+                body: { hours, lang: locale === "en" ? "en" : "zh" },
+              })
+            }
+            files={(id) => ({
+              pdf: routeUrl(routeTable.reports.pdf, { id }),
+              xlsx: routeUrl(routeTable.reports.xlsx, { id }),
+            })}
+            label={t("spc.export")}
+            testId="spc-report"
+          />
+        )}
       </Space>
       <ErrorAlert error={detectors.error ?? spc.error} />
       {!chosen && <Empty />}

@@ -1,6 +1,6 @@
 import type { ReportJobInput } from "@clusterbrain/contracts";
+import { notoSansScCss } from "../../../reports/noto-sans-sc.fonts.ts";
 import { reportCharts } from "./report.charts.ts";
-import { notoSansScCss } from "./report.fonts.ts";
 import { formatCell, type ReportTable } from "./report.tables.ts";
 
 const esc = (s: string) =>

@@ -1,6 +1,6 @@
 import { reportJobInputSchema } from "@clusterbrain/contracts";
+import { htmlToPdf } from "../../../reports/html-to-pdf.ts";
 import { reportHtml } from "../../growth/report/report.html.ts";
-import { htmlToPdf } from "../../growth/report/report.pdf.ts";
 import { reportTables } from "../../growth/report/report.tables.ts";
 import { reportWorkbook } from "../../growth/report/report.xlsx.ts";
 import type { KindRunner } from "../job.protocol.ts";
