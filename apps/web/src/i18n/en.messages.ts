@@ -196,6 +196,7 @@ export const en: Record<MessageKey, string> = {
   "dataClass.relations": "Supply relations",
   "dataClass.equipment": "Equipment data",
   "dataClass.contacts": "Contact details",
+  "dataClass.stock": "Stock levels",
 
   "nav.imports": "Import",
   "imports.title": "Import data",

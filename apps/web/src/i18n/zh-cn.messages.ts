@@ -194,6 +194,7 @@ export const zhCN = {
   "dataClass.relations": "供需关系",
   "dataClass.equipment": "设备数据",
   "dataClass.contacts": "联系人信息",
+  "dataClass.stock": "库存水平",
 
   "nav.imports": "数据导入",
   "imports.title": "数据导入",

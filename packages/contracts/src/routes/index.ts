@@ -16,6 +16,7 @@ import { jobRoutes } from "./job.routes.ts";
 import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { logisticsRoutes } from "./logistics.routes.ts";
+import { materialsRoutes } from "./materials.routes.ts";
 import { marketingRoutes } from "./marketing.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
@@ -48,6 +49,7 @@ export * from "./job.routes.ts";
 export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
 export * from "./logistics.routes.ts";
+export * from "./materials.routes.ts";
 export * from "./marketing.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
@@ -99,6 +101,7 @@ export const routeTable = {
   marketing: marketingRoutes,
   talent: talentRoutes,
   logistics: logisticsRoutes,
+  materials: materialsRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

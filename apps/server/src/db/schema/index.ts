@@ -22,3 +22,4 @@ export * from "./talent.schema.ts";
 export * from "./telemetry.schema.ts";
 export * from "./trace.schema.ts";
 export * from "./user.schema.ts";
+export * from "./materials.schema.ts";
