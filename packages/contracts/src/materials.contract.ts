@@ -35,7 +35,10 @@ export type MaterialMatchFeature = (typeof MATERIAL_MATCH_FEATURES)[number];
 export const POOL_ROUND_STATUSES = ["open", "closed"] as const;
 
 /** A pooled-demand period: a calendar month "YYYY-MM". */
-export const materialPeriodSchema = text({ min: 7, max: 7 }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, "expected YYYY-MM");
+export const materialPeriodSchema = text({ min: 7, max: 7 }).regex(
+  /^\d{4}-(0[1-9]|1[0-2])$/,
+  "expected YYYY-MM",
+);
 
 const quantity = z.number().positive().max(1e12);
 

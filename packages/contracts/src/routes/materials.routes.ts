@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { idParamsSchema } from "../common.contract.ts";
-import { XLSX_CONTENT_TYPE } from "./import.routes.ts";
 import {
   materialContactCreateSchema,
   materialContactListSchema,
@@ -20,6 +19,7 @@ import {
   sharedStockSchema,
   stockGrantorListSchema,
 } from "../materials.contract.ts";
+import { XLSX_CONTENT_TYPE } from "./import.routes.ts";
 import { defineRoute } from "./route.ts";
 
 const tags = ["materials"];
