@@ -7,6 +7,7 @@ import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
 import { logisticsEn } from "../features/logistics/logistics.messages.ts";
 import { marketingEn } from "../features/marketing/marketing.messages.ts";
+import { materialsEn } from "../features/materials/materials.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
@@ -400,4 +401,5 @@ export const en: Record<MessageKey, string> = {
   ...viewsEn,
   ...innovationEn,
   ...logisticsEn,
+  ...materialsEn,
 };

@@ -7,6 +7,7 @@ import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
 import { logisticsZh } from "../features/logistics/logistics.messages.ts";
 import { marketingZh } from "../features/marketing/marketing.messages.ts";
+import { materialsZh } from "../features/materials/materials.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
@@ -391,6 +392,7 @@ export const zhCN = {
   ...viewsZh,
   ...innovationZh,
   ...logisticsZh,
+  ...materialsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

@@ -182,11 +182,11 @@ describeEachDatabase(
     });
 
     it("stock levels only through an active stock grant, audited; revoking hides them at once", async () => {
-      const record = (entity: string, key: string, data: Record<string, unknown>) =>
+      const record = (entity: string, data: Record<string, unknown>) =>
         call(app, b, "POST", "/api/v1/planning/records", { entity, data });
       expect(
         (
-          await record("items", "FC-1", {
+          await record("items", {
             code: "FC-1",
             name: "PQ32 core",
             unit: "pcs",
@@ -195,7 +195,7 @@ describeEachDatabase(
           })
         ).statusCode,
       ).toBe(200);
-      expect((await record("stock", "FC-1", { item: "FC-1", quantity: 420 })).statusCode).toBe(200);
+      expect((await record("stock", { item: "FC-1", quantity: 420 })).statusCode).toBe(200);
       expect((await call(app, a, "GET", `${M}/stock/${IDS.b}`)).statusCode).toBe(404);
       expect((await call(app, a, "GET", `${M}/stock`)).json().items).toEqual([]);
 
