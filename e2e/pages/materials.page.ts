@@ -26,7 +26,7 @@ export class MaterialsPage {
     await this.page.getByTestId("materials-post").click();
     await chooseOption(this.page, this.page.getByTestId("materials-post-category"), categoryLabel);
     await this.page.getByTestId("materials-post-spec").fill(spec);
-    await this.page.getByTestId("materials-post-quantity").locator("input").fill(String(quantity));
+    await this.page.getByTestId("materials-post-quantity").fill(String(quantity));
     await this.page.getByTestId("materials-post-unit").fill(unit);
     await this.page.getByTestId("materials-post-date").fill(byDate);
     await this.page.getByTestId("materials-post-submit").click();
@@ -64,7 +64,7 @@ export class MaterialsPage {
 
   async joinRound(title: string, quantity: number): Promise<void> {
     await this.round(title).getByTestId("round-join").click();
-    await this.page.getByTestId("round-join-quantity").locator("input").fill(String(quantity));
+    await this.page.getByTestId("round-join-quantity").fill(String(quantity));
     await this.page.getByTestId("round-join-submit").click();
     await this.round(title).getByText(String(quantity)).first().waitFor();
   }
