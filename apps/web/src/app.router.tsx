@@ -39,6 +39,7 @@ const MarketingPage = lazy(() => import("./features/marketing/marketing.page.tsx
 const TalentPage = lazy(() => import("./features/talent/talent.page.tsx"));
 const LogisticsPage = lazy(() => import("./features/logistics/logistics.page.tsx"));
 const ShipmentPage = lazy(() => import("./features/logistics/shipment.page.tsx"));
+const MaterialsPage = lazy(() => import("./features/materials/materials.page.tsx"));
 
 /** Waits for the session lookup, then sends anonymous visitors to /login (remembering where they were). */
 function RequireSession() {
@@ -106,6 +107,7 @@ export const router = createBrowserRouter([
           { path: "talent", element: <TalentPage /> },
           { path: "logistics", element: <LogisticsPage /> },
           { path: "logistics/:id", element: <ShipmentPage /> },
+          { path: "materials", element: <MaterialsPage /> },
           { path: "*", element: <NotFound /> },
         ],
       },

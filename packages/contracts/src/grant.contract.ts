@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idSchema, isoDateTimeSchema, text } from "./common.contract.ts";
 
-export const DATA_CLASSES = ["indicators", "relations", "equipment", "contacts"] as const;
+export const DATA_CLASSES = ["indicators", "relations", "equipment", "contacts", "stock"] as const;
 export const dataClassSchema = z.enum(DATA_CLASSES);
 export type DataClass = z.infer<typeof dataClassSchema>;
 

@@ -19,6 +19,7 @@ export * from "./job.contract.ts";
 export * from "./knowledge.contract.ts";
 export * from "./logistics.contract.ts";
 export * from "./marketing.contract.ts";
+export * from "./materials.contract.ts";
 export * from "./member.contract.ts";
 export * from "./message.catalog.ts";
 export * from "./message.contract.ts";

@@ -16,6 +16,7 @@ export const NOTIFICATION_KINDS = [
   "innovation.projectMember",
   "innovation.milestoneDone",
   "shipment.late",
+  "materials.contact",
 ] as const;
 export const notificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof notificationKindSchema>;

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "@clusterbrain/contracts";
+import { DATA_CLASSES, ROLES, type Role } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
 import { ForbiddenError, NotFoundError } from "../errors/index.ts";
 import type { Actor } from "./actor.ts";
@@ -130,7 +130,7 @@ describe("policy matrix: who may do what, and which error a refusal is", () => {
   });
 
   it("private data: own staff of every role, others only with an active grant (404 otherwise)", () => {
-    for (const dataClass of ["indicators", "relations", "equipment", "contacts"] as const) {
+    for (const dataClass of DATA_CLASSES) {
       const own = { kind: "privateData", orgId: FIRM, dataClass, hasActiveGrant: false } as const;
       const foreign = { ...own, orgId: OTHER };
       expect(byRole("privateData.read", own)).toEqual(["allow", "allow", "allow", "allow"]);

@@ -249,6 +249,10 @@ export interface ActionResources {
   "logistics.write": OrgResource;
   /** Make a new carrier-webhook secret for my org: owner/admin. */
   "logistics.webhook.manage": OrgResource;
+  /** Post, edit or close material needs and offers, contact a firm about one, join a pooled round: owner/admin/member. */
+  "materials.write": OrgResource;
+  /** Open a pooled-purchase round (集采) in the org's name: owner/admin of a firm or of the operator. */
+  "materials.round.open": OrgResource;
 }
 export type Action = keyof ActionResources;
 
@@ -484,6 +488,16 @@ const RULES: { [A in Action]: Rule<A> } = {
     EDITORS,
     "shipments of org",
     "only the org's owner or admin may change the carrier-webhook secret",
+  ),
+  "materials.write": orgRole(
+    WRITERS,
+    "materials of org",
+    "viewers may browse materials but not post or join",
+  ),
+  "materials.round.open": orgRole(
+    EDITORS,
+    "materials of org",
+    "only the org's owner or admin may open a pooled-purchase round",
   ),
   "talent.write": orgRole(
     WRITERS,

@@ -17,6 +17,7 @@ import { knowledgeModule } from "./knowledge/knowledge.routes.ts";
 import { liveModule } from "./live/live.routes.ts";
 import { logisticsModule } from "./logistics/logistics.routes.ts";
 import { marketingModule } from "./marketing/marketing.routes.ts";
+import { materialsModule } from "./materials/materials.routes.ts";
 import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { monitoringModule } from "./monitoring/monitoring.routes.ts";
@@ -67,4 +68,5 @@ export const modules: FeatureModule[] = [
   talentModule,
   logisticsModule,
   reportModule,
+  materialsModule,
 ];

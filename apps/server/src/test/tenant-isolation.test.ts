@@ -78,6 +78,8 @@ function bodyFor(method: string, path: string): unknown {
     return { body: "walk", goals: [{ title: "walk", kpi: "revenue", target: 1, due: 2030 }] };
   if (key === "POST /api/v1/logistics/shipments/{id}/events")
     return { type: "delivered", occurredAt: "2026-01-01T08:00:00+08:00" };
+  if (key === "PATCH /api/v1/materials/listings/{id}") return { spec: "hijacked", status: "open" };
+  if (key === "POST /api/v1/materials/rounds/{id}/join") return { quantity: 1 };
   if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
   if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
   if (key === "POST /api/v1/marketing/bundles")
@@ -111,6 +113,7 @@ describeEachDatabase(
     let bRegistrationId: string;
     let bTalent: string[] = [];
     let bShipmentId: string;
+    let bMaterialDraftId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -198,6 +201,18 @@ describeEachDatabase(
           promisedOn: "2099-01-01",
         })
       ).json().id;
+      // A material need B keeps as a draft (its spec is a secret).
+      bMaterialDraftId = (
+        await call(app, b, "POST", "/api/v1/materials/listings", {
+          kind: "need",
+          category: "ferrite-core",
+          spec: B_SECRETS.purpose,
+          quantity: 1,
+          unit: "pcs",
+          byDate: "2099-01-01",
+          status: "draft",
+        })
+      ).json().id;
     });
     afterAll(() => app.close());
 
@@ -233,6 +248,7 @@ describeEachDatabase(
           ...bInnovation,
           ...bTalent,
           bShipmentId,
+          bMaterialDraftId,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
@@ -306,6 +322,11 @@ describeEachDatabase(
         await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}/documents`)
       ).json();
       expect(documents.items.map((d: { name: string }) => d.name)).toEqual(["b-plan.txt"]);
+      const materials = (await call(app, b, "GET", "/api/v1/materials/listings?scope=mine")).json();
+      expect(materials.items.find((l: { id: string }) => l.id === bMaterialDraftId)).toMatchObject({
+        status: "draft",
+        spec: B_SECRETS.purpose,
+      });
     });
   },
 );

@@ -7,6 +7,7 @@ import { innovationEn } from "../features/innovation/innovation.messages.ts";
 import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
 import { logisticsEn } from "../features/logistics/logistics.messages.ts";
 import { marketingEn } from "../features/marketing/marketing.messages.ts";
+import { materialsEn } from "../features/materials/materials.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
@@ -196,6 +197,7 @@ export const en: Record<MessageKey, string> = {
   "dataClass.relations": "Supply relations",
   "dataClass.equipment": "Equipment data",
   "dataClass.contacts": "Contact details",
+  "dataClass.stock": "Stock levels",
 
   "nav.imports": "Import",
   "imports.title": "Import data",
@@ -403,4 +405,5 @@ export const en: Record<MessageKey, string> = {
   ...viewsEn,
   ...innovationEn,
   ...logisticsEn,
+  ...materialsEn,
 };

@@ -7,6 +7,7 @@ import { innovationZh } from "../features/innovation/innovation.messages.ts";
 import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
 import { logisticsZh } from "../features/logistics/logistics.messages.ts";
 import { marketingZh } from "../features/marketing/marketing.messages.ts";
+import { materialsZh } from "../features/materials/materials.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
@@ -194,6 +195,7 @@ export const zhCN = {
   "dataClass.relations": "供需关系",
   "dataClass.equipment": "设备数据",
   "dataClass.contacts": "联系人信息",
+  "dataClass.stock": "库存水平",
 
   "nav.imports": "数据导入",
   "imports.title": "数据导入",
@@ -394,6 +396,7 @@ export const zhCN = {
   ...viewsZh,
   ...innovationZh,
   ...logisticsZh,
+  ...materialsZh,
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

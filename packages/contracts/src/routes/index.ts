@@ -17,6 +17,7 @@ import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { logisticsRoutes } from "./logistics.routes.ts";
 import { marketingRoutes } from "./marketing.routes.ts";
+import { materialsRoutes } from "./materials.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
@@ -50,6 +51,7 @@ export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
 export * from "./logistics.routes.ts";
 export * from "./marketing.routes.ts";
+export * from "./materials.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
@@ -102,6 +104,7 @@ export const routeTable = {
   talent: talentRoutes,
   logistics: logisticsRoutes,
   reports: reportRoutes,
+  materials: materialsRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -13,6 +13,7 @@ export * from "./job.schema.ts";
 export * from "./knowledge.schema.ts";
 export * from "./logistics.schema.ts";
 export * from "./marketing.schema.ts";
+export * from "./materials.schema.ts";
 export * from "./monitoring.schema.ts";
 export * from "./org.schema.ts";
 export * from "./planning.schema.ts";

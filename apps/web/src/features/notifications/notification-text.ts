@@ -22,6 +22,7 @@ const KEYS: Record<Notification["kind"], MessageKey> = {
   "innovation.projectMember": "notify.innovation.projectMember",
   "innovation.milestoneDone": "notify.innovation.milestoneDone",
   "shipment.late": "notify.shipment.late",
+  "materials.contact": "notify.materials.contact",
 };
 
 /**
