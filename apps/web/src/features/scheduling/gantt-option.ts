@@ -101,7 +101,16 @@ export function ganttOption(
     },
     yAxis: { type: "category", data: rows, inverse: true, axisLabel: { width: 100, overflow: "truncate" } },
     dataZoom: [
-      { type: "inside", xAxisIndex: 0, filterMode: "weakFilter", startValue: window[0], endValue: window[1] },
+      // The wheel zooms; panning is the slider's job: a press-and-move inside the grid drags a bar,
+      // and the inside zoom's own pan would shift the axis under the pointer during that drag.
+      {
+        type: "inside",
+        xAxisIndex: 0,
+        filterMode: "weakFilter",
+        startValue: window[0],
+        endValue: window[1],
+        moveOnMouseMove: false,
+      },
       {
         type: "slider",
         xAxisIndex: 0,
@@ -151,4 +160,33 @@ export function dropTarget(rows: number, row: number, minutes: number): { row: n
     row: Math.min(rows - 1, Math.max(0, Math.round(row))),
     start: Math.max(0, Math.round(minutes / 10) * 10),
   };
+}
+
+/**
+ * The operation under a pointer, found from the scenario's own numbers: `row` is the (fractional)
+ * row and `minute` the time under the pointer, `slack` minutes of tolerance either side (a few
+ * pixels, so a bar a pixel wide can still be grabbed). Only the bar's band (0.64 of the row, as
+ * drawn) counts. The Gantt uses this instead of ECharts' per-element hit test, which in Chromium
+ * sometimes reported no element under a drawn bar, so a press never started a drag.
+ */
+export function barAt(
+  s: ScenarioDetail,
+  view: GanttView,
+  row: number,
+  minute: number,
+  slack: number,
+): { job: number; op: number } | null {
+  const r = Math.round(row);
+  if (Math.abs(row - r) > 0.32) return null;
+  let best: { job: number; op: number } | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const o of s.operations) {
+    if ((view === "machine" ? o.machine : o.job) !== r) continue;
+    const distance = minute < o.start ? o.start - minute : minute > o.end ? minute - o.end : 0;
+    if (distance <= slack && distance < bestDistance) {
+      best = { job: o.job, op: o.op };
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
