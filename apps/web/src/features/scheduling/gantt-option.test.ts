@@ -1,6 +1,16 @@
 import type { ScenarioDetail } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
-import { barAt, clockLabel, colour, dropTarget, ganttBars, ganttOption, zoomWindow } from "./gantt-option.ts";
+import {
+  barAt,
+  clockLabel,
+  colour,
+  dropTarget,
+  GANTT_MAX_ROWS,
+  ganttBars,
+  ganttHeight,
+  ganttOption,
+  zoomWindow,
+} from "./gantt-option.ts";
 
 const scenario = {
   origin: "2026-12-07",
@@ -72,5 +82,21 @@ describe("gantt option", () => {
     // The order view: rows are jobs, the nearer of two bars wins.
     expect(barAt(scenario, "order", 0, 124, 10)).toEqual({ job: 0, op: 0 });
     expect(barAt(scenario, "order", 0, 127, 10)).toEqual({ job: 0, op: 1 });
+  });
+
+  it("windows the rows of a big order view behind a vertical slider and caps the chart's height", () => {
+    const many = {
+      ...scenario,
+      jobs: Array.from({ length: 200 }, (_, i) => ({ ...scenario.jobs[0], orderNo: `MO-${i}` })),
+    } as ScenarioDetail;
+    const zooms = (s: ScenarioDetail, view: "machine" | "order") =>
+      (ganttOption(s, view, [0, 480], null) as { dataZoom: { yAxisIndex?: number; endValue: number }[] })
+        .dataZoom;
+    expect(zooms(many, "order").filter((z) => z.yAxisIndex === 0)).toEqual([
+      expect.objectContaining({ endValue: GANTT_MAX_ROWS - 1 }),
+    ]);
+    expect(zooms(scenario, "order").filter((z) => z.yAxisIndex === 0)).toEqual([]);
+    expect(ganttHeight(200)).toBe(ganttHeight(GANTT_MAX_ROWS));
+    expect(ganttHeight(2)).toBe(260);
   });
 });

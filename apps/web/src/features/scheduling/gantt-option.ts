@@ -5,6 +5,18 @@ export type GanttView = "machine" | "order";
 export type GanttZoom = "shift" | "day" | "week" | "month";
 export const ZOOM_MINUTES: Record<GanttZoom, number> = { shift: 480, day: 1440, week: 10_080, month: 43_200 };
 
+/**
+ * At most this many rows are drawn at once; more (the order view of a big plan) get a vertical
+ * slider. A chart one 28 px row per order grew to 14,000 px at 5,000 bars and ECharts repainted all
+ * of it on every zoom step (frame p50 83 ms in bench/results/gantt.md).
+ */
+export const GANTT_MAX_ROWS = 30;
+
+/** The chart's height in pixels for a number of rows. */
+export function ganttHeight(rows: number): number {
+  return Math.max(260, 60 + 28 * Math.min(rows, GANTT_MAX_ROWS));
+}
+
 /** One bar: [row, start, end, job, op, locked, affected]. */
 export type BarDatum = [number, number, number, number, number, number, number];
 
@@ -79,9 +91,10 @@ export function ganttOption(
       const shape = clip(a[0], a[1] - h / 2, Math.max(1, b[0] - a[0]), h, params.coordSys);
       return shape ? { type: "rect", shape, style: fill(api) } : null;
     };
+  const windowed = rows.length > GANTT_MAX_ROWS;
   return {
     animation: false,
-    grid: { left: 110, right: 20, top: 10, bottom: 60 },
+    grid: { left: 110, right: windowed ? 50 : 20, top: 10, bottom: 60 },
     tooltip: {
       formatter: (p: { seriesIndex: number; value: BarDatum }) => {
         if (p.seriesIndex !== 1) return "";
@@ -119,6 +132,23 @@ export function ganttOption(
         endValue: window[1],
         labelFormatter: (v: number) => clockLabel(s.origin, v),
       },
+      // Rows beyond the window are filtered out, not drawn off-screen.
+      ...(windowed
+        ? [
+            {
+              type: "slider",
+              yAxisIndex: 0,
+              orient: "vertical",
+              right: 8,
+              width: 18,
+              filterMode: "weakFilter",
+              startValue: 0,
+              endValue: GANTT_MAX_ROWS - 1,
+              zoomLock: true,
+              showDetail: false,
+            },
+          ]
+        : []),
     ],
     series: [
       {

@@ -4,7 +4,7 @@ import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useMemo, useRef, useState } from "react";
 import { CHART_FONT } from "../../shared/charts/chart.component.tsx";
 import { echarts } from "../../shared/charts/echarts.setup.ts";
-import { barAt, dropTarget, type GanttView, ganttOption } from "./gantt-option.ts";
+import { barAt, dropTarget, type GanttView, ganttHeight, ganttOption } from "./gantt-option.ts";
 
 interface GanttProps {
   scenario: ScenarioDetail;
@@ -175,7 +175,7 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
         echarts={echarts}
         option={option}
         notMerge
-        style={{ height: Math.max(260, 60 + 28 * handlers.current.rows), width: "100%" }}
+        style={{ height: ganttHeight(handlers.current.rows), width: "100%" }}
         onEvents={events}
         onChartReady={ready}
       />
