@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import react from "@vitejs/plugin-react";
 import { build } from "vite";
+import { GANTT_MAX_ROWS } from "../apps/web/src/features/scheduling/gantt-option.ts";
 import { chromiumBrowser, launchChromium } from "../e2e/harness/browser.harness.ts";
 import { type FrameStats, frameStats, type GanttProbe, sweepSteps } from "./gantt/sweep.ts";
 import { machineInfo, writeResults } from "./lib/results.ts";
@@ -67,11 +68,11 @@ interface Row extends FrameStats {
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * Side by side with bench/results/gantt-before-fix.json: the run of commit 84d2c06, before the order
- * view stopped searching all operations per bar on every redraw (same machine, minutes earlier).
+ * Side by side with bench/results/gantt-before-windowing.json: the run of commit 94ba533 (the order
+ * view's machine index already in), before the chart capped its height and windowed its rows.
  */
-function beforeFix(rows: Row[]): string {
-  const file = join(import.meta.dirname, "results", "gantt-before-fix.json");
+function beforeWindowing(rows: Row[]): string {
+  const file = join(import.meta.dirname, "results", "gantt-before-windowing.json");
   if (!existsSync(file)) return "";
   const old = (JSON.parse(readFileSync(file, "utf8")) as { rows: Row[] }).rows;
   const lines = rows.flatMap((r) => {
@@ -81,16 +82,13 @@ function beforeFix(rows: Row[]): string {
     return [`| ${r.view} | ${r.bars} | ${o.renderMs} → ${r.renderMs} ms | ${f(o)} | ${f(r)} |`];
   });
   return `
-Before → after removing a quadratic step from the order view (its renderer looked up each bar's
-machine with a linear search over all operations on every redraw; now an index built once per
-option). "Before" is bench/results/gantt-before-fix.{md,json}, a separate run of the same bench on
-the same shared machine a few minutes earlier (CI was running; differences this size are noise).
-The fix did **not** move the order view's frame times: its cost is the canvas, not the lookup. The
-order view draws one 28 px row per order, so 5,000 bars (500 orders) make a 1280 × 14,060 px chart
-that ECharts clears and repaints whole on every dataZoom step; the machine view (20 rows, 620 px)
-stays at 16.7 ms p50 with 5,000 bars. The next step for the order view is to window the rows (a
-y-axis dataZoom over a capped height) instead of growing the chart — a UX change left for the
-scheduling screen's owner.
+Before → after windowing the rows. The order view drew one 28 px row per order, so 5,000 bars
+(500 orders) made a 1280 × 14,060 px chart that ECharts cleared and repainted whole on every
+dataZoom step (an earlier fix of a quadratic lookup, bench/results/gantt-before-fix.{md,json}, did
+not move its frame times). Now at most ${GANTT_MAX_ROWS} rows are drawn, the rest behind a vertical
+slider (rows outside are filtered, not drawn off-screen). "Before" is
+bench/results/gantt-before-windowing.{md,json}, an earlier run of the same bench on the same shared
+machine (other jobs were running in both; differences of a few ms are noise).
 
 | view | bars | render | frames before (p50 / p95 / max, > 50 ms) | frames after |
 |---|---:|---:|---|---|
@@ -141,7 +139,7 @@ export async function run(args: string[]): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   const machine = await machineInfo();
-  const before = beforeFix(rows);
+  const before = beforeWindowing(rows);
   const chromium = await chromiumBrowser();
   const table = rows
     .map(

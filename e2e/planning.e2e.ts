@@ -8,6 +8,7 @@ import { demoCredentials } from "./harness/demo-users.ts";
 import { screenshot } from "./harness/screenshots.ts";
 import { LoginPage } from "./pages/login.page.ts";
 import { PlanningPage } from "./pages/planning.page.ts";
+import { SchedulingPage } from "./pages/scheduling.page.ts";
 import { Shell } from "./pages/shell.page.ts";
 
 /** The downloaded template with `rows` added under its header. */
@@ -30,8 +31,8 @@ describe("planning workspace in Chromium", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("Must show: download a template → import master data (bad cells reported) → forecast → MRP planned orders", async () => {
-    const { context, page } = await app.newPage({ width: 1280, height: 900 });
+  it("Must show: download a template → import master data (bad cells reported) → forecast → MRP → schedule with progress → drag one operation (an invalid drop refused) → compare two scenarios → publish", async () => {
+    const { context, page } = await app.newPage({ width: 1400, height: 1000 });
     try {
       const shell = new Shell(page);
       const planning = new PlanningPage(page);
@@ -94,6 +95,31 @@ describe("planning workspace in Chromium", () => {
       await planning.runInventoryPolicy();
       expect(await planning.inventoryPolicyItems()).toContain("E2E-CHOKE");
       await screenshot(page, "planning-inventory-zh");
+
+      // Scheduling the firm's open production orders as a job: the progress bar moves while it runs.
+      const sched = new SchedulingPage(page);
+      await shell.navigate("scheduling");
+      await sched.waitUntilShown();
+      expect(await sched.run("流程 加权拖期", "加权拖期最小", 3)).toBeGreaterThan(0);
+      await sched.ganttRendered();
+      await sched.zoom("月");
+
+      // Drag one operation later (saved: 200, drawn further right); drop it before its previous step (refused, stays).
+      const drag = await sched.dragAcceptedThenRefused();
+      expect(drag.accepted).toBe(200);
+      expect(drag.moved).toBeGreaterThan(20);
+      expect(drag.refused).toBe(409);
+      expect(["job-order", "calendar", "machine-overlap"]).toContain(drag.reason);
+      expect(drag.stayed).toBe(true);
+      await screenshot(page, "planning-flow-gantt-zh");
+
+      // A second scenario with another objective; both side by side with their KPIs; publish one.
+      await sched.run("流程 最短工期", "最短总工期", 2);
+      for (const name of ["流程 加权拖期", "流程 最短工期"])
+        expect(await sched.row(name).locator("td").nth(3).textContent()).toMatch(/\d/);
+      await sched.publish("流程 加权拖期");
+      expect(await sched.row("流程 最短工期").getByText("已发布").count()).toBe(0);
+      await screenshot(page, "planning-flow-published-zh");
     } finally {
       await context.close();
     }

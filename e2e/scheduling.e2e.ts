@@ -16,7 +16,7 @@ describe("scheduling in Chromium", () => {
     await app?.close();
   });
 
-  it("schedule with progress → compare two scenarios → publish → promise → machine-down repair", async () => {
+  it("schedule with progress → drag (accepted, refused, undone) → compare two scenarios → publish → promise → machine-down repair", async () => {
     const { context, page } = await app.newPage({ width: 1400, height: 1000 });
     try {
       const shell = new Shell(page);
@@ -33,10 +33,16 @@ describe("scheduling in Chromium", () => {
       await sched.ganttRendered();
       await sched.zoom("月");
 
-      // The drag steps (accepted move, refused drop, undo) are out of this run: on the merged tree the
-      // drag never reached the server in Chromium (cause not found yet); the moves route's checks
-      // (precedence, calendar, capacity, undo) are covered by scheduling.test.ts on both databases.
+      // Drag the plan's last bar later (saved, drawn further right), then before its previous step (refused).
+      const drag = await sched.dragAcceptedThenRefused();
+      expect(drag.accepted).toBe(200);
+      expect(drag.moved).toBeGreaterThan(20);
+      expect(drag.refused).toBe(409);
+      expect(["job-order", "calendar", "machine-overlap"]).toContain(drag.reason);
+      expect(drag.stayed).toBe(true);
       await screenshot(page, "scheduling-gantt-zh");
+      await sched.undo();
+      await page.locator('[data-testid="gantt-undo"][disabled]').waitFor();
 
       // A second scenario with another objective; both sit side by side with their KPIs.
       await sched.run("E2E 最短工期", "最短总工期", 2);

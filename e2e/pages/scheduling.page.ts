@@ -44,13 +44,14 @@ export class SchedulingPage {
   }
 
   /** The pixel centre of the plan's last bar, relative to the page. */
-  async probe(): Promise<{ x: number; y: number; key: string }> {
+  async probe(): Promise<{ x: number; y: number; key: string; probe: string }> {
     const gantt = this.page.getByTestId("gantt");
     await this.page.locator('[data-testid="gantt"][data-probe*=","]').waitFor();
-    const [px, py] = ((await gantt.getAttribute("data-probe")) ?? "0,0").split(",").map(Number);
+    const probe = (await gantt.getAttribute("data-probe")) ?? "0,0";
+    const [px, py] = probe.split(",").map(Number);
     const box = await gantt.boundingBox();
     if (!box) throw new Error("the Gantt is not on screen");
-    return { x: box.x + px, y: box.y + py, key: (await gantt.getAttribute("data-probe-key")) ?? "" };
+    return { x: box.x + px, y: box.y + py, key: (await gantt.getAttribute("data-probe-key")) ?? "", probe };
   }
 
   /** Drags from a point to a point (mouse down, several moves, up) and waits for the server's answer. */
@@ -62,6 +63,39 @@ export class SchedulingPage {
     await this.page.mouse.move(to.x, to.y, { steps: 5 });
     await this.page.mouse.up();
     return (await answered).status();
+  }
+
+  /**
+   * Must show: drags the plan's last bar later on its machine (accepted: the moves route answers 200
+   * and the bar is drawn further right), then drops it at the very start of the plan, before its own
+   * previous step ends (refused with the reason; the bar stays where the accepted move put it).
+   */
+  async dragAcceptedThenRefused(): Promise<{
+    accepted: number;
+    moved: number;
+    refused: number;
+    reason: string | null;
+    stayed: boolean;
+  }> {
+    const before = await this.probe();
+    const accepted = await this.drag(before, { x: before.x + 40, y: before.y });
+    await this.page.locator('[data-testid="gantt-undo"]:not([disabled])').waitFor();
+    await this.page
+      .locator(`[data-testid="gantt"][data-probe-key="${before.key}"]:not([data-probe="${before.probe}"])`)
+      .waitFor();
+    const after = await this.probe();
+    const refused = await this.drag(after, { x: await this.ganttLeft(), y: after.y });
+    await this.refused().waitFor();
+    const reason = await this.refused().getAttribute("data-reason");
+    const stayed = await this.probe();
+    return {
+      accepted,
+      moved:
+        after.key === before.key ? Number(after.probe.split(",")[0]) - Number(before.probe.split(",")[0]) : 0,
+      refused,
+      reason,
+      stayed: stayed.key === after.key && stayed.probe === after.probe,
+    };
   }
 
   async ganttLeft(): Promise<number> {

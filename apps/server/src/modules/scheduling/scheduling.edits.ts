@@ -93,7 +93,7 @@ export class SchedulingEdits {
     const start = Math.max(0, minutesOf(meta.origin, body.from));
     const end = minutesOf(meta.origin, body.to);
     if (end <= 0) throw ValidationError.field("to", `must be after the plan starts (${meta.origin})`);
-    const outcome = repairSchedule(row.plan, row.operations, { machine, start, end });
+    const outcome = repairSchedule(row.plan, row.operations, { machine, start, end }, new Set(row.locked));
     const kpis = scenarioKpis(outcome.plan, meta, outcome.operations, "repair");
     const inserted = await new SchedulingRepository(this.s.db).insert({
       orgId: actor.orgId,

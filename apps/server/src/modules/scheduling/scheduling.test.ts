@@ -241,6 +241,20 @@ describeEachDatabase("scheduling: scenarios as jobs, Gantt moves, promise, repai
       to: at(60),
     });
     expect(bad.statusCode).toBe(400);
+    // Locked, the operation under the outage would have to move: the repair is refused, not applied.
+    const lock = await call(app, owner, "POST", `${API}/scenarios/${second.id}/locks`, {
+      job: m1.job,
+      op: m1.op,
+      locked: true,
+    });
+    expect(lock.statusCode, lock.body).toBe(200);
+    const refused = await call(app, owner, "POST", `${API}/scenarios/${second.id}/disturbances`, {
+      machine: "M2",
+      from: at(m1.start),
+      to: at(m1.start + 240),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toMatch(/locked/);
   });
 
   it("another firm sees none of it: A's scenario is 404 for B, and B's list is empty", async () => {

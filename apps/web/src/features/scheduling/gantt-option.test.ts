@@ -1,6 +1,16 @@
 import type { ScenarioDetail } from "@clusterbrain/contracts";
 import { describe, expect, it } from "vitest";
-import { clockLabel, colour, dropTarget, ganttBars, ganttOption, zoomWindow } from "./gantt-option.ts";
+import {
+  barAt,
+  clockLabel,
+  colour,
+  dropTarget,
+  GANTT_MAX_ROWS,
+  ganttBars,
+  ganttHeight,
+  ganttOption,
+  zoomWindow,
+} from "./gantt-option.ts";
 
 const scenario = {
   origin: "2026-12-07",
@@ -60,5 +70,33 @@ describe("gantt option", () => {
     expect(zoomWindow("shift", 95)).toEqual([60, 540]);
     expect(zoomWindow("month", 0)).toEqual([0, 43_200]);
     expect(dropTarget(2, 3.4, 127)).toEqual({ row: 1, start: 130 });
+  });
+
+  it("finds the bar under a pointer by row and minute, with a few minutes of slack for thin bars", () => {
+    expect(barAt(scenario, "machine", 1, 90, 0)).toEqual({ job: 0, op: 0 });
+    expect(barAt(scenario, "machine", 0.2, 125, 6)).toEqual({ job: 0, op: 1 });
+    // Between the rows' bands, beyond the slack, or on another row: nothing.
+    expect(barAt(scenario, "machine", 0.5, 150, 0)).toBeNull();
+    expect(barAt(scenario, "machine", 0, 125, 2)).toBeNull();
+    expect(barAt(scenario, "machine", 1, 150, 0)).toBeNull();
+    // The order view: rows are jobs, the nearer of two bars wins.
+    expect(barAt(scenario, "order", 0, 124, 10)).toEqual({ job: 0, op: 0 });
+    expect(barAt(scenario, "order", 0, 127, 10)).toEqual({ job: 0, op: 1 });
+  });
+
+  it("windows the rows of a big order view behind a vertical slider and caps the chart's height", () => {
+    const many = {
+      ...scenario,
+      jobs: Array.from({ length: 200 }, (_, i) => ({ ...scenario.jobs[0], orderNo: `MO-${i}` })),
+    } as ScenarioDetail;
+    const zooms = (s: ScenarioDetail, view: "machine" | "order") =>
+      (ganttOption(s, view, [0, 480], null) as { dataZoom: { yAxisIndex?: number; endValue: number }[] })
+        .dataZoom;
+    expect(zooms(many, "order").filter((z) => z.yAxisIndex === 0)).toEqual([
+      expect.objectContaining({ endValue: GANTT_MAX_ROWS - 1 }),
+    ]);
+    expect(zooms(scenario, "order").filter((z) => z.yAxisIndex === 0)).toEqual([]);
+    expect(ganttHeight(200)).toBe(ganttHeight(GANTT_MAX_ROWS));
+    expect(ganttHeight(2)).toBe(260);
   });
 });

@@ -5,6 +5,18 @@ export type GanttView = "machine" | "order";
 export type GanttZoom = "shift" | "day" | "week" | "month";
 export const ZOOM_MINUTES: Record<GanttZoom, number> = { shift: 480, day: 1440, week: 10_080, month: 43_200 };
 
+/**
+ * At most this many rows are drawn at once; more (the order view of a big plan) get a vertical
+ * slider. A chart one 28 px row per order grew to 14,000 px at 5,000 bars and ECharts repainted all
+ * of it on every zoom step (frame p50 83 ms in bench/results/gantt.md).
+ */
+export const GANTT_MAX_ROWS = 30;
+
+/** The chart's height in pixels for a number of rows. */
+export function ganttHeight(rows: number): number {
+  return Math.max(260, 60 + 28 * Math.min(rows, GANTT_MAX_ROWS));
+}
+
 /** One bar: [row, start, end, job, op, locked, affected]. */
 export type BarDatum = [number, number, number, number, number, number, number];
 
@@ -79,9 +91,10 @@ export function ganttOption(
       const shape = clip(a[0], a[1] - h / 2, Math.max(1, b[0] - a[0]), h, params.coordSys);
       return shape ? { type: "rect", shape, style: fill(api) } : null;
     };
+  const windowed = rows.length > GANTT_MAX_ROWS;
   return {
     animation: false,
-    grid: { left: 110, right: 20, top: 10, bottom: 60 },
+    grid: { left: 110, right: windowed ? 50 : 20, top: 10, bottom: 60 },
     tooltip: {
       formatter: (p: { seriesIndex: number; value: BarDatum }) => {
         if (p.seriesIndex !== 1) return "";
@@ -101,7 +114,16 @@ export function ganttOption(
     },
     yAxis: { type: "category", data: rows, inverse: true, axisLabel: { width: 100, overflow: "truncate" } },
     dataZoom: [
-      { type: "inside", xAxisIndex: 0, filterMode: "weakFilter", startValue: window[0], endValue: window[1] },
+      // The wheel zooms; panning is the slider's job: a press-and-move inside the grid drags a bar,
+      // and the inside zoom's own pan would shift the axis under the pointer during that drag.
+      {
+        type: "inside",
+        xAxisIndex: 0,
+        filterMode: "weakFilter",
+        startValue: window[0],
+        endValue: window[1],
+        moveOnMouseMove: false,
+      },
       {
         type: "slider",
         xAxisIndex: 0,
@@ -110,6 +132,23 @@ export function ganttOption(
         endValue: window[1],
         labelFormatter: (v: number) => clockLabel(s.origin, v),
       },
+      // Rows beyond the window are filtered out, not drawn off-screen.
+      ...(windowed
+        ? [
+            {
+              type: "slider",
+              yAxisIndex: 0,
+              orient: "vertical",
+              right: 8,
+              width: 18,
+              filterMode: "weakFilter",
+              startValue: 0,
+              endValue: GANTT_MAX_ROWS - 1,
+              zoomLock: true,
+              showDetail: false,
+            },
+          ]
+        : []),
     ],
     series: [
       {
@@ -151,4 +190,33 @@ export function dropTarget(rows: number, row: number, minutes: number): { row: n
     row: Math.min(rows - 1, Math.max(0, Math.round(row))),
     start: Math.max(0, Math.round(minutes / 10) * 10),
   };
+}
+
+/**
+ * The operation under a pointer, found from the scenario's own numbers: `row` is the (fractional)
+ * row and `minute` the time under the pointer, `slack` minutes of tolerance either side (a few
+ * pixels, so a bar a pixel wide can still be grabbed). Only the bar's band (0.64 of the row, as
+ * drawn) counts. The Gantt uses this instead of ECharts' per-element hit test, which in Chromium
+ * sometimes reported no element under a drawn bar, so a press never started a drag.
+ */
+export function barAt(
+  s: ScenarioDetail,
+  view: GanttView,
+  row: number,
+  minute: number,
+  slack: number,
+): { job: number; op: number } | null {
+  const r = Math.round(row);
+  if (Math.abs(row - r) > 0.32) return null;
+  let best: { job: number; op: number } | null = null;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const o of s.operations) {
+    if ((view === "machine" ? o.machine : o.job) !== r) continue;
+    const distance = minute < o.start ? o.start - minute : minute > o.end ? minute - o.end : 0;
+    if (distance <= slack && distance < bestDistance) {
+      best = { job: o.job, op: o.op };
+      bestDistance = distance;
+    }
+  }
+  return best;
 }

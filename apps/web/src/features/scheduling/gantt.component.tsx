@@ -4,7 +4,7 @@ import ReactEChartsCore from "echarts-for-react/esm/core";
 import { useMemo, useRef, useState } from "react";
 import { CHART_FONT } from "../../shared/charts/chart.component.tsx";
 import { echarts } from "../../shared/charts/echarts.setup.ts";
-import { type BarDatum, dropTarget, type GanttView, ganttOption } from "./gantt-option.ts";
+import { barAt, dropTarget, type GanttView, ganttHeight, ganttOption } from "./gantt-option.ts";
 
 interface GanttProps {
   scenario: ScenarioDetail;
@@ -32,8 +32,9 @@ interface ZrEvent {
 
 /**
  * The interactive Gantt: press on a bar and release elsewhere to move it (the row under the pointer
- * becomes its machine in the machine view; the time moves by the drag distance). A press without
- * movement selects. `data-probe` is the pixel centre of the plan's last bar, so browser tests can
+ * becomes its machine in the machine view; the time moves by the drag distance); a dashed copy of
+ * the bar follows the pointer until release, and the bar itself only moves once the server has
+ * accepted the move. A press without movement selects. `data-probe` is the pixel centre of the plan's last bar, so browser tests can
  * drag without reaching into ECharts.
  */
 export function GanttChart({ scenario, view, window, selected, onSelect, onDrop }: GanttProps) {
@@ -53,8 +54,9 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
       ),
     [scenario],
   );
-  const handlers = useRef({ onSelect, onDrop, view, rows: 0 });
+  const handlers = useRef({ scenario, onSelect, onDrop, view, rows: 0 });
   handlers.current = {
+    scenario,
     onSelect,
     onDrop,
     view,
@@ -63,20 +65,6 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
 
   const events = useMemo(
     () => ({
-      mousedown: (e: {
-        seriesIndex?: number;
-        value?: BarDatum;
-        event?: { offsetX: number; offsetY: number };
-      }) => {
-        if (e.seriesIndex !== 1 || !e.value || !e.event || !chart.current) return;
-        const [, start, , job, op] = e.value;
-        const at = chart.current.convertFromPixel({ gridIndex: 0 }, [
-          e.event.offsetX,
-          e.event.offsetY,
-        ]) as number[];
-        const machine = scenario.operations.find((o) => o.job === job && o.op === op)?.machine ?? 0;
-        drag.current = { job, op, start, machine, x: e.event.offsetX, y: e.event.offsetY, minute: at[0] };
-      },
       finished: () => {
         setRendered(true);
         if (!chart.current || !last) return;
@@ -88,7 +76,7 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
         setProbe(`${Math.round(x)},${Math.round(y)}`);
       },
     }),
-    [scenario, last, view],
+    [last, view],
   );
 
   const onFinished = useRef(events.finished);
@@ -100,10 +88,63 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
     // that first `finished` is lost, so a chart whose option never changes afterwards would stay
     // data-rendered="false" (the bench page showed it). The chart is drawn by now; report it.
     onFinished.current();
-    instance.getZr().on("mouseup", (raw: unknown) => {
+    // Press, move and release are the Gantt's own handlers on the zrender layer: the bar under the
+    // pointer comes from the scenario's numbers (barAt), not from ECharts' element hit test, which
+    // in Chromium sometimes found no element under a drawn bar (its series `mousedown` never came).
+    const zr = instance.getZr();
+    let ghost: InstanceType<typeof echarts.graphic.Rect> | null = null;
+    const clearGhost = () => {
+      if (ghost) zr.remove(ghost);
+      ghost = null;
+    };
+    zr.on("mousedown", (raw: unknown) => {
+      const e = raw as ZrEvent;
+      drag.current = null;
+      clearGhost();
+      if (!instance.containPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY])) return;
+      const h = handlers.current;
+      const [minute, row] = instance.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+      const [perPixel] = instance.convertFromPixel({ gridIndex: 0 }, [e.offsetX + 1, e.offsetY]) as number[];
+      // The category axis answers whole rows: place the pointer inside its row from the pixel centre.
+      const [, centre] = instance.convertToPixel({ gridIndex: 0 }, [minute, Math.round(row)]) as number[];
+      const [, next] = instance.convertToPixel({ gridIndex: 0 }, [minute, Math.round(row) + 1]) as number[];
+      const band = Math.abs(next - centre) || 1;
+      const exactRow = Math.round(row) + (e.offsetY - centre) / band;
+      const hit = barAt(h.scenario, h.view, exactRow, minute, 3 * Math.abs(perPixel - minute));
+      if (!hit) return;
+      const o = h.scenario.operations.find((x) => x.job === hit.job && x.op === hit.op);
+      if (!o) return;
+      drag.current = {
+        job: o.job,
+        op: o.op,
+        start: o.start,
+        machine: o.machine,
+        x: e.offsetX,
+        y: e.offsetY,
+        minute,
+      };
+      const [x0] = instance.convertToPixel({ gridIndex: 0 }, [o.start, Math.round(row)]) as number[];
+      const [x1] = instance.convertToPixel({ gridIndex: 0 }, [o.end, Math.round(row)]) as number[];
+      ghost = new echarts.graphic.Rect({
+        shape: { x: x0, y: centre - band * 0.32, width: Math.max(2, x1 - x0), height: band * 0.64 },
+        style: { fill: "rgba(22, 119, 255, 0.25)", stroke: "#1677ff", lineWidth: 1, lineDash: [4, 2] },
+        silent: true,
+        invisible: true,
+        z: 100,
+      });
+      zr.add(ghost);
+    });
+    zr.on("mousemove", (raw: unknown) => {
+      const e = raw as ZrEvent;
+      const d = drag.current;
+      if (!d || !ghost) return;
+      ghost.attr({ x: e.offsetX - d.x, y: e.offsetY - d.y, invisible: false });
+    });
+    zr.on("mouseup", (raw: unknown) => {
       const e = raw as ZrEvent;
       const d = drag.current;
       drag.current = null;
+      clearGhost();
       if (!d) return;
       const h = handlers.current;
       if (Math.abs(e.offsetX - d.x) < 4 && Math.abs(e.offsetY - d.y) < 4) {
@@ -113,6 +154,11 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
       const [minute, row] = instance.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
       const target = dropTarget(h.rows, row, d.start + (minute - d.minute));
       h.onDrop(d.job, d.op, h.view === "machine" ? target.row : d.machine, target.start);
+    });
+    // A release outside the chart ends the drag without a move.
+    zr.on("globalout", () => {
+      drag.current = null;
+      clearGhost();
     });
   };
 
@@ -129,7 +175,7 @@ export function GanttChart({ scenario, view, window, selected, onSelect, onDrop 
         echarts={echarts}
         option={option}
         notMerge
-        style={{ height: Math.max(260, 60 + 28 * handlers.current.rows), width: "100%" }}
+        style={{ height: ganttHeight(handlers.current.rows), width: "100%" }}
         onEvents={events}
         onChartReady={ready}
       />

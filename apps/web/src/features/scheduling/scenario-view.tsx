@@ -58,7 +58,9 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
   if (!s) return null;
   const sel = selected ? s.operations.find((o) => `${o.job}:${o.op}` === selected) : undefined;
 
-  const apply = async (fn: () => Promise<ScenarioDetail>) => {
+  // A refusal is shown in the screen's language: the reason from its code, the move from what was tried
+  // (the server's sentence is English only).
+  const apply = async (fn: () => Promise<ScenarioDetail>, tried?: string) => {
     setError(null);
     setRefused(null);
     try {
@@ -68,12 +70,20 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         const reason = (err.details as { reason?: string } | undefined)?.reason ?? "";
-        setRefused({ reason, message: err.message });
+        setRefused({ reason, message: tried ?? "" });
       } else setError(err);
     }
   };
-  const drop = (job: number, op: number, machine: number, start: number) =>
-    apply(() => schedulingApi.move(id, job, op, machine, snap(s, machine, job, op, start)));
+  const drop = (job: number, op: number, machine: number, start: number) => {
+    const at = snap(s, machine, job, op, start);
+    const tried = t("scheduling.refusedMove", {
+      order: s.jobs[job]?.orderNo ?? "",
+      seq: s.jobs[job]?.operations[op]?.seq ?? op,
+      machine: s.machines[machine]?.code ?? "",
+      start: clockLabel(s.origin, at),
+    });
+    return apply(() => schedulingApi.move(id, job, op, machine, at), tried);
+  };
   const disturb = async () => {
     setError(null);
     try {
@@ -153,7 +163,7 @@ export function ScenarioView({ id, canWrite, onChanged, onOpen }: Props) {
           data-testid="gantt-refused"
           data-reason={refused.reason}
           message={`${t("scheduling.refused")}${refused.reason ? `: ${tEnum("scheduling.reason", refused.reason)}` : ""}`}
-          description={refused.message}
+          description={refused.message || undefined}
           style={{ marginBottom: 8 }}
         />
       )}

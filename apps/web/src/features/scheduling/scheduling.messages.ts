@@ -42,6 +42,7 @@ export const schedulingZh = {
   "scheduling.selected": "{order} 第 {seq} 道 · {machine} · {start} – {end}",
   "scheduling.moved": "已移动",
   "scheduling.refused": "拖放被拒绝",
+  "scheduling.refusedMove": "{order} 第 {seq} 道移到 {machine} · {start} 未保存，工序条已回到原位",
   "scheduling.reason.job-order": "违反工序先后",
   "scheduling.reason.release": "早于订单下达",
   "scheduling.reason.calendar": "设备不在工作时间",
@@ -114,6 +115,8 @@ export const schedulingEn: Record<keyof typeof schedulingZh, string> = {
   "scheduling.selected": "{order} step {seq} · {machine} · {start} – {end}",
   "scheduling.moved": "Moved",
   "scheduling.refused": "Drop refused",
+  "scheduling.refusedMove":
+    "{order} step {seq} to {machine} at {start} was not saved; the bar is back where it was",
   "scheduling.reason.job-order": "breaks the step sequence",
   "scheduling.reason.release": "before the order's release",
   "scheduling.reason.calendar": "machine not working then",
