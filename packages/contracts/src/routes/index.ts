@@ -20,6 +20,7 @@ import { marketingRoutes } from "./marketing.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
+import { oeeRoutes } from "./oee.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
 import { resourceRoutes } from "./resource.routes.ts";
@@ -52,6 +53,7 @@ export * from "./marketing.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
+export * from "./oee.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
 export * from "./resource.routes.ts";
@@ -99,6 +101,7 @@ export const routeTable = {
   marketing: marketingRoutes,
   talent: talentRoutes,
   logistics: logisticsRoutes,
+  oee: oeeRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {
