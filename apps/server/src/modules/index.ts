@@ -21,6 +21,7 @@ import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { monitoringModule } from "./monitoring/monitoring.routes.ts";
 import { notificationModule } from "./notifications/notification.routes.ts";
+import { oeeModule } from "./oee/oee.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
 import { resourceModule } from "./resources/resource.routes.ts";
@@ -65,4 +66,5 @@ export const modules: FeatureModule[] = [
   marketingModule,
   talentModule,
   logisticsModule,
+  oeeModule,
 ];
