@@ -162,7 +162,10 @@ export const downtimeWriteSchema = z
     end: isoDateTimeSchema,
     note: text({ max: 500, multiline: true }).default(""),
   })
-  .refine((d) => Date.parse(d.end) > Date.parse(d.start), { message: "end must be after start", path: ["end"] });
+  .refine((d) => Date.parse(d.end) > Date.parse(d.start), {
+    message: "end must be after start",
+    path: ["end"],
+  });
 export type DowntimeWrite = z.infer<typeof downtimeWriteSchema>;
 
 export const machineIdParamsSchema = z.object({ machineId: idSchema });
@@ -202,5 +205,8 @@ export const oeeBenchmarkRowSchema = z.object({
   myQuartile: z.number().int().min(1).max(4).nullable(),
 });
 export type OeeBenchmarkRow = z.infer<typeof oeeBenchmarkRowSchema>;
-export const oeeBenchmarkListSchema = z.object({ days: z.number().int(), items: z.array(oeeBenchmarkRowSchema) });
+export const oeeBenchmarkListSchema = z.object({
+  days: z.number().int(),
+  items: z.array(oeeBenchmarkRowSchema),
+});
 export type OeeBenchmarkList = z.infer<typeof oeeBenchmarkListSchema>;

@@ -26,6 +26,7 @@ import { loadDemoGrowth } from "./demo.growth.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
 import { loadDemoLogistics } from "./demo.logistics.ts";
 import { loadDemoMarketing } from "./demo.marketing.ts";
+import { loadDemoOee } from "./demo.oee.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
@@ -135,6 +136,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await loadDemoMarketing(tx, at);
     await loadDemoTalent(tx, at);
     await loadDemoLogistics(tx, at);
+    await loadDemoOee(tx, at);
     await writeAudit(
       tx,
       null,

@@ -1,9 +1,4 @@
-import type {
-  MachineStateName,
-  OeeFigures,
-  OeePeriod,
-  ParetoRow,
-} from "@clusterbrain/contracts";
+import type { MachineStateName, OeeFigures, OeePeriod, ParetoRow } from "@clusterbrain/contracts";
 import {
   type CountRecord,
   combineOee,
@@ -162,9 +157,13 @@ export function figures(r: OeeResult, hasIdeal = true): OeeFigures {
   // A line's quality is value-weighted (Σ ideal × good / Σ ideal × total), so A × P × Q stays Σ fully productive / Σ planned.
   const quality = r.totalCount > 0 ? r.quality : null;
   const oee =
-    availability === null || performance === null || quality === null ? null : availability * performance * quality;
+    availability === null || performance === null || quality === null
+      ? null
+      : availability * performance * quality;
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  const losses = Object.fromEntries(Object.entries(r.losses).map(([k, v]) => [k, round(v)])) as OeeFigures["losses"];
+  const losses = Object.fromEntries(
+    Object.entries(r.losses).map(([k, v]) => [k, round(v)]),
+  ) as OeeFigures["losses"];
   return {
     plannedMinutes: round(r.plannedTime),
     runMinutes: round(r.runTime),

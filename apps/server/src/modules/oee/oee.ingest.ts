@@ -28,7 +28,10 @@ const SETTING_OF: Record<Role, keyof SettingsRow> = {
 export function normaliseState(value: string | number | boolean | null): MachineStateName | null {
   if (typeof value === "boolean") return value ? "running" : "down";
   if (value === null || typeof value === "number") return null;
-  const v = value.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const v = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   if (["run", "running", "auto", "production", "producing", "运行"].includes(v)) return "running";
   if (["idle", "wait", "waiting", "starved", "blocked", "待机", "空闲"].includes(v)) return "idle";
   if (["setup", "changeover", "adjust", "adjustment", "换型", "调机"].includes(v)) return "setup";
@@ -172,8 +175,7 @@ export class OeeIngest {
         lastTs = ts;
         const nextState = e.state === undefined ? state : (e.state ?? state);
         if (nextState === null) continue;
-        const nextReason =
-          nextState === "running" ? "" : (e.reason ?? (nextState === state ? reason : ""));
+        const nextReason = nextState === "running" ? "" : (e.reason ?? (nextState === state ? reason : ""));
         if (nextState === state && nextReason === reason) continue;
         if (openId) closes.push({ id: openId, at: new Date(ts) });
         openId = randomUUID();

@@ -86,7 +86,9 @@ export class OeeRepository {
     return this.db
       .select()
       .from(oeeMachineSettings)
-      .where(and(eq(oeeMachineSettings.orgId, orgId), inArray(oeeMachineSettings.machineId, [...machineIds])));
+      .where(
+        and(eq(oeeMachineSettings.orgId, orgId), inArray(oeeMachineSettings.machineId, [...machineIds])),
+      );
   }
 
   async putSettings(row: typeof oeeMachineSettings.$inferInsert): Promise<void> {
@@ -131,7 +133,8 @@ export class OeeRepository {
   }
 
   async insertEvents(rows: EventInsert[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 1000) await this.db.insert(oeeStateEvents).values(rows.slice(i, i + 1000));
+    for (let i = 0; i < rows.length; i += 1000)
+      await this.db.insert(oeeStateEvents).values(rows.slice(i, i + 1000));
   }
 
   async closeEvent(orgId: string, id: string, endedAt: Date): Promise<void> {

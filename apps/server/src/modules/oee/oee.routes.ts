@@ -3,10 +3,10 @@ import type { Database } from "../../db/database.ts";
 import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
 import { existingTelemetryStorage, telemetryStorage } from "../telemetry/telemetry.storage.ts";
-import { OeeBenchmarkService } from "./oee-benchmark.service.ts";
 import { OeeIngest } from "./oee.ingest.ts";
 import { OeeService } from "./oee.service.ts";
 import { oeeWorkbook } from "./oee.sheet.ts";
+import { OeeBenchmarkService } from "./oee-benchmark.service.ts";
 
 const routes = routeTable.oee;
 
@@ -36,7 +36,9 @@ export const oeeModule: FeatureModule = {
         .send(await oeeWorkbook(report, query.lang, deps.now()));
     });
     registerRoute(app, routes.addDowntime, async ({ actor, body }) => service.addDowntime(actor, body));
-    registerRoute(app, routes.settings, async ({ actor, params }) => service.settings(actor, params.machineId));
+    registerRoute(app, routes.settings, async ({ actor, params }) =>
+      service.settings(actor, params.machineId),
+    );
     registerRoute(app, routes.putSettings, async ({ actor, params, body }) =>
       service.putSettings(actor, params.machineId, body),
     );

@@ -84,7 +84,10 @@ export async function loadMachines(
 }
 
 /** Line figures: the machines that have an ideal cycle time, combined from summed times. */
-function lineFigures(results: readonly MachineResult[], pick: (r: MachineResult) => Parameters<typeof figures>[0]) {
+function lineFigures(
+  results: readonly MachineResult[],
+  pick: (r: MachineResult) => Parameters<typeof figures>[0],
+) {
   const withIdeal = results.filter((r) => r.hasIdeal);
   return figures(combineOee(withIdeal.map(pick), "line", "all"), withIdeal.length > 0);
 }
@@ -294,7 +297,11 @@ export class OeeService {
     return this.settingsView(actor, machineId);
   }
 
-  async putSettings(actor: Actor, machineId: string, body: OeeMachineSettings): Promise<OeeMachineSettingsView> {
+  async putSettings(
+    actor: Actor,
+    machineId: string,
+    body: OeeMachineSettings,
+  ): Promise<OeeMachineSettingsView> {
     this.read(actor);
     if (!(await new OeeRepository(this.db).machine(actor.orgId, machineId)))
       throw new NotFoundError("machine", machineId);

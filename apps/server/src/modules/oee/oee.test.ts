@@ -120,7 +120,12 @@ describeEachDatabase("OEE store and report (hand-computed cases)", (getDb) => {
     expect(r.total.performance).toBeCloseTo(180 / 190, 12);
     expect(r.total.quality).toBeCloseTo(340 / 360, 12);
     expect(r.total.oee).toBeCloseTo((0.5 * 340) / 210, 12);
-    expect(r.total.losses).toMatchObject({ breakdowns: 20, smallStops: 10, reducedSpeed: 0, productionRejects: 10 });
+    expect(r.total.losses).toMatchObject({
+      breakdowns: 20,
+      smallStops: 10,
+      reducedSpeed: 0,
+      productionRejects: 10,
+    });
     expect(r.periods).toHaveLength(1);
     expect(r.periods[0]).toMatchObject({ shift: "day", start: iso(0), end: iso(240) });
     expect(r.pareto).toEqual([
@@ -128,7 +133,13 @@ describeEachDatabase("OEE store and report (hand-computed cases)", (getDb) => {
       { state: "idle", reason: "waiting_material", minutes: 10, events: 1, cumulative: 1 },
     ]);
     expect(r.downtime.map((d: { reason: string }) => d.reason)).toEqual(["waiting_material", "break", "jam"]);
-    expect(r.downtime[2]).toMatchObject({ state: "down", minutes: 20, source: "tag", start: iso(60), end: iso(80) });
+    expect(r.downtime[2]).toMatchObject({
+      state: "down",
+      minutes: 20,
+      source: "tag",
+      start: iso(60),
+      end: iso(80),
+    });
   });
 
   it("the line combines its machines from summed times; a counter reset counts from the new reading", async () => {
@@ -192,9 +203,19 @@ describeEachDatabase("OEE store and report (hand-computed cases)", (getDb) => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["OEE trend", "Machines", "Downtime Pareto", "Stops"]);
     expect(wb.getWorksheet("Stops")?.rowCount).toBe(1 + r.downtime.length);
-    const bad = await call(app, a, "GET", `/api/v1/oee/report?lineId=${lineId}&from=${encodeURIComponent(iso(10))}&to=${encodeURIComponent(iso(0))}`);
+    const bad = await call(
+      app,
+      a,
+      "GET",
+      `/api/v1/oee/report?lineId=${lineId}&from=${encodeURIComponent(iso(10))}&to=${encodeURIComponent(iso(0))}`,
+    );
     expect(bad.statusCode).toBe(400);
-    const long = await call(app, a, "GET", `/api/v1/oee/report?lineId=${lineId}&from=2026-10-01T00:00:00Z&to=${encodeURIComponent(iso(0))}`);
+    const long = await call(
+      app,
+      a,
+      "GET",
+      `/api/v1/oee/report?lineId=${lineId}&from=2026-10-01T00:00:00Z&to=${encodeURIComponent(iso(0))}`,
+    );
     expect(long.statusCode).toBe(400);
     const viewer = await login(app, EMAILS.aViewer);
     const denied = await call(app, viewer, "POST", "/api/v1/oee/downtime", {
