@@ -28,6 +28,10 @@ describe("OEE in Chromium", () => {
 
     const { context, page } = await app.newPage({ width: 1280, height: 900 });
     try {
+      const failed: string[] = [];
+      page.on("response", (res) => {
+        if (res.status() >= 400) failed.push(`${res.status()} ${res.url()}`);
+      });
       const login = new LoginPage(page);
       const shell = new Shell(page);
       const oee = new OeePage(page);
@@ -64,6 +68,15 @@ describe("OEE in Chromium", () => {
       expect(await oee.kpi("oee")).toMatch(/^\d+(\.\d)? %$/);
       expect(await oee.paretoBars()).toBeGreaterThan(3);
       await screenshot(page, "oee-report-zh");
+      // Only the sign-in page's session probe answers 401; no OEE call fails, and no error is shown.
+      expect(failed.filter((f) => !f.endsWith("/api/v1/auth/me"))).toEqual([]);
+      expect(await page.getByTestId("error-alert").count()).toBe(0);
+
+      // In English the same screen speaks English (reason codes translated where known).
+      await shell.switchLanguage();
+      await page.getByRole("tab", { name: "OEE report" }).waitFor();
+      expect(await oee.waitForStop("spindle_fault")).toContain("Spindle fault");
+      await screenshot(page, "oee-report-en");
 
       // The export follows the view and carries the stop.
       const href = await oee.exportHref();

@@ -58,7 +58,7 @@ export function DowntimeDialog(props: {
       onOk={() => void save()}
       onCancel={() => props.onClose(false)}
     >
-      <ErrorAlert error={failure} />
+      {failure !== null && <ErrorAlert error={failure} />}
       <Form
         form={form}
         layout="vertical"

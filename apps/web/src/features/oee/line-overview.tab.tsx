@@ -24,7 +24,7 @@ export function LineOverviewTab() {
       <Button onClick={reload} data-testid="oee-lines-refresh">
         {t("oee.refresh")}
       </Button>
-      <ErrorAlert error={lines.error} />
+      {lines.error !== null && <ErrorAlert error={lines.error} onRetry={reload} />}
       {lines.data?.items.length === 0 && <Empty description={t("oee.noLines")} />}
       {lines.data?.items.map((line) => (
         <Card

@@ -15,7 +15,7 @@ export function OeeBenchmarkTab() {
       <Typography.Paragraph type="secondary">
         {t("oee.bench.help", { days: list.data?.days ?? 7 })}
       </Typography.Paragraph>
-      <ErrorAlert error={list.error} />
+      {list.error !== null && <ErrorAlert error={list.error} />}
       <Table<OeeBenchmarkRow>
         rowKey="processType"
         size="small"

@@ -130,7 +130,7 @@ export function OeeReportTab({ canRecord }: { canRecord: boolean }) {
           </Button>
         )}
       </Space>
-      <ErrorAlert error={lines.error ?? report.error} />
+      {(lines.error ?? report.error) !== null && <ErrorAlert error={lines.error ?? report.error} />}
       {lines.data?.items.length === 0 && <Empty description={t("oee.noLines")} />}
       {data && (
         <>
