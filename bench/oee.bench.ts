@@ -220,16 +220,14 @@ async function ingestRate(
     const orgId = IDS.a;
     await load(handle.db, machines, 0);
     const keys = ["state", "state_reason", "good_count", "reject_count"] as const;
-    await handle.db
-      .insert(telDevices)
-      .values(
-        Array.from({ length: machines }, (_, m) => ({
-          orgId,
-          id: `bd-${m}`,
-          machineId: `bm-${m}`,
-          name: `d${m}`,
-        })),
-      );
+    await handle.db.insert(telDevices).values(
+      Array.from({ length: machines }, (_, m) => ({
+        orgId,
+        id: `bd-${m}`,
+        machineId: `bm-${m}`,
+        name: `d${m}`,
+      })),
+    );
     await handle.db.insert(telTags).values(
       Array.from({ length: machines }, (_, m) =>
         keys.map((key) => ({
@@ -262,7 +260,8 @@ async function ingestRate(
             { tag: "good_count", ts, value: good[m] },
             { tag: "reject_count", ts, value: Math.floor(good[m] / 100) },
           ];
-          points += (await storage.writer.write({ orgId, deviceId: `bd-${m}`, points: batch })).stored;
+          const written = await storage.writer.write({ orgId, deviceId: `bd-${m}`, points: batch });
+          points += written.stored;
         }),
       );
     }
@@ -296,7 +295,8 @@ export async function run(args: string[]): Promise<void> {
     for (const days of dayCounts)
       for (const kind of kinds) rows.push(await measure(kind, pgUrl, machines, days));
   const ingest = [];
-  for (const kind of kinds) ingest.push(await ingestRate(kind, pgUrl, 10, 60));
+  for (const kind of kinds)
+    ingest.push(await ingestRate(kind, pgUrl, 10, Number(arg(args, "--ingest-seconds") ?? 60)));
   const machine = await machineInfo();
   const md = [
     "# oee — OEE over N machines × D days, PGlite and PostgreSQL",
