@@ -13,6 +13,7 @@ export type NavKey =
   | "scheduling"
   | "devices"
   | "alarms"
+  | "oee"
   | "audit";
 
 /** The signed-in frame: menu (sider or drawer), language switch, logout. */

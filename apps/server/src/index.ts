@@ -31,6 +31,7 @@ export {
   XlsxError,
   type XlsxLimits,
 } from "./modules/imports/xlsx.reader.ts";
+export { DeviceSignals } from "./modules/ingest/simulator/signal.model.ts";
 export {
   type RunningSimulator,
   type SimDevice,

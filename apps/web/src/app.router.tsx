@@ -23,6 +23,7 @@ const SchedulingPage = lazy(() => import("./features/scheduling/scheduling.page.
 const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
 const AlarmsPage = lazy(() => import("./features/alarms/alarms.page.tsx"));
+const OeePage = lazy(() => import("./features/oee/oee.page.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
 const ResourceDetailPage = lazy(() => import("./features/resources/resource-detail.page.tsx"));
 const KnowledgePage = lazy(() => import("./features/knowledge/knowledge.page.tsx"));
@@ -91,6 +92,7 @@ export const router = createBrowserRouter([
           { path: "devices", element: <DevicesPage /> },
           { path: "devices/tags/:id", element: <TagPage /> },
           { path: "alarms", element: <AlarmsPage /> },
+          { path: "oee", element: <OeePage /> },
           { path: "resources", element: <ResourcesPage /> },
           { path: "resources/:id", element: <ResourceDetailPage /> },
           { path: "bookings", element: <BookingsPage /> },

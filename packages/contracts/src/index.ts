@@ -26,6 +26,7 @@ export * from "./message.contract.ts";
 export * from "./monitoring.contract.ts";
 export * from "./names.contract.ts";
 export * from "./notification.contract.ts";
+export * from "./oee.contract.ts";
 export * from "./org.contract.ts";
 export * from "./planning.contract.ts";
 export * from "./report-document.contract.ts";

@@ -27,6 +27,7 @@ import { insertDemoInnovation } from "./demo.innovation.ts";
 import { loadDemoLogistics } from "./demo.logistics.ts";
 import { loadDemoMarketing } from "./demo.marketing.ts";
 import { loadDemoMaterials } from "./demo.materials.ts";
+import { loadDemoOee } from "./demo.oee.ts";
 import { demoPlanningRows } from "./demo.planning.ts";
 import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
@@ -137,6 +138,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await loadDemoTalent(tx, at);
     await loadDemoLogistics(tx, at);
     await loadDemoMaterials(tx, at);
+    await loadDemoOee(tx, at);
     await writeAudit(
       tx,
       null,

@@ -22,6 +22,7 @@ import { memberModule } from "./members/member.routes.ts";
 import type { FeatureModule } from "./module.ts";
 import { monitoringModule } from "./monitoring/monitoring.routes.ts";
 import { notificationModule } from "./notifications/notification.routes.ts";
+import { oeeModule } from "./oee/oee.routes.ts";
 import { orgModule } from "./orgs/org.routes.ts";
 import { planningModule } from "./planning/planning.routes.ts";
 import { reportModule } from "./reports/report.routes.ts";
@@ -69,4 +70,5 @@ export const modules: FeatureModule[] = [
   logisticsModule,
   reportModule,
   materialsModule,
+  oeeModule,
 ];

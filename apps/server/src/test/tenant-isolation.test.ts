@@ -1,6 +1,7 @@
 import { API_PREFIX, declaredRoutes, PRIVATE_ID_SCOPES } from "@clusterbrain/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDevice } from "../modules/telemetry/telemetry.test-support.ts";
 import { B_SECRETS, call, EMAILS, IDS, login, seedCluster, testApp } from "./fixtures.ts";
 import { fillPath, openApiRoutes } from "./openapi-routes.ts";
 import { describeEachDatabase } from "./test-database.ts";
@@ -80,6 +81,16 @@ function bodyFor(method: string, path: string): unknown {
     return { type: "delivered", occurredAt: "2026-01-01T08:00:00+08:00" };
   if (key === "PATCH /api/v1/materials/listings/{id}") return { spec: "hijacked", status: "open" };
   if (key === "POST /api/v1/materials/rounds/{id}/join") return { quantity: 1 };
+  if (key === "PUT /api/v1/oee/machines/{machineId}/settings")
+    return {
+      idealCycleSeconds: 1,
+      stateTag: "x",
+      reasonTag: null,
+      goodTag: null,
+      rejectTag: null,
+      totalTag: null,
+      idealCycleTag: null,
+    };
   if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
   if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
   if (key === "POST /api/v1/marketing/bundles")
@@ -114,8 +125,11 @@ describeEachDatabase(
     let bTalent: string[] = [];
     let bShipmentId: string;
     let bMaterialDraftId: string;
+    /** A machine of B (OEE settings, downtime). */
+    const bMachineId = "iso-b-machine";
     beforeAll(async () => {
       await seedCluster(getDb().db);
+      await createTestDevice(getDb().db, IDS.b, "iso-b", []);
       app = await testApp(getDb().db);
       const b = await login(app, EMAILS.bOwner);
       bTokenId = (await call(app, b, "POST", "/api/v1/auth/tokens", { name: "b secret token" })).json().id;
@@ -249,6 +263,7 @@ describeEachDatabase(
           ...bTalent,
           bShipmentId,
           bMaterialDraftId,
+          bMachineId,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
@@ -312,6 +327,8 @@ describeEachDatabase(
       expect(pool.items.find((x: { id: string }) => x.id === bTalent[0]).consent).toBe(false);
       const shipment = (await call(app, b, "GET", `/api/v1/logistics/shipments/${bShipmentId}`)).json();
       expect(shipment).toMatchObject({ status: "created", events: [] });
+      const oee = (await call(app, b, "GET", `/api/v1/oee/machines/${bMachineId}/settings`)).json();
+      expect(oee).toMatchObject({ idealCycleSeconds: null, stateTag: null });
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
       const project = (await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}`)).json();

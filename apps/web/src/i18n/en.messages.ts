@@ -8,6 +8,7 @@ import { knowledgeEn } from "../features/knowledge/knowledge.messages.ts";
 import { logisticsEn } from "../features/logistics/logistics.messages.ts";
 import { marketingEn } from "../features/marketing/marketing.messages.ts";
 import { materialsEn } from "../features/materials/materials.messages.ts";
+import { oeeEn } from "../features/oee/oee.messages.ts";
 import { planningEn } from "../features/planning/planning.messages.ts";
 import { resourcesEn } from "../features/resources/resources.messages.ts";
 import { schedulingEn } from "../features/scheduling/scheduling.messages.ts";
@@ -402,6 +403,7 @@ export const en: Record<MessageKey, string> = {
   ...talentEn,
   ...devicesEn,
   ...alarmsEn,
+  ...oeeEn,
   ...viewsEn,
   ...innovationEn,
   ...logisticsEn,

@@ -8,6 +8,7 @@ import { knowledgeZh } from "../features/knowledge/knowledge.messages.ts";
 import { logisticsZh } from "../features/logistics/logistics.messages.ts";
 import { marketingZh } from "../features/marketing/marketing.messages.ts";
 import { materialsZh } from "../features/materials/materials.messages.ts";
+import { oeeZh } from "../features/oee/oee.messages.ts";
 import { planningZh } from "../features/planning/planning.messages.ts";
 import { resourcesZh } from "../features/resources/resources.messages.ts";
 import { schedulingZh } from "../features/scheduling/scheduling.messages.ts";
@@ -393,6 +394,7 @@ export const zhCN = {
   ...talentZh,
   ...devicesZh,
   ...alarmsZh,
+  ...oeeZh,
   ...viewsZh,
   ...innovationZh,
   ...logisticsZh,

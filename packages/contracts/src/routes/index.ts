@@ -21,6 +21,7 @@ import { materialsRoutes } from "./materials.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
+import { oeeRoutes } from "./oee.routes.ts";
 import { orgRoutes } from "./org.routes.ts";
 import { planningRoutes } from "./planning.routes.ts";
 import { reportRoutes } from "./report.routes.ts";
@@ -55,6 +56,7 @@ export * from "./materials.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
+export * from "./oee.routes.ts";
 export * from "./org.routes.ts";
 export * from "./planning.routes.ts";
 export * from "./report.routes.ts";
@@ -105,6 +107,7 @@ export const routeTable = {
   logistics: logisticsRoutes,
   reports: reportRoutes,
   materials: materialsRoutes,
+  oee: oeeRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
 export interface DeclaredRoute {

@@ -15,6 +15,7 @@ export * from "./logistics.schema.ts";
 export * from "./marketing.schema.ts";
 export * from "./materials.schema.ts";
 export * from "./monitoring.schema.ts";
+export * from "./oee.schema.ts";
 export * from "./org.schema.ts";
 export * from "./planning.schema.ts";
 export * from "./resource.schema.ts";

@@ -45,6 +45,12 @@ const STATE_TAGS: DemoTagSpec[] = [
   { key: "state_reason", dataType: "string", unit: "", low: null, high: null, samplingMs: 5000 },
 ];
 
+/** Cumulative good and reject counters (the OEE store counts their increases). */
+const COUNT_TAGS: DemoTagSpec[] = [
+  num("good_count", "pcs", null, null, 5000),
+  num("reject_count", "pcs", null, null, 5000),
+];
+
 const winder = (n: number): DemoMachineSpec => ({
   id: `cw-${n}`,
   name: `绕线机 CW-0${n}`,
@@ -55,6 +61,7 @@ const winder = (n: number): DemoMachineSpec => ({
     num("spindle_speed", "rpm", 6000, 9000),
     num("turns", "", null, null),
     ...STATE_TAGS,
+    ...COUNT_TAGS,
   ],
 });
 
@@ -102,7 +109,12 @@ export const DEMO_PLANTS: DemoPlantSpec[] = [
         name: "一体成型压机 MP-01",
         processType: "moulding",
         device: "MP-01 PLC",
-        tags: [num("pressure", "MPa", 380, 420), num("mould_temp", "°C", 170, 190), ...STATE_TAGS],
+        tags: [
+          num("pressure", "MPa", 380, 420),
+          num("mould_temp", "°C", 170, 190),
+          ...STATE_TAGS,
+          ...COUNT_TAGS,
+        ],
       },
     ],
   },
@@ -120,6 +132,7 @@ export const DEMO_PLANTS: DemoPlantSpec[] = [
           num("placement_rate", "cph", 20_000, 45_000),
           num("pick_errors", "ppm", null, 500),
           ...STATE_TAGS,
+          ...COUNT_TAGS,
         ],
       },
       {
@@ -132,6 +145,7 @@ export const DEMO_PLANTS: DemoPlantSpec[] = [
           num("conveyor_speed", "cm/min", 70, 90),
           num("o2_ppm", "ppm", null, 1000, 5000),
           ...STATE_TAGS,
+          ...COUNT_TAGS,
         ],
       },
     ],

@@ -21,6 +21,7 @@ const SECTIONS: ReadonlyArray<{ prefix: string; label: MessageKey }> = [
   { prefix: "/growth", label: "nav.growth" },
   { prefix: "/strategy", label: "nav.strategy" },
   { prefix: "/marketing", label: "nav.marketing" },
+  { prefix: "/oee", label: "nav.oee" },
 ];
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MonitorError } from "../errors.ts";
-import { computeOee, type StateEvent } from "./oee.ts";
+import { combineOee, computeOee, type StateEvent } from "./oee.ts";
 
 // Minutes. Shift A 0–480 on line L1, worked by hand:
 // planned = 480 − 30 break = 450; breakdown 20, setup 25, small stops 3 + 2 (a 2-minute
@@ -99,5 +99,20 @@ describe("OEE with the six big losses", () => {
         idealCycleTime: { L1: 1 },
       }),
     ).toThrow(/row 1/);
+  });
+
+  it("combines machines with different ideal cycle times from summed times (OEE = Σ fully productive / Σ planned)", () => {
+    const rows = run();
+    const l1 = rows.find((r) => r.line === "L1" && r.shift === "A")!;
+    const l2 = rows.find((r) => r.line === "L2" && r.shift === "A")!;
+    const both = combineOee([l1, l2], "line", "A");
+    // L1: planned 450, run 405, ideal time 350, productive 340; L2: planned 480, run 240, ideal 100, productive 90.
+    expect(both.plannedTime).toBe(930);
+    expect(both.availability).toBeCloseTo(645 / 930, 12);
+    expect(both.performance).toBeCloseTo(450 / 645, 12);
+    expect(both.quality).toBeCloseTo(430 / 450, 12);
+    expect(both.oee).toBeCloseTo(430 / 930, 12);
+    expect(both.losses.breakdowns).toBe(20);
+    expect(combineOee([], "x", "y").oee).toBe(0);
   });
 });

@@ -54,6 +54,8 @@ export interface OeeResult {
   readonly quality: number;
   readonly oee: number;
   readonly fullyProductiveTime: number;
+  /** Ideal cycle time × total count: the run time the output needed at ideal speed. */
+  readonly idealTime: number;
   readonly losses: SixBigLosses;
 }
 
@@ -167,6 +169,7 @@ function result(line: string, shift: string, a: Acc, ideal: number, unaccounted:
     quality,
     oee: availability * performance * quality,
     fullyProductiveTime: ideal * a.good,
+    idealTime: ideal * a.total,
     losses: {
       breakdowns: a.breakdowns,
       setupAdjustments: a.setup,
@@ -175,6 +178,47 @@ function result(line: string, shift: string, a: Acc, ideal: number, unaccounted:
       startupRejects: ideal * a.startupRejects,
       productionRejects: ideal * (rejects - a.startupRejects),
       unaccounted,
+    },
+  };
+}
+
+/**
+ * Several results (machines of a line, periods of a machine) as one, from summed times — never
+ * averaged ratios — so machines with different ideal cycle times weigh by their planned time:
+ * availability = Σ run / Σ planned, performance = Σ ideal time / Σ run, quality = Σ(ideal × good)
+ * / Σ ideal time (value-weighted), and their product is Σ fully productive time / Σ planned time.
+ */
+export function combineOee(parts: readonly OeeResult[], line: string, shift: string): OeeResult {
+  const sum = (f: (r: OeeResult) => number) => parts.reduce((acc, r) => acc + f(r), 0);
+  const planned = sum((r) => r.plannedTime);
+  const run = sum((r) => r.runTime);
+  const ideal = sum((r) => r.idealTime);
+  const productive = sum((r) => r.fullyProductiveTime);
+  const availability = planned > 0 ? run / planned : 0;
+  const performance = run > 0 ? Math.min(1, ideal / run) : 0;
+  const quality = ideal > 0 ? productive / ideal : 0;
+  const loss = (k: keyof SixBigLosses) => sum((r) => r.losses[k]);
+  return {
+    line,
+    shift,
+    plannedTime: planned,
+    runTime: run,
+    totalCount: sum((r) => r.totalCount),
+    goodCount: sum((r) => r.goodCount),
+    availability,
+    performance,
+    quality,
+    oee: availability * performance * quality,
+    fullyProductiveTime: productive,
+    idealTime: ideal,
+    losses: {
+      breakdowns: loss("breakdowns"),
+      setupAdjustments: loss("setupAdjustments"),
+      smallStops: loss("smallStops"),
+      reducedSpeed: loss("reducedSpeed"),
+      startupRejects: loss("startupRejects"),
+      productionRejects: loss("productionRejects"),
+      unaccounted: loss("unaccounted"),
     },
   };
 }

@@ -82,6 +82,8 @@ export class DeviceSignals {
   readonly faults: ActiveFault[] = [];
   /** Every fault injected so far (ground truth for anomaly detection demos). */
   readonly faultLog: ActiveFault[] = [];
+  /** Every stop forced by `stopMachine` (ground truth for the OEE downtime). */
+  readonly stopLog: { startTs: number; endTs: number; reason: string }[] = [];
   private stateUntil: number;
   private readonly rng: SeededRandom;
   private readonly signals: TagSignal[];
@@ -101,6 +103,17 @@ export class DeviceSignals {
       return { tag, role, lo, hi: hi > lo ? hi : lo + 1, value: role.startsWith("counter") ? 0 : mid };
     });
     this.stateUntil = startTs + this.dwell("run");
+  }
+
+  /**
+   * A fault that stops the machine: from `ts` it is down with `reason` for `durationMs` (its state
+   * tag says so and its counters stand still), then it runs again.
+   */
+  stopMachine(ts: number, durationMs: number, reason = "breakdown"): void {
+    this.state = "down";
+    this.reason = reason;
+    this.stateUntil = ts + durationMs;
+    this.stopLog.push({ startTs: ts, endTs: ts + durationMs, reason });
   }
 
   /** Advance to `ts` (ms) after `dtMs`, and return one point per tag at `ts`. */
