@@ -5,11 +5,13 @@ import { ApiError, fieldProblems } from "../api/api-error.ts";
 /**
  * Shows an API failure in the chosen language: a translated headline for its code, then each
  * problem the server described with a key (translated with its parameters), and the code so
- * support can match it to the logs. The server's English message shows only in the English UI,
+ * support can match it to the logs. Renders nothing when there is no error. The server's English message shows only in the English UI,
  * and only when it sent nothing translatable.
  */
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t, tEnum, fmt } = useI18n();
+  // Nothing failed, nothing to show: screens pass `list.error ?? failure` unconditionally.
+  if (error === null || error === undefined) return null;
   const isNetwork = error instanceof ApiError && error.code === "NETWORK";
   const code = error instanceof ApiError ? error.code : null;
   const titleFor = (c: string) => {
