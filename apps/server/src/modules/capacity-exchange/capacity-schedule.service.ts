@@ -47,7 +47,8 @@ export class CapacityScheduleService {
     const ops = row.operations;
     const setups = setupsOf(row.plan, ops);
     const today = factoryToday(this.now());
-    const start = today > meta.origin ? today : meta.origin;
+    // The later of today and the plan origin (ISO dates sort as strings).
+    const start = [today, meta.origin].sort()[1];
     const monday = addDays(start, 1 - weekday(start));
     const startMin = daysBetween(meta.origin, start) * DAY_MIN;
     const weekStarts = Array.from({ length: weeks }, (_, w) => addDays(monday, 7 * w));
