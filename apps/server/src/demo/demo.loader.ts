@@ -22,6 +22,7 @@ import {
 import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
+import { loadDemoCapacity } from "./demo.capacity.ts";
 import { loadDemoGrowth } from "./demo.growth.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
 import { loadDemoLogistics } from "./demo.logistics.ts";
@@ -135,6 +136,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await loadDemoMarketing(tx, at);
     await loadDemoTalent(tx, at);
     await loadDemoLogistics(tx, at);
+    await loadDemoCapacity(tx, at);
     await writeAudit(
       tx,
       null,
