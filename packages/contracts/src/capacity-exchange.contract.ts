@@ -72,8 +72,11 @@ export const capacityOrderSchema = z.object({
   pricePerHour: z.number(),
   status: z.enum(CAPACITY_ORDER_STATUSES),
   shipmentId: z.string().nullable(),
-  /** The status of the order's shipment, from its tracking events. */
-  shipmentStatus: z.enum(SHIPMENT_STATUSES).nullable(),
+  /**
+   * The status of the order's shipment (one of SHIPMENT_STATUSES), from its tracking events. A
+   * nullable string: a nullable enum's OpenAPI form leaves null out.
+   */
+  shipmentStatus: z.string().nullable(),
   createdAt: z.string(),
 });
 export type CapacityOrder = z.infer<typeof capacityOrderSchema>;
@@ -99,8 +102,11 @@ export const scheduleIdleSchema = z.object({
   items: z.array(
     z.object({
       workCentre: z.string(),
-      /** The exchange process the work centre most likely sells (null when its code does not say). */
-      process: capacityProcessSchema.nullable(),
+      /**
+       * The exchange process (one of CAPACITY_PROCESSES) the work centre most likely sells, null when
+       * its code does not say. A nullable string: a nullable enum's OpenAPI form leaves null out.
+       */
+      process: z.string().nullable(),
       machines: z.number(),
       weeks: z.array(
         z.object({

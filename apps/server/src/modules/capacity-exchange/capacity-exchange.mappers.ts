@@ -53,7 +53,7 @@ export function toOrder(r: CapacityOrderView): CapacityOrder {
     pricePerHour: Number(r.pricePerHour),
     status: orderStatus(r.shipmentStatus),
     shipmentId: r.shipmentId,
-    shipmentStatus: r.shipmentStatus as ShipmentStatus | null,
+    shipmentStatus: r.shipmentStatus,
     createdAt: r.createdAt.toISOString(),
   };
 }

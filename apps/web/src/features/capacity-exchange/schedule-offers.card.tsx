@@ -32,7 +32,7 @@ export function ScheduleOffersCard({ onOffered }: { onOffered: () => void }) {
     i.weeks.map((w) => ({
       key: `${i.workCentre}|${w.weekStart}`,
       workCentre: i.workCentre,
-      suggested: i.process,
+      suggested: (i.process as CapacityProcess | null) ?? null,
       machines: i.machines,
       ...w,
     })),
