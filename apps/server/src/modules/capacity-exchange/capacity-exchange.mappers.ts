@@ -5,7 +5,6 @@ import type {
   CapacityProcess,
   Quote,
   Rfq,
-  ShipmentStatus,
 } from "@clusterbrain/contracts";
 import type { CapacityOfferView, CapacityOrderView } from "./capacity-exchange.repository.ts";
 import type { QuoteView, RfqView } from "./capacity-rfq.repository.ts";
