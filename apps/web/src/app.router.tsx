@@ -36,6 +36,9 @@ const GrowthPage = lazy(() => import("./features/growth/growth.page.tsx"));
 const StrategyPage = lazy(() => import("./features/strategy/strategy.page.tsx"));
 const TracePage = lazy(() => import("./features/trace/trace.page.tsx"));
 const CapacityExchangePage = lazy(() => import("./features/capacity-exchange/capacity-exchange.page.tsx"));
+const RfqsPage = lazy(() => import("./features/capacity-exchange/rfqs.page.tsx"));
+const RfqPage = lazy(() => import("./features/capacity-exchange/rfq.page.tsx"));
+const CapacityOrderPage = lazy(() => import("./features/capacity-exchange/order.page.tsx"));
 const MarketingPage = lazy(() => import("./features/marketing/marketing.page.tsx"));
 const TalentPage = lazy(() => import("./features/talent/talent.page.tsx"));
 const LogisticsPage = lazy(() => import("./features/logistics/logistics.page.tsx"));
@@ -102,6 +105,9 @@ export const router = createBrowserRouter([
           { path: "strategy", element: <StrategyPage /> },
           { path: "trace", element: <TracePage /> },
           { path: "capacity-exchange", element: <CapacityExchangePage /> },
+          { path: "capacity-exchange/rfqs", element: <RfqsPage /> },
+          { path: "capacity-exchange/rfqs/:id", element: <RfqPage /> },
+          { path: "capacity-exchange/orders/:id", element: <CapacityOrderPage /> },
           { path: "knowledge", element: <KnowledgePage /> },
           { path: "events", element: <EventsPage /> },
           { path: "policies", element: <PoliciesPage /> },

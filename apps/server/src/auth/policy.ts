@@ -111,6 +111,22 @@ export interface JobResource {
   orgId: string;
 }
 
+/** An RFQ of the capacity exchange: its buyer and the suppliers it asked to quote. */
+export interface RfqResource {
+  kind: "rfq";
+  id: string;
+  buyerOrgId: string;
+  invitedOrgIds: readonly string[];
+}
+/** A quote or an order of the capacity exchange, between a buyer and a seller. */
+export interface TradeResource {
+  kind: "trade";
+  what: "quote" | "order";
+  id: string;
+  buyerOrgId: string;
+  sellerOrgId: string;
+}
+
 /** A technology demand or capability of `orgId`. */
 export interface ListingResource {
   kind: "listing";
@@ -239,6 +255,18 @@ export interface ActionResources {
   "trace.countersign": ClusterResource;
   /** Offer capacity on the exchange or book another firm's: owner/admin/member. */
   "capacity.trade": OrgResource;
+  /** See an RFQ: its buyer's staff and the invited suppliers' (others 404). */
+  "capacity.rfq.read": RfqResource;
+  /** Invite suppliers to an RFQ, accept its quotes: the buyer's owner/admin/member (suppliers 403, others 404). */
+  "capacity.rfq.manage": RfqResource;
+  /** Quote on an RFQ: owner/admin/member of an invited supplier (the buyer 403, others 404). */
+  "capacity.rfq.quote": RfqResource;
+  /** See a quote or an order: staff of its buyer and its seller (others 404). */
+  "capacity.deal.read": TradeResource;
+  /** Accept a quote: the buyer's owner/admin/member (the seller 403, others 404). */
+  "capacity.deal.buy": TradeResource;
+  /** Ship an order: the seller's owner/admin/member (the buyer 403, others 404). */
+  "capacity.deal.sell": TradeResource;
   /** Enter or change the org's people in the talent pool, ask for secondments, organise or enter competitions: owner/admin/member. */
   "talent.write": OrgResource;
   /** Approve or decline a secondment of my org's person: its owner/admin; the requester gets 403, others 404. */
@@ -483,6 +511,39 @@ const RULES: { [A in Action]: Rule<A> } = {
   "trace.countersign": (actor) =>
     isOperator(actor) && hasRole(actor, EDITORS) ? undefined : new NotFoundError("checkpoint"),
   "capacity.trade": orgRole(WRITERS, "org", "viewers may browse the capacity exchange but not trade on it"),
+  "capacity.rfq.read": (actor, r) =>
+    ownOrg(actor, r.buyerOrgId) || r.invitedOrgIds.includes(actor.orgId)
+      ? undefined
+      : new NotFoundError("rfq", r.id),
+  "capacity.rfq.manage": (actor, r) => {
+    if (ownOrg(actor, r.buyerOrgId))
+      return hasRole(actor, WRITERS)
+        ? undefined
+        : new ForbiddenError("viewers may follow RFQs but not act on them");
+    if (r.invitedOrgIds.includes(actor.orgId))
+      return new ForbiddenError("only the buyer invites suppliers and accepts quotes");
+    return new NotFoundError("rfq", r.id);
+  },
+  "capacity.rfq.quote": (actor, r) => {
+    if (r.invitedOrgIds.includes(actor.orgId) && !ownOrg(actor, r.buyerOrgId))
+      return hasRole(actor, WRITERS) ? undefined : new ForbiddenError("viewers cannot quote");
+    if (ownOrg(actor, r.buyerOrgId)) return new ForbiddenError("the buyer cannot quote on its own RFQ");
+    return new NotFoundError("rfq", r.id);
+  },
+  "capacity.deal.read": (actor, r) =>
+    ownOrg(actor, r.buyerOrgId) || ownOrg(actor, r.sellerOrgId) ? undefined : new NotFoundError(r.what, r.id),
+  "capacity.deal.buy": (actor, r) => {
+    if (ownOrg(actor, r.buyerOrgId))
+      return hasRole(actor, WRITERS) ? undefined : new ForbiddenError(`viewers cannot act on a ${r.what}`);
+    if (ownOrg(actor, r.sellerOrgId)) return new ForbiddenError(`only the buyer may do this to a ${r.what}`);
+    return new NotFoundError(r.what, r.id);
+  },
+  "capacity.deal.sell": (actor, r) => {
+    if (ownOrg(actor, r.sellerOrgId))
+      return hasRole(actor, WRITERS) ? undefined : new ForbiddenError(`viewers cannot act on a ${r.what}`);
+    if (ownOrg(actor, r.buyerOrgId)) return new ForbiddenError(`only the seller may do this to a ${r.what}`);
+    return new NotFoundError(r.what, r.id);
+  },
   "logistics.write": orgRole(WRITERS, "shipments of org", "viewers may follow shipments but not change them"),
   "logistics.webhook.manage": orgRole(
     EDITORS,

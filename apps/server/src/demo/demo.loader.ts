@@ -22,6 +22,7 @@ import {
 import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
+import { loadDemoCapacity } from "./demo.capacity.ts";
 import { loadDemoGrowth } from "./demo.growth.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
 import { loadDemoLogistics } from "./demo.logistics.ts";
@@ -139,6 +140,7 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await loadDemoLogistics(tx, at);
     await loadDemoMaterials(tx, at);
     await loadDemoOee(tx, at);
+    await loadDemoCapacity(tx, at);
     await writeAudit(
       tx,
       null,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseCsv } from "@clusterbrain/engine/analytics";
 import { applyCapacityChanges } from "@clusterbrain/engine/capacity";
+import { rankOffers } from "@clusterbrain/engine/exchange";
 import { parseSeriesCsv } from "@clusterbrain/engine/forecast";
 import { continuousReview } from "@clusterbrain/engine/inventory";
 import * as matchDomain from "@clusterbrain/engine/match";
@@ -52,6 +53,17 @@ const failures: Array<[domain: string, status: number, make: () => unknown]> = [
   ],
   ["csv", 400, () => thrown(() => readCsv('a,"open\n'))],
   ["trace", 422, () => thrown(() => parseUdi("(01)09506000134353"))],
+  [
+    "exchange",
+    422,
+    () =>
+      thrown(() =>
+        rankOffers(
+          { process: "smt", hours: 1, fromDay: 2, toDay: 1, certifications: [], district: "", today: 0 },
+          [],
+        ),
+      ),
+  ],
 ];
 
 /**

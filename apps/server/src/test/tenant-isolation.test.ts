@@ -91,6 +91,11 @@ function bodyFor(method: string, path: string): unknown {
       totalTag: null,
       idealCycleTag: null,
     };
+  if (key === "POST /api/v1/capacity-exchange/rfqs/{id}/invitations") return { offerId: "walk" };
+  if (key === "POST /api/v1/capacity-exchange/rfqs/{id}/quotes")
+    return { offerId: "walk", hours: 1, pricePerHour: 1, startOn: "2099-01-01", endOn: "2099-01-01" };
+  if (key === "POST /api/v1/capacity-exchange/orders/{id}/shipment")
+    return { carrier: "walk", trackingNo: "A-WALK-1", promisedOn: "2099-01-01" };
   if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
   if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
   if (key === "POST /api/v1/marketing/bundles")
@@ -127,6 +132,8 @@ describeEachDatabase(
     let bMaterialDraftId: string;
     /** A machine of B (OEE settings, downtime). */
     const bMachineId = "iso-b-machine";
+    /** An RFQ of B, C's quote on it and the order B placed (A is neither side). */
+    let bCapacity: string[] = [];
     beforeAll(async () => {
       await seedCluster(getDb().db);
       await createTestDevice(getDb().db, IDS.b, "iso-b", []);
@@ -227,6 +234,37 @@ describeEachDatabase(
           status: "draft",
         })
       ).json().id;
+      const cOffer = (
+        await call(app, c, "POST", "/api/v1/capacity-exchange/offers", {
+          process: "winding",
+          hours: 50,
+          pricePerHour: 90,
+          leadTimeDays: 0,
+        })
+      ).json().id;
+      const rfq = (
+        await call(app, b, "POST", "/api/v1/capacity-exchange/rfqs", {
+          process: "winding",
+          hours: 10,
+          windowFrom: "2099-01-01",
+          windowTo: "2099-01-31",
+        })
+      ).json().id;
+      await call(app, b, "POST", `/api/v1/capacity-exchange/rfqs/${rfq}/invitations`, { offerId: cOffer });
+      const quote = (
+        await call(app, c, "POST", `/api/v1/capacity-exchange/rfqs/${rfq}/quotes`, {
+          offerId: cOffer,
+          hours: 10,
+          pricePerHour: 90,
+          startOn: "2099-01-05",
+          endOn: "2099-01-09",
+        })
+      ).json().id;
+      const order = (
+        await call(app, b, "POST", `/api/v1/capacity-exchange/quotes/${quote}/accept`, {})
+      ).json().id;
+      bCapacity = [rfq, quote, order];
+      expect(bCapacity.every((id) => typeof id === "string")).toBe(true);
     });
     afterAll(() => app.close());
 
@@ -264,6 +302,7 @@ describeEachDatabase(
           bShipmentId,
           bMaterialDraftId,
           bMachineId,
+          ...bCapacity,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
@@ -329,6 +368,8 @@ describeEachDatabase(
       expect(shipment).toMatchObject({ status: "created", events: [] });
       const oee = (await call(app, b, "GET", `/api/v1/oee/machines/${bMachineId}/settings`)).json();
       expect(oee).toMatchObject({ idealCycleSeconds: null, stateTag: null });
+      const order = (await call(app, b, "GET", `/api/v1/capacity-exchange/orders/${bCapacity[2]}`)).json();
+      expect(order).toMatchObject({ status: "booked", shipment: null, quoteId: bCapacity[1] });
       const members = (await call(app, b, "GET", `/api/v1/orgs/${IDS.b}/members`)).json();
       expect(members.items).toEqual([expect.objectContaining({ email: EMAILS.bOwner, role: "owner" })]);
       const project = (await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}`)).json();

@@ -1,15 +1,19 @@
 import {
   CAPACITY_PROCESSES,
   type CapacityOffer,
+  type CapacityOrder,
   type CapacityProcess,
   routeTable,
 } from "@clusterbrain/contracts";
 import { Button, Card, Form, Input, InputNumber, message, Select, Space, Table, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { callRoute } from "../../shared/api/route.client.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { OrderStatusTag } from "./order-status.tag.tsx";
+import { ScheduleOffersCard } from "./schedule-offers.card.tsx";
 
 const r = routeTable.capacityExchange;
 
@@ -63,15 +67,35 @@ export default function CapacityExchangePage() {
     });
 
   const orderColumns = [
-    { title: t("cx.process"), dataIndex: "process", render: (p: string) => tEnum("cx.process", p) },
+    {
+      title: t("cx.process"),
+      dataIndex: "process",
+      render: (p: string, o: CapacityOrder) => (
+        <Link to={`/capacity-exchange/orders/${o.id}`} data-testid="order-link">
+          {tEnum("cx.process", p)}
+        </Link>
+      ),
+    },
+    { title: t("cx.buyer"), render: (_: unknown, o: CapacityOrder) => pick(o.buyerNameZh, o.buyerNameEn) },
+    { title: t("cx.seller"), render: (_: unknown, o: CapacityOrder) => pick(o.sellerNameZh, o.sellerNameEn) },
     { title: t("cx.hours"), dataIndex: "hours" },
     { title: t("cx.price"), dataIndex: "pricePerHour" },
+    {
+      title: t("cx.status"),
+      render: (_: unknown, o: CapacityOrder) => <OrderStatusTag status={o.status} />,
+    },
   ];
   return (
     <div data-testid="capacity-exchange-page">
       {toastHolder}
       <Typography.Title level={3}>{t("cx.title")}</Typography.Title>
       {error ? <ErrorAlert error={error} /> : null}
+      <p>
+        <Link to="/capacity-exchange/rfqs" data-testid="rfqs-link">
+          {t("cx.rfqs")}
+        </Link>
+      </p>
+      <ScheduleOffersCard onOffered={offers.reload} />
       <Card title={t("cx.newOffer")} size="small" style={{ marginBottom: 16 }}>
         <Form<OfferForm>
           layout="inline"
@@ -115,6 +139,17 @@ export default function CapacityExchangePage() {
             { title: t("cx.available"), dataIndex: "hoursAvailable" },
             { title: t("cx.price"), dataIndex: "pricePerHour" },
             { title: t("cx.lead"), dataIndex: "leadTimeDays" },
+            {
+              title: t("cx.window"),
+              render: (_, o) => (o.availableFrom ? `${o.availableFrom} – ${o.availableTo}` : t("cx.anytime")),
+            },
+            {
+              title: t("cx.source"),
+              render: (_, o) =>
+                o.source === "schedule"
+                  ? `${t("cx.source.schedule")} · ${o.workCentre}`
+                  : t("cx.source.manual"),
+            },
             { title: t("cx.certs"), render: (_, o) => o.certifications.join(", ") },
             {
               title: t("cx.book"),
