@@ -1,4 +1,10 @@
-import type { GrowthMacro, GrowthMeso, GrowthMicro, JobDetail } from "@clusterbrain/contracts";
+import {
+  type GrowthMacro,
+  type GrowthMeso,
+  type GrowthMicro,
+  JIAXING_SCHEMATIC,
+  type JobDetail,
+} from "@clusterbrain/contracts";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
@@ -86,6 +92,20 @@ describeEachDatabase(
       if (meso.network.density !== null) expect(text).toContain(formatCell(meso.network.density));
       for (const c of macro.lq.cells)
         if (!c.lq.suppressed && c.lq.value !== null) expect(text).toContain(formatCell(c.lq.value));
+    });
+
+    it("the PDF carries the LISA map: its title, every schematic district drawn on it, its legend, and a chart per section", async () => {
+      const res = await call(app, op, "GET", `/api/v1/growth/reports/${job.id}/pdf`);
+      const flat = (await pdfText(new Uint8Array(res.rawPayload))).replace(/\s+/g, "");
+      expect(flat).toContain("LISA集聚地图");
+      // Districts without any firm are in no table: only the map draws them.
+      for (const d of JIAXING_SCHEMATIC) expect(flat).toContain(d.nameZh);
+      const macro = (await call(app, op, "GET", `/api/v1/growth/macro?year=${YEAR}`)).json() as GrowthMacro;
+      const inTables = new Set(macro.lq.cells.map((c) => c.district));
+      expect(JIAXING_SCHEMATIC.some((d) => !inTables.has(d.nameZh))).toBe(true);
+      expect(flat).toMatch(/无数据n\/a|不显著n\.s\.|高-高HH|低-低LL|高-低HL|低-高LH/);
+      for (const t of ["CCR效率", "竞争力贴近度", "耦合协调度Couplingcoordination", "区位商热力图", "创新溢出"])
+        expect(flat).toContain(t);
     });
 
     it("the workbook holds the same figures as numbers", async () => {
