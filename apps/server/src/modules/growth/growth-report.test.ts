@@ -67,7 +67,7 @@ describeEachDatabase(
     it("the job succeeds with progress done; the PDF's text is Chinese and its figures are the dashboard's", async () => {
       expect(job.status, JSON.stringify(job.error)).toBe("succeeded");
       expect(job.progress).toBe(1);
-      expect(job.note).toBe("pdf");
+      expect(["pdf", "workbook"]).toContain(job.note);
       const res = await call(app, op, "GET", `/api/v1/growth/reports/${job.id}/pdf`);
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toContain("application/pdf");
@@ -104,7 +104,13 @@ describeEachDatabase(
       const inTables = new Set(macro.lq.cells.map((c) => c.district));
       expect(JIAXING_SCHEMATIC.some((d) => !inTables.has(d.nameZh))).toBe(true);
       expect(flat).toMatch(/无数据n\/a|不显著n\.s\.|高-高HH|低-低LL|高-低HL|低-高LH/);
-      for (const t of ["CCR效率", "竞争力贴近度", "耦合协调度Couplingcoordination", "区位商热力图", "创新溢出"])
+      for (const t of [
+        "CCR效率",
+        "竞争力贴近度",
+        "耦合协调度Couplingcoordination",
+        "区位商热力图",
+        "创新溢出",
+      ])
         expect(flat).toContain(t);
     });
 
@@ -123,6 +129,21 @@ describeEachDatabase(
       micro.topsis.units.forEach((u, i) => {
         expect(topsis?.getRow(4 + i).values).toEqual([undefined, u.rank, u.label, u.closeness]);
       });
+      // The charts are in the workbook too: the LISA map on the lisa sheet, a chart beside DEA.
+      for (const key of ["lisa", "dea", "topsis"]) {
+        const images = book.getWorksheet(key)?.getImages() ?? [];
+        expect(images.length, key).toBe(1);
+        const media = book.model.media[Number(images[0]?.imageId)] as unknown as {
+          extension?: string;
+          buffer?: Uint8Array;
+        };
+        expect(media?.extension).toBe("png");
+        expect(
+          Buffer.from(media?.buffer ?? [])
+            .subarray(1, 4)
+            .toString(),
+        ).toBe("PNG");
+      }
     });
 
     it("a firm's report is its firm report; its file is refused while the job has not succeeded", async () => {
