@@ -17,6 +17,7 @@ import { knowledgeRoutes } from "./knowledge.routes.ts";
 import { liveRoutes } from "./live.routes.ts";
 import { logisticsRoutes } from "./logistics.routes.ts";
 import { marketingRoutes } from "./marketing.routes.ts";
+import { marketingChannelRoutes } from "./marketing-channel.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
@@ -27,6 +28,7 @@ import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { talentRoutes } from "./talent.routes.ts";
+import { talentStudioRoutes } from "./talent-studio.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 import { traceRoutes } from "./trace.routes.ts";
 
@@ -49,6 +51,7 @@ export * from "./knowledge.routes.ts";
 export * from "./live.routes.ts";
 export * from "./logistics.routes.ts";
 export * from "./marketing.routes.ts";
+export * from "./marketing-channel.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
@@ -59,6 +62,7 @@ export * from "./route.ts";
 export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
 export * from "./talent.routes.ts";
+export * from "./talent-studio.routes.ts";
 export * from "./telemetry.routes.ts";
 export * from "./trace.routes.ts";
 
@@ -98,6 +102,8 @@ export const routeTable = {
   events: eventRoutes,
   marketing: marketingRoutes,
   talent: talentRoutes,
+  talentStudios: talentStudioRoutes,
+  marketingChannels: marketingChannelRoutes,
   logistics: logisticsRoutes,
 } satisfies Record<string, Record<string, AnyRoute>>;
 
