@@ -125,7 +125,7 @@ export function ChannelsCard() {
             render: (_: unknown, s) => (
               <Tag
                 color={COLORS[s.status]}
-                data-testid={`share-status-${s.requesterNameZh}`}
+                data-testid={`share-status-${s.channelName}`}
                 data-status={s.status}
               >
                 {tEnum("marketing.shareStatus", s.status)}
@@ -140,7 +140,7 @@ export function ChannelsCard() {
                   <Button
                     size="small"
                     type="primary"
-                    data-testid={`share-approve-${s.requesterNameZh}`}
+                    data-testid={`share-approve-${s.channelName}`}
                     onClick={() => run(() => marketingApi.approveShare(s.id))}
                   >
                     {t("marketing.approve")}
