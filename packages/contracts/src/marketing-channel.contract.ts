@@ -42,8 +42,11 @@ export const channelSchema = z.object({
   /** For an event channel: when it starts (ISO). */
   startsAt: z.string().nullable(),
   mine: z.boolean(),
-  /** The caller's org's agreement on this channel, if any ("approved" = it may use the channel). */
-  myShare: channelShareStatusSchema.nullable(),
+  /**
+   * The caller's org's agreement on this channel, if any ("approved" = it may use the channel): a
+   * share status, as a nullable string (a nullable enum's OpenAPI form leaves null out).
+   */
+  myShare: z.string().nullable(),
 });
 export type Channel = z.infer<typeof channelSchema>;
 
