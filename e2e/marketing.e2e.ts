@@ -38,4 +38,35 @@ describe("precision marketing in Chromium", () => {
       await context.close();
     }
   });
+  it("世源 asks to share 华磁's distributor network; 华磁's owner approves; 世源 sees it approved", async () => {
+    const channel = "华东电子元器件经销网络";
+    const asking = await app.newPage({ width: 1280, height: 900 });
+    const owning = await app.newPage({ width: 1280, height: 900 });
+    try {
+      for (const [ctx, persona] of [
+        [asking, "supplier"],
+        [owning, "owner"],
+      ] as const) {
+        const login = new LoginPage(ctx.page);
+        await login.goto();
+        await login.signIn(demoCredentials(persona));
+        await new Shell(ctx.page).waitUntilShown();
+      }
+      const supplier = new MarketingPage(asking.page);
+      await supplier.open();
+      // The hub's fairs are listed as channels open to every firm.
+      await asking.page.getByTestId("marketing-channels").getByText("向所有企业开放").first().waitFor();
+      await supplier.requestChannel(channel);
+      const owner = new MarketingPage(owning.page);
+      await owner.open();
+      await owner.approveShare(channel);
+      await screenshot(owning.page, "marketing-channel-approved");
+      await asking.page.reload();
+      await supplier.open();
+      expect(await supplier.channelShareStatus(channel)).toBe("approved");
+    } finally {
+      await asking.context.close();
+      await owning.context.close();
+    }
+  });
 });

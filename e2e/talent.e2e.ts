@@ -64,4 +64,30 @@ describe("talent sharing in Chromium", () => {
       await operator.context.close();
     }
   });
+  it("华磁's owner records a training of 王建国's studio; 禾联 asks for 王建国 for a project and 华磁 approves", async () => {
+    const host = await signedIn("owner");
+    const requester = await signedIn("partner");
+    try {
+      const studio = new TalentPage(host.page);
+      await studio.open();
+      await studio.tab("技能大师工作室");
+      await studio.addTraining("王建国精密绕线技能大师工作室", "2026-12-01", "电感绕线张力控制", 2.5);
+      await screenshot(host.page, "talent-studio-training-zh");
+
+      const asking = new TalentPage(requester.page);
+      await asking.open();
+      await asking.tab("项目用人");
+      await asking.requestStaffing("王建国", "车载电感试制", "绕线工艺指导", "2027-02-01", "2027-04-30");
+
+      await studio.tab("项目用人");
+      await host.page.reload();
+      await host.page.getByTestId("talent-page").waitFor();
+      await studio.tab("项目用人");
+      await studio.approveStaffing("王建国");
+      await screenshot(host.page, "talent-staffing-approved-zh");
+    } finally {
+      await requester.context.close();
+      await host.context.close();
+    }
+  });
 });

@@ -33,4 +33,22 @@ export class MarketingPage {
     await row.waitFor();
     return Number(await row.getAttribute("data-leads"));
   }
+
+  /** Asks the owner of the channel named `channel` to share it; waits for the pending tag. */
+  async requestChannel(channel: string): Promise<void> {
+    await this.page.getByTestId(`channel-request-${channel}`).click();
+    await this.page.locator(`[data-testid="channel-share-${channel}"][data-status="pending"]`).waitFor();
+  }
+
+  async channelShareStatus(channel: string): Promise<string> {
+    const tag = this.page.getByTestId(`channel-share-${channel}`);
+    await tag.waitFor();
+    return (await tag.getAttribute("data-status")) ?? "";
+  }
+
+  /** Approves the pending request to share our channel named `channel`. */
+  async approveShare(channel: string): Promise<void> {
+    await this.page.getByTestId(`share-approve-${channel}`).click();
+    await this.page.locator(`[data-testid="share-status-${channel}"][data-status="approved"]`).waitFor();
+  }
 }

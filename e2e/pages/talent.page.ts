@@ -59,4 +59,32 @@ export class TalentPage {
   async rank(person: string): Promise<string> {
     return (await this.page.getByTestId(`entry-${person}`).getAttribute("data-rank")) ?? "";
   }
+
+  /** Opens a studio's detail and adds a training record; waits until the record is listed. */
+  async addTraining(studio: string, heldOn: string, topic: string, hours: number): Promise<void> {
+    await this.page.getByTestId(`studio-open-${studio}`).click();
+    await this.page.getByTestId("studio-detail").waitFor();
+    await this.page.getByTestId("training-date").fill(heldOn);
+    await this.page.getByTestId("training-topic").fill(topic);
+    await (await inputOf(this.page.getByTestId("training-hours"))).fill(String(hours));
+    await this.page.getByTestId("training-add").click();
+    await this.page.getByTestId("studio-trainings").getByText(topic).waitFor();
+  }
+
+  /** Asks for `person` (shown as "name · org" in the picker) for a project and a period. */
+  async requestStaffing(person: string, project: string, role: string, startsOn: string, endsOn: string) {
+    await this.page.getByTestId("staffing-person").click();
+    await this.page.locator(".ant-select-item-option").filter({ hasText: person }).first().click();
+    await this.page.getByTestId("staffing-project").fill(project);
+    await this.page.getByTestId("staffing-role").fill(role);
+    await this.page.getByTestId("staffing-starts").fill(startsOn);
+    await this.page.getByTestId("staffing-ends").fill(endsOn);
+    await this.page.getByTestId("staffing-submit").click();
+    await this.page.locator(`[data-testid="staffing-status-${person}"][data-status="pending"]`).waitFor();
+  }
+
+  async approveStaffing(person: string): Promise<void> {
+    await this.page.getByTestId(`staffing-approve-${person}`).click();
+    await this.page.locator(`[data-testid="staffing-status-${person}"][data-status="approved"]`).waitFor();
+  }
 }

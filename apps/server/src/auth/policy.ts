@@ -148,6 +148,19 @@ export interface SecondmentResource {
   ownerOrgId: string;
   requesterOrgId: string;
 }
+/** A skill-master studio run by `orgId` (visible to the cluster while its master consents). */
+export interface StudioResource {
+  kind: "studio";
+  id: string;
+  orgId: string;
+}
+/** An agreement to share `ownerOrgId`'s channel with `requesterOrgId`. */
+export interface ChannelShareResource {
+  kind: "channelShare";
+  id: string;
+  ownerOrgId: string;
+  requesterOrgId: string;
+}
 /** A skill competition organised by `orgId` (visible to the whole cluster). */
 export interface CompetitionResource {
   kind: "competition";
@@ -273,6 +286,12 @@ export interface ActionResources {
   "secondment.decide": SecondmentResource;
   /** Record scores of a competition: the organiser's owner/admin; other orgs see it but get 403. */
   "competition.score": CompetitionResource;
+  /** Add apprentices and training records to a studio: writers of the studio's org; other orgs get 403. */
+  "studio.manage": StudioResource;
+  /** Approve or decline a project staffing request for my org's person: as a secondment. */
+  "staffing.decide": SecondmentResource;
+  /** Approve, decline or revoke a share of my org's channel: its owner/admin; the requester gets 403, others 404. */
+  "channelShare.decide": ChannelShareResource;
   /** Record shipments of my org and add their tracking events: owner/admin/member. */
   "logistics.write": OrgResource;
   /** Make a new carrier-webhook secret for my org: owner/admin. */
@@ -573,6 +592,28 @@ const RULES: { [A in Action]: Rule<A> } = {
     if (ownOrg(actor, r.requesterOrgId))
       return new ForbiddenError("the person's org decides a secondment, not the requester");
     return new NotFoundError("secondment", r.id);
+  },
+  "studio.manage": (actor, r) =>
+    ownOrg(actor, r.orgId) && hasRole(actor, WRITERS)
+      ? undefined
+      : new ForbiddenError("only the studio's org may add apprentices and training records"),
+  "staffing.decide": (actor, r) => {
+    if (ownOrg(actor, r.ownerOrgId))
+      return hasRole(actor, EDITORS)
+        ? undefined
+        : new ForbiddenError("only owners and admins of the person's org may decide a staffing request");
+    if (ownOrg(actor, r.requesterOrgId))
+      return new ForbiddenError("the person's org decides a staffing request, not the requester");
+    return new NotFoundError("staffing request", r.id);
+  },
+  "channelShare.decide": (actor, r) => {
+    if (ownOrg(actor, r.ownerOrgId))
+      return hasRole(actor, EDITORS)
+        ? undefined
+        : new ForbiddenError("only owners and admins of the channel's org may decide or revoke a share");
+    if (ownOrg(actor, r.requesterOrgId))
+      return new ForbiddenError("the channel's owner decides a share, not the requester");
+    return new NotFoundError("channel share", r.id);
   },
   "competition.score": (actor, r) =>
     ownOrg(actor, r.orgId) && hasRole(actor, EDITORS)

@@ -23,6 +23,7 @@ import { ConflictError } from "../errors/index.ts";
 import { writeAudit } from "../modules/audit/audit.service.ts";
 import { restartAuditChain } from "../modules/audit/audit-chain.service.ts";
 import { loadDemoCapacity } from "./demo.capacity.ts";
+import { loadDemoChannels } from "./demo.channels.ts";
 import { loadDemoGrowth } from "./demo.growth.ts";
 import { insertDemoInnovation } from "./demo.innovation.ts";
 import { loadDemoLogistics } from "./demo.logistics.ts";
@@ -34,7 +35,7 @@ import { loadDemoResources } from "./demo.resources.ts";
 import { demoRows, demoUserId } from "./demo.rows.ts";
 import { demoSchedulingRows } from "./demo.scheduling.ts";
 import { demoSharingRows } from "./demo.sharing.ts";
-import { loadDemoTalent } from "./demo.talent.ts";
+import { loadDemoStudios, loadDemoTalent } from "./demo.talent.ts";
 import { insertDemoTrace } from "./demo.trace.ts";
 
 export interface DemoLoadOptions {
@@ -137,6 +138,8 @@ export async function loadDemoCluster(db: Database, opts: DemoLoadOptions = {}):
     await insertDemoTrace(tx, cluster, at);
     await loadDemoMarketing(tx, at);
     await loadDemoTalent(tx, at);
+    await loadDemoStudios(tx, at);
+    await loadDemoChannels(tx, at);
     await loadDemoLogistics(tx, at);
     await loadDemoMaterials(tx, at);
     await loadDemoOee(tx, at);

@@ -44,4 +44,17 @@ describeEachDatabase("demo talent sharing", (getDb) => {
       ["吴强", null],
     ]);
   });
+  it("the demo has studios with training records (孙立明 hidden from the partner) and channels to share", async () => {
+    const studios = (await call(app, partner, "GET", "/api/v1/talent/studios")).json().items;
+    const wang = studios.find((x: { name: string }) => x.name.includes("王建国"));
+    expect(wang).toMatchObject({ trainings: 3, apprentices: 1 });
+    const detail = (await call(app, owner, "GET", `/api/v1/talent/studios/${wang.id}`)).json();
+    expect(detail.apprenticeList.map((p: { name: string }) => p.name).sort()).toEqual(
+      ["孙立明", "陈浩"].sort(),
+    );
+    const channels = (await call(app, partner, "GET", "/api/v1/marketing/channels")).json();
+    expect(channels.items.some((c: { source: string }) => c.source === "offer")).toBe(true);
+    expect(channels.items.some((c: { source: string }) => c.source === "event")).toBe(true);
+    expect(channels.outgoing.map((x: { status: string }) => x.status)).toEqual(["pending"]);
+  });
 });

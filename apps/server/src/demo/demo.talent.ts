@@ -1,6 +1,15 @@
 import { FIRM_A_KEY, HELIAN_KEY, OPERATOR_KEY, SHIYUAN_KEY, XINYUAN_KEY } from "@clusterbrain/demo";
 import type { Tx } from "../db/database.ts";
-import { talentCompetitions, talentEntries, talentPeople, talentSecondments } from "../db/schema/index.ts";
+import {
+  talentCompetitions,
+  talentEntries,
+  talentPeople,
+  talentSecondments,
+  talentStaffing,
+  talentStudioApprentices,
+  talentStudios,
+  talentStudioTrainings,
+} from "../db/schema/index.ts";
 
 const DAY_MS = 86_400_000;
 type Person = typeof talentPeople.$inferInsert;
@@ -101,4 +110,83 @@ export async function loadDemoTalent(tx: Tx, at: Date): Promise<void> {
       createdAt: at,
     })),
   );
+}
+
+/**
+ * Skill-master studios: 王建国's winding studio at 华磁 (apprentices 孙立明 of 华磁, not listed, and
+ * 陈浩 of 世源) with three training records, and 周敏's SMT studio at 禾联; a pending staffing request
+ * of 世源 for 禾联's 吴强 on the monitor power-module project.
+ */
+export async function loadDemoStudios(tx: Tx, at: Date): Promise<void> {
+  const day = (n: number) => new Date(at.getTime() + n * DAY_MS).toISOString().slice(0, 10);
+  await tx.insert(talentStudios).values([
+    {
+      id: "studio-demo-huaci-wang",
+      orgId: FIRM_A_KEY,
+      name: "王建国精密绕线技能大师工作室",
+      skill: "绕线工艺",
+      masterId: "talent-demo-huaci-wang",
+      description: "高频功率电感绕线与磁芯烧结工艺传承",
+      createdAt: at,
+    },
+    {
+      id: "studio-demo-helian-zhou",
+      orgId: HELIAN_KEY,
+      name: "周敏 SMT 技能大师工作室",
+      skill: "SMT",
+      masterId: "talent-demo-helian-zhou",
+      description: "回流焊曲线与 AOI 缺陷判读",
+      createdAt: at,
+    },
+  ]);
+  await tx.insert(talentStudioApprentices).values([
+    {
+      studioId: "studio-demo-huaci-wang",
+      personId: "talent-demo-huaci-sun",
+      orgId: FIRM_A_KEY,
+      joinedOn: day(-120),
+    },
+    {
+      studioId: "studio-demo-huaci-wang",
+      personId: "talent-demo-shiyuan-chen",
+      orgId: FIRM_A_KEY,
+      joinedOn: day(-90),
+    },
+    {
+      studioId: "studio-demo-helian-zhou",
+      personId: "talent-demo-helian-wu",
+      orgId: HELIAN_KEY,
+      joinedOn: day(-60),
+    },
+  ]);
+  const trainings: [string, string, string, number, number][] = [
+    ["training-demo-wang-1", "studio-demo-huaci-wang", "扁平线立绕工艺", -84, 4],
+    ["training-demo-wang-2", "studio-demo-huaci-wang", "铁氧体磁芯烧结曲线", -56, 3.5],
+    ["training-demo-wang-3", "studio-demo-huaci-wang", "高端电感良率分析", -21, 2],
+    ["training-demo-zhou-1", "studio-demo-helian-zhou", "回流焊温度曲线调优", -30, 3],
+  ];
+  await tx.insert(talentStudioTrainings).values(
+    trainings.map(([id, studioId, topic, offset, hours]) => ({
+      id,
+      studioId,
+      orgId: studioId === "studio-demo-huaci-wang" ? FIRM_A_KEY : HELIAN_KEY,
+      heldOn: day(offset),
+      topic,
+      hours,
+      createdAt: at,
+    })),
+  );
+  await tx.insert(talentStaffing).values({
+    id: "staffing-demo-shiyuan-wu",
+    orgId: HELIAN_KEY,
+    requesterOrgId: SHIYUAN_KEY,
+    personId: "talent-demo-helian-wu",
+    projectId: null,
+    projectTitle: "监护仪电源模块返修线",
+    role: "返修工艺指导",
+    startsOn: day(21),
+    endsOn: day(81),
+    status: "pending",
+    createdAt: at,
+  });
 }

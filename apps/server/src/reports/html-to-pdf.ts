@@ -42,19 +42,31 @@ function chromiumPath(): Promise<string> {
   return resolved;
 }
 
+/** A printed report and each chart (`[data-chart]` element) as a PNG for the workbook. */
+export interface PrintedReport {
+  pdf: Buffer;
+  charts: Record<string, Buffer>;
+}
+
 /** Prints a self-contained HTML page to an A4 PDF (no network: the page names no URL). */
-export async function htmlToPdf(html: string): Promise<Buffer> {
+export async function htmlToPdf(html: string): Promise<PrintedReport> {
   const browser = await chromium.launch({ executablePath: await chromiumPath(), headless: true, args: ARGS });
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ deviceScaleFactor: 1.5 });
     await page.route("**/*", (route) => route.abort());
     await page.setContent(html, { waitUntil: "load" });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    return await page.pdf({
+    const charts: Record<string, Buffer> = {};
+    for (const el of await page.locator("[data-chart]").all()) {
+      const key = await el.getAttribute("data-chart");
+      if (key) charts[key] = await el.screenshot({ type: "png" });
+    }
+    const pdf = await page.pdf({
       format: "A4",
       printBackground: true,
       margin: { top: "14mm", bottom: "14mm", left: "12mm", right: "12mm" },
     });
+    return { pdf, charts };
   } finally {
     await browser.close();
   }

@@ -212,7 +212,22 @@ describeEachDatabase(
         endsOn: "2027-02-01",
         note: B_SECRETS.purpose,
       });
-      bTalent = [hidden.json().id, secondment.json().id];
+      // Project staffing of the listed B person asked by C, and a channel of B that C asked to share.
+      const staffing = await call(app, c, "POST", "/api/v1/talent/staffing", {
+        personId: listed.json().id,
+        projectTitle: B_SECRETS.purpose,
+        role: "walk",
+        startsOn: "2027-01-01",
+        endsOn: "2027-02-01",
+      });
+      const channel = await call(app, b, "POST", "/api/v1/marketing/channels", {
+        kind: "distributor",
+        name: "b channel",
+      });
+      const share = await call(app, c, "POST", `/api/v1/marketing/channels/${channel.json().id}/requests`, {
+        note: B_SECRETS.purpose,
+      });
+      bTalent = [hidden.json().id, secondment.json().id, staffing.json().id, share.json().id];
       // A shipment B sends, its consignee named with a secret.
       bShipmentId = (
         await call(app, b, "POST", "/api/v1/logistics/shipments", {

@@ -18,6 +18,7 @@ import { liveRoutes } from "./live.routes.ts";
 import { logisticsRoutes } from "./logistics.routes.ts";
 import { marketingRoutes } from "./marketing.routes.ts";
 import { materialsRoutes } from "./materials.routes.ts";
+import { marketingChannelRoutes } from "./marketing-channel.routes.ts";
 import { memberRoutes } from "./member.routes.ts";
 import { monitoringRoutes } from "./monitoring.routes.ts";
 import { notificationRoutes } from "./notification.routes.ts";
@@ -30,6 +31,7 @@ import type { AnyRoute } from "./route.ts";
 import { schedulingRoutes } from "./scheduling.routes.ts";
 import { statsRoutes } from "./stats.routes.ts";
 import { talentRoutes } from "./talent.routes.ts";
+import { talentStudioRoutes } from "./talent-studio.routes.ts";
 import { telemetryRoutes } from "./telemetry.routes.ts";
 import { traceRoutes } from "./trace.routes.ts";
 
@@ -53,6 +55,7 @@ export * from "./live.routes.ts";
 export * from "./logistics.routes.ts";
 export * from "./marketing.routes.ts";
 export * from "./materials.routes.ts";
+export * from "./marketing-channel.routes.ts";
 export * from "./member.routes.ts";
 export * from "./monitoring.routes.ts";
 export * from "./notification.routes.ts";
@@ -65,6 +68,7 @@ export * from "./route.ts";
 export * from "./scheduling.routes.ts";
 export * from "./stats.routes.ts";
 export * from "./talent.routes.ts";
+export * from "./talent-studio.routes.ts";
 export * from "./telemetry.routes.ts";
 export * from "./trace.routes.ts";
 
@@ -104,6 +108,8 @@ export const routeTable = {
   events: eventRoutes,
   marketing: marketingRoutes,
   talent: talentRoutes,
+  talentStudios: talentStudioRoutes,
+  marketingChannels: marketingChannelRoutes,
   logistics: logisticsRoutes,
   reports: reportRoutes,
   materials: materialsRoutes,

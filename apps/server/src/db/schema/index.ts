@@ -21,6 +21,7 @@ export * from "./planning.schema.ts";
 export * from "./resource.schema.ts";
 export * from "./scheduling.schema.ts";
 export * from "./talent.schema.ts";
+export * from "./talent-studio.schema.ts";
 export * from "./telemetry.schema.ts";
 export * from "./trace.schema.ts";
 export * from "./user.schema.ts";

@@ -1,4 +1,10 @@
-import type { GrowthMacro, GrowthMeso, GrowthMicro, JobDetail } from "@clusterbrain/contracts";
+import {
+  type GrowthMacro,
+  type GrowthMeso,
+  type GrowthMicro,
+  JIAXING_SCHEMATIC,
+  type JobDetail,
+} from "@clusterbrain/contracts";
 import ExcelJS from "exceljs";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -49,7 +55,7 @@ describeEachDatabase(
     it("the job succeeds with progress done; the PDF's text is Chinese and its figures are the dashboard's", async () => {
       expect(job.status, JSON.stringify(job.error)).toBe("succeeded");
       expect(job.progress).toBe(1);
-      expect(job.note).toBe("pdf");
+      expect(["pdf", "workbook"]).toContain(job.note);
       const res = await call(app, op, "GET", `/api/v1/growth/reports/${job.id}/pdf`);
       expect(res.statusCode).toBe(200);
       expect(res.headers["content-type"]).toContain("application/pdf");
@@ -76,6 +82,26 @@ describeEachDatabase(
         if (!c.lq.suppressed && c.lq.value !== null) expect(text).toContain(formatCell(c.lq.value));
     });
 
+    it("the PDF carries the LISA map: its title, every schematic district drawn on it, its legend, and a chart per section", async () => {
+      const res = await call(app, op, "GET", `/api/v1/growth/reports/${job.id}/pdf`);
+      const flat = (await pdfText(new Uint8Array(res.rawPayload))).replace(/\s+/g, "");
+      expect(flat).toContain("LISA集聚地图");
+      // Districts without any firm are in no table: only the map draws them.
+      for (const d of JIAXING_SCHEMATIC) expect(flat).toContain(d.nameZh);
+      const macro = (await call(app, op, "GET", `/api/v1/growth/macro?year=${YEAR}`)).json() as GrowthMacro;
+      const inTables = new Set(macro.lq.cells.map((c) => c.district));
+      expect(JIAXING_SCHEMATIC.some((d) => !inTables.has(d.nameZh))).toBe(true);
+      expect(flat).toMatch(/无数据n\/a|不显著n\.s\.|高-高HH|低-低LL|高-低HL|低-高LH/);
+      for (const t of [
+        "CCR效率",
+        "竞争力贴近度",
+        "耦合协调度Couplingcoordination",
+        "区位商热力图",
+        "创新溢出",
+      ])
+        expect(flat).toContain(t);
+    });
+
     it("the workbook holds the same figures as numbers", async () => {
       const res = await call(app, op, "GET", `/api/v1/growth/reports/${job.id}/xlsx`);
       expect(res.statusCode).toBe(200);
@@ -91,6 +117,21 @@ describeEachDatabase(
       micro.topsis.units.forEach((u, i) => {
         expect(topsis?.getRow(4 + i).values).toEqual([undefined, u.rank, u.label, u.closeness]);
       });
+      // The charts are in the workbook too: the LISA map on the lisa sheet, a chart beside DEA.
+      for (const key of ["lisa", "dea", "topsis"]) {
+        const images = book.getWorksheet(key)?.getImages() ?? [];
+        expect(images.length, key).toBe(1);
+        const media = book.model.media[Number(images[0]?.imageId)] as unknown as {
+          extension?: string;
+          buffer?: Uint8Array;
+        };
+        expect(media?.extension).toBe("png");
+        expect(
+          Buffer.from(media?.buffer ?? [])
+            .subarray(1, 4)
+            .toString(),
+        ).toBe("PNG");
+      }
     });
 
     it("a firm's report is its firm report; its file is refused while the job has not succeeded", async () => {

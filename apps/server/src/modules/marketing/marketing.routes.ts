@@ -2,8 +2,10 @@ import { routeTable } from "@clusterbrain/contracts";
 import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
 import { MarketingService } from "./marketing.service.ts";
+import { MarketingChannelService } from "./marketing-channel.service.ts";
 
 const routes = routeTable.marketing;
+const channelRoutes = routeTable.marketingChannels;
 
 export const marketingModule: FeatureModule = {
   name: "marketing",
@@ -18,6 +20,21 @@ export const marketingModule: FeatureModule = {
     registerRoute(app, routes.createCampaign, async ({ actor, body }) => service.createCampaign(actor, body));
     registerRoute(app, routes.updateLead, async ({ actor, params, body }) =>
       service.updateLead(actor, params.id, body),
+    );
+    const channels = new MarketingChannelService(deps.db, deps.now);
+    registerRoute(app, channelRoutes.channels, async ({ actor }) => channels.channels(actor));
+    registerRoute(app, channelRoutes.offerChannel, async ({ actor, body }) => channels.offer(actor, body));
+    registerRoute(app, channelRoutes.requestChannel, async ({ actor, params, body }) =>
+      channels.request(actor, params.id, body),
+    );
+    registerRoute(app, channelRoutes.approveShare, async ({ actor, params, body }) =>
+      channels.decide(actor, params.id, "approve", body),
+    );
+    registerRoute(app, channelRoutes.declineShare, async ({ actor, params, body }) =>
+      channels.decide(actor, params.id, "decline", body),
+    );
+    registerRoute(app, channelRoutes.revokeShare, async ({ actor, params, body }) =>
+      channels.decide(actor, params.id, "revoke", body),
     );
   },
 };

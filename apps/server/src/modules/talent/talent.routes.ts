@@ -2,8 +2,10 @@ import { routeTable } from "@clusterbrain/contracts";
 import { registerRoute } from "../../http/route-registry.ts";
 import type { FeatureModule } from "../module.ts";
 import { TalentService } from "./talent.service.ts";
+import { TalentStudioService } from "./talent-studio.service.ts";
 
 const routes = routeTable.talent;
+const studioRoutes = routeTable.talentStudios;
 
 export const talentModule: FeatureModule = {
   name: "talent",
@@ -33,6 +35,28 @@ export const talentModule: FeatureModule = {
     );
     registerRoute(app, routes.score, async ({ actor, params, body }) =>
       service.score(actor, params.id, body),
+    );
+    const studios = new TalentStudioService(deps.db, deps.now);
+    registerRoute(app, studioRoutes.studios, async ({ actor }) => studios.studios(actor));
+    registerRoute(app, studioRoutes.createStudio, async ({ actor, body }) =>
+      studios.createStudio(actor, body),
+    );
+    registerRoute(app, studioRoutes.studio, async ({ actor, params }) => studios.studio(actor, params.id));
+    registerRoute(app, studioRoutes.addApprentice, async ({ actor, params, body }) =>
+      studios.addApprentice(actor, params.id, body),
+    );
+    registerRoute(app, studioRoutes.addTraining, async ({ actor, params, body }) =>
+      studios.addTraining(actor, params.id, body),
+    );
+    registerRoute(app, studioRoutes.staffing, async ({ actor }) => studios.staffing(actor));
+    registerRoute(app, studioRoutes.requestStaffing, async ({ actor, body }) =>
+      studios.requestStaffing(actor, body),
+    );
+    registerRoute(app, studioRoutes.approveStaffing, async ({ actor, params, body }) =>
+      studios.decideStaffing(actor, params.id, "approved", body),
+    );
+    registerRoute(app, studioRoutes.declineStaffing, async ({ actor, params, body }) =>
+      studios.decideStaffing(actor, params.id, "declined", body),
     );
   },
 };

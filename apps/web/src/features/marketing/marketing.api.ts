@@ -1,6 +1,7 @@
 import {
   type BundleWrite,
   type CampaignWrite,
+  type ChannelCreate,
   type LeadUpdate,
   routeTable,
   type SegmentFilter,
@@ -8,6 +9,7 @@ import {
 import { callRoute } from "../../shared/api/route.client.ts";
 
 const r = routeTable.marketing;
+const ch = routeTable.marketingChannels;
 
 /** Calls of the precision-marketing screens, typed from the route table. */
 export const marketingApi = {
@@ -17,4 +19,10 @@ export const marketingApi = {
   campaigns: (signal?: AbortSignal) => callRoute(r.campaigns, {}, signal),
   createCampaign: (body: CampaignWrite) => callRoute(r.createCampaign, { body }),
   updateLead: (id: string, body: LeadUpdate) => callRoute(r.updateLead, { params: { id }, body }),
+  channels: (signal?: AbortSignal) => callRoute(ch.channels, {}, signal),
+  offerChannel: (body: ChannelCreate) => callRoute(ch.offerChannel, { body }),
+  requestChannel: (id: string) => callRoute(ch.requestChannel, { params: { id }, body: {} }),
+  approveShare: (id: string) => callRoute(ch.approveShare, { params: { id }, body: {} }),
+  declineShare: (id: string) => callRoute(ch.declineShare, { params: { id }, body: {} }),
+  revokeShare: (id: string) => callRoute(ch.revokeShare, { params: { id }, body: {} }),
 };

@@ -25,6 +25,7 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
 import { marketingApi } from "./marketing.api.ts";
+import { ChannelsCard } from "./marketing-channels.component.tsx";
 
 type Hospital = Segment["hospitals"][number];
 
@@ -269,6 +270,7 @@ export default function MarketingPage() {
           ]}
         />
       </Card>
+      <ChannelsCard />
     </div>
   );
 }

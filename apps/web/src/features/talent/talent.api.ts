@@ -2,11 +2,14 @@ import {
   type CompetitionCreate,
   routeTable,
   type SecondmentCreate,
+  type StaffingCreate,
+  type StudioTrainingCreate,
   type TalentPersonCreate,
 } from "@clusterbrain/contracts";
 import { callRoute } from "../../shared/api/route.client.ts";
 
 const r = routeTable.talent;
+const st = routeTable.talentStudios;
 
 /** Calls of talent sharing, typed from the route table. */
 export const talentApi = {
@@ -23,4 +26,12 @@ export const talentApi = {
   register: (id: string, personId: string) => callRoute(r.register, { params: { id }, body: { personId } }),
   score: (id: string, entryId: string, score: number) =>
     callRoute(r.score, { params: { id }, body: { entryId, score } }),
+  studios: (signal?: AbortSignal) => callRoute(st.studios, {}, signal),
+  studio: (id: string, signal?: AbortSignal) => callRoute(st.studio, { params: { id } }, signal),
+  addTraining: (id: string, body: StudioTrainingCreate) =>
+    callRoute(st.addTraining, { params: { id }, body }),
+  staffing: (signal?: AbortSignal) => callRoute(st.staffing, {}, signal),
+  requestStaffing: (body: StaffingCreate) => callRoute(st.requestStaffing, { body }),
+  approveStaffing: (id: string) => callRoute(st.approveStaffing, { params: { id }, body: {} }),
+  declineStaffing: (id: string) => callRoute(st.declineStaffing, { params: { id }, body: {} }),
 };

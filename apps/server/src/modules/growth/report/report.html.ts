@@ -25,7 +25,7 @@ function table(t: ReportTable, chart: string | undefined): string {
     .map((r) => `<tr>${r.map((c) => `<td>${esc(formatCell(c))}</td>`).join("")}</tr>`)
     .join("\n");
   return `<section><h2>${esc(t.titleZh)} <small>${esc(t.titleEn)}</small></h2>
-<p class="note">${esc(t.noteZh)}</p>${chart ?? ""}
+<p class="note">${esc(t.noteZh)}</p>${chart ? `<div class="chart" data-chart="${esc(t.key)}">${chart}</div>` : ""}
 <table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></section>`;
 }
 

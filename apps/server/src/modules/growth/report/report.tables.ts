@@ -78,6 +78,28 @@ export function reportTables(input: ReportJobInput): ReportTable[] {
       headers: ["区县 District", "产业 Industry", "LQ"],
       rows: macro.lq.cells.map((c) => [c.district, c.industry, sup(c.lq)]),
     },
+    {
+      key: "lisa",
+      titleZh: "局部空间自相关（LISA）",
+      titleEn: "Local spatial autocorrelation (LISA)",
+      noteZh: "高-高表示创新强的区县彼此相邻（集聚），高-低、低-高为空间异常；地图为示意图。",
+      headers: ["区县 District", "每百人专利 Patents/100", "Ii", "p", "类型 Cluster"],
+      rows: macro.lisa.units.map((u) => [u.district, sup(u.value), u.Ii, u.p, u.cluster]),
+    },
+    {
+      key: "spillover",
+      titleZh: "区域创新溢出",
+      titleEn: "Regional innovation spillover",
+      noteZh: "莫兰指数为正且显著时，创新在相邻区县之间相互带动。",
+      headers: ["年份 Year", "Moran's I", "p", "每百人专利 Patents/100", "研发强度 R&D"],
+      rows: macro.spillover.years.map((y) => [
+        y.year,
+        y.moranI,
+        y.p,
+        sup(y.patentsPer100),
+        sup(y.rdIntensity),
+      ]),
+    },
   ];
 }
 

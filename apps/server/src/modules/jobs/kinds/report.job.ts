@@ -21,11 +21,11 @@ export const runReportJob: KindRunner = async (raw, ctx) => {
   const html = reportHtml(input, tables);
   ctx.progress(0.3, "charts");
   if (ctx.cancelRequested()) return { cancelled: true, result: null };
-  const xlsx = await reportWorkbook(input, tables);
-  ctx.progress(0.4, "workbook");
+  const { pdf, charts } = await htmlToPdf(html);
+  ctx.progress(0.8, "pdf");
   if (ctx.cancelRequested()) return { cancelled: true, result: null };
-  const pdf = await htmlToPdf(html);
-  ctx.progress(1, "pdf");
+  const xlsx = await reportWorkbook(input, tables, charts);
+  ctx.progress(1, "workbook");
   const result: ReportJobResult = {
     pdf: pdf.toString("base64"),
     xlsx: xlsx.toString("base64"),

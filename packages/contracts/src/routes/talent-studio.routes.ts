@@ -1,0 +1,106 @@
+import { idParamsSchema } from "../common.contract.ts";
+import {
+  staffingCreateSchema,
+  staffingDecideSchema,
+  staffingListSchema,
+  staffingSchema,
+  studioApprenticeCreateSchema,
+  studioCreateSchema,
+  studioListSchema,
+  studioSchema,
+  studioTrainingCreateSchema,
+} from "../talent-studio.contract.ts";
+import { defineRoute } from "./route.ts";
+
+const tags = ["talent"];
+
+/** Skill-master studios (技能大师工作室) and project staffing from the talent pool. */
+export const talentStudioRoutes = {
+  studios: defineRoute({
+    method: "GET",
+    path: "/talent/studios",
+    tags,
+    summary:
+      "Skill-master studios (masters who consented to be listed, and my org's), with hours per skill (k ≥ 3)",
+    response: studioListSchema,
+  }),
+  createStudio: defineRoute({
+    method: "POST",
+    path: "/talent/studios",
+    tags,
+    summary: "Open a skill-master studio led by a person of my org",
+    body: studioCreateSchema,
+    response: studioSchema,
+    errors: [403],
+  }),
+  studio: defineRoute({
+    method: "GET",
+    path: "/talent/studios/:id",
+    tags,
+    summary: "A studio with its master, apprentices and training records",
+    params: idParamsSchema,
+    scope: { id: "shared" },
+    response: studioSchema,
+    errors: [404],
+  }),
+  addApprentice: defineRoute({
+    method: "POST",
+    path: "/talent/studios/:id/apprentices",
+    tags,
+    summary: "Take a person as apprentice (the studio's org)",
+    params: idParamsSchema,
+    scope: { id: "shared" },
+    body: studioApprenticeCreateSchema,
+    response: studioSchema,
+    errors: [403, 404, 409],
+  }),
+  addTraining: defineRoute({
+    method: "POST",
+    path: "/talent/studios/:id/trainings",
+    tags,
+    summary: "Record a training session (date, topic, hours) of the studio",
+    params: idParamsSchema,
+    scope: { id: "shared" },
+    body: studioTrainingCreateSchema,
+    response: studioSchema,
+    errors: [403, 404],
+  }),
+  staffing: defineRoute({
+    method: "GET",
+    path: "/talent/staffing",
+    tags,
+    summary: "Project staffing requests for my people (incoming) and by my org (outgoing)",
+    response: staffingListSchema,
+  }),
+  requestStaffing: defineRoute({
+    method: "POST",
+    path: "/talent/staffing",
+    tags,
+    summary: "Ask for a listed person of another org for a project and a period",
+    body: staffingCreateSchema,
+    response: staffingSchema,
+    errors: [403, 404, 409],
+  }),
+  approveStaffing: defineRoute({
+    method: "POST",
+    path: "/talent/staffing/:id/approve",
+    tags,
+    summary: "Approve a pending staffing request for my org's person",
+    params: idParamsSchema,
+    scope: { id: "own-org-record" },
+    body: staffingDecideSchema,
+    response: staffingSchema,
+    errors: [403, 404, 409],
+  }),
+  declineStaffing: defineRoute({
+    method: "POST",
+    path: "/talent/staffing/:id/decline",
+    tags,
+    summary: "Decline a pending staffing request for my org's person",
+    params: idParamsSchema,
+    scope: { id: "own-org-record" },
+    body: staffingDecideSchema,
+    response: staffingSchema,
+    errors: [403, 404, 409],
+  }),
+};
