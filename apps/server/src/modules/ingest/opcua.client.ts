@@ -146,6 +146,12 @@ async function connect(endpoint: OpcuaEndpoint, trust: OpcuaTrust) {
   } catch (err) {
     await client.disconnect().catch(() => undefined);
     const text = String(err);
+    if (
+      /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|EAI_AGAIN|timeout|Fail to connect|cannot be established/i.test(
+        text,
+      )
+    )
+      throw new OpcuaError("OPCUA_UNREACHABLE", `cannot connect to ${endpoint.endpointUrl}`);
     if (/certificate|trust|BadSecurityChecks|BadCertificate/i.test(text))
       throw new OpcuaError(
         "OPCUA_UNTRUSTED",
