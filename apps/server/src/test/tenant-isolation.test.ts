@@ -1,6 +1,7 @@
 import { API_PREFIX, declaredRoutes, PRIVATE_ID_SCOPES } from "@clusterbrain/contracts";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDevice } from "../modules/telemetry/telemetry.test-support.ts";
 import { B_SECRETS, call, EMAILS, IDS, login, seedCluster, testApp } from "./fixtures.ts";
 import { fillPath, openApiRoutes } from "./openapi-routes.ts";
 import { describeEachDatabase } from "./test-database.ts";
@@ -78,6 +79,8 @@ function bodyFor(method: string, path: string): unknown {
     return { body: "walk", goals: [{ title: "walk", kpi: "revenue", target: 1, due: 2030 }] };
   if (key === "POST /api/v1/logistics/shipments/{id}/events")
     return { type: "delivered", occurredAt: "2026-01-01T08:00:00+08:00" };
+  if (key === "PUT /api/v1/ingest/connections/{id}")
+    return { name: "walk", kind: "modbus", deviceId: "walk", enabled: false, modbus: { host: "127.0.0.1" } };
   if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
   if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
   if (key === "POST /api/v1/marketing/bundles")
@@ -111,6 +114,7 @@ describeEachDatabase(
     let bRegistrationId: string;
     let bTalent: string[] = [];
     let bShipmentId: string;
+    let bConnectionId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -198,6 +202,17 @@ describeEachDatabase(
           promisedOn: "2099-01-01",
         })
       ).json().id;
+      // A stored device connection of B (disabled: nothing runs).
+      const bDevice = await createTestDevice(getDb().db, IDS.b, "bwalk", [{ key: "t", dataType: "number" }]);
+      bConnectionId = (
+        await call(app, b, "POST", "/api/v1/ingest/connections", {
+          name: B_SECRETS.equipment,
+          kind: "modbus",
+          deviceId: bDevice.deviceId,
+          enabled: false,
+          modbus: { host: "127.0.0.1", port: 1 },
+        })
+      ).json().id;
     });
     afterAll(() => app.close());
 
@@ -233,6 +248,7 @@ describeEachDatabase(
           ...bInnovation,
           ...bTalent,
           bShipmentId,
+          bConnectionId,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];

@@ -207,8 +207,9 @@ export class ConnectionService {
   }
 
   async update(actor: Actor, id: string, input: ConnectionInput): Promise<Connection> {
-    policy.assert(actor, "telemetry.connections.manage", { kind: "org", orgId: actor.orgId });
+    policy.assert(actor, "telemetry.read", { kind: "org", orgId: actor.orgId });
     const before = await this.row(actor.orgId, id);
+    policy.assert(actor, "telemetry.connections.manage", { kind: "org", orgId: actor.orgId });
     const config = await this.validate(actor.orgId, input);
     let secret: string | null = null;
     if (input.kind === "opcua" && input.opcua.username) {
@@ -245,8 +246,9 @@ export class ConnectionService {
   }
 
   async remove(actor: Actor, id: string): Promise<{ ok: true }> {
-    policy.assert(actor, "telemetry.connections.manage", { kind: "org", orgId: actor.orgId });
+    policy.assert(actor, "telemetry.read", { kind: "org", orgId: actor.orgId });
     const before = await this.row(actor.orgId, id);
+    policy.assert(actor, "telemetry.connections.manage", { kind: "org", orgId: actor.orgId });
     await this.db.transaction(async (tx) => {
       if (!(await new ConnectionRepository(tx).remove(actor.orgId, id)))
         throw new NotFoundError("connection", id);
@@ -282,8 +284,9 @@ export class ConnectionService {
   }
 
   async browse(actor: Actor, id: string, nodeId: string | undefined): Promise<OpcuaBrowseResult> {
-    policy.assert(actor, "telemetry.connections.manage", { kind: "org", orgId: actor.orgId });
+    policy.assert(actor, "telemetry.read", { kind: "org", orgId: actor.orgId });
     const row = await this.row(actor.orgId, id);
+    policy.assert(actor, "telemetry.connections.manage", { kind: "org", orgId: actor.orgId });
     if (row.kind !== "opcua")
       throw new ConflictError("only an OPC UA connection can be browsed", { reason: "NOT_OPCUA" });
     const config = row.config as unknown as OpcuaStoredConfig;
@@ -341,6 +344,9 @@ export class ConnectionService {
   }
 
   async removeTrust(actor: Actor, id: string): Promise<{ ok: true }> {
+    policy.assert(actor, "telemetry.read", { kind: "org", orgId: actor.orgId });
+    const known = await new ConnectionRepository(this.db).trusted(actor.orgId);
+    if (!known.some((c) => c.id === id)) throw new NotFoundError("certificate", id);
     policy.assert(actor, "telemetry.connections.manage", { kind: "org", orgId: actor.orgId });
     const at = this.now();
     await this.db.transaction(async (tx) => {
