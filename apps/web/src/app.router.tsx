@@ -22,6 +22,7 @@ const PlanningPage = lazy(() => import("./features/planning/planning.page.tsx"))
 const SchedulingPage = lazy(() => import("./features/scheduling/scheduling.page.tsx"));
 const DevicesPage = lazy(() => import("./features/devices/devices.page.tsx"));
 const TagPage = lazy(() => import("./features/devices/tag.page.tsx"));
+const ConnectionsPage = lazy(() => import("./features/connections/connections.page.tsx"));
 const AlarmsPage = lazy(() => import("./features/alarms/alarms.page.tsx"));
 const OeePage = lazy(() => import("./features/oee/oee.page.tsx"));
 const ResourcesPage = lazy(() => import("./features/resources/resources.page.tsx"));
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
           { path: "scheduling", element: <SchedulingPage /> },
           { path: "devices", element: <DevicesPage /> },
           { path: "devices/tags/:id", element: <TagPage /> },
+          { path: "connections", element: <ConnectionsPage /> },
           { path: "alarms", element: <AlarmsPage /> },
           { path: "oee", element: <OeePage /> },
           { path: "resources", element: <ResourcesPage /> },

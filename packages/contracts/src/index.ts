@@ -5,6 +5,7 @@ export * from "./auth.contract.ts";
 export * from "./capacity-exchange.contract.ts";
 export * from "./chain.contract.ts";
 export * from "./common.contract.ts";
+export * from "./connection.contract.ts";
 export * from "./errors.contract.ts";
 export * from "./event.contract.ts";
 export * from "./grant.contract.ts";

@@ -4,6 +4,7 @@ import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
 import { capacityExchangeModule } from "./capacity-exchange/capacity-exchange.routes.ts";
 import { chainModule } from "./chain/chain.routes.ts";
+import { connectionsModule } from "./connections/connection.routes.ts";
 import { eventModule } from "./events/event.routes.ts";
 import { grantModule } from "./grants/grant.routes.ts";
 import { growthModule } from "./growth/growth.routes.ts";
@@ -54,6 +55,7 @@ export const modules: FeatureModule[] = [
   planningModule,
   telemetryModule,
   ingestModule,
+  connectionsModule,
   notificationModule,
   accessRequestModule,
   monitoringModule,

@@ -96,6 +96,8 @@ function bodyFor(method: string, path: string): unknown {
     return { offerId: "walk", hours: 1, pricePerHour: 1, startOn: "2099-01-01", endOn: "2099-01-01" };
   if (key === "POST /api/v1/capacity-exchange/orders/{id}/shipment")
     return { carrier: "walk", trackingNo: "A-WALK-1", promisedOn: "2099-01-01" };
+  if (key === "PUT /api/v1/ingest/connections/{id}")
+    return { name: "walk", kind: "modbus", deviceId: "walk", enabled: false, modbus: { host: "127.0.0.1" } };
   if (key === "PATCH /api/v1/marketing/leads/{id}") return { stage: "lost", activity: "walk" };
   if (key === "POST /api/v1/marketing/campaigns") return { name: "walk", segment: {} };
   if (key === "POST /api/v1/marketing/bundles")
@@ -134,6 +136,7 @@ describeEachDatabase(
     const bMachineId = "iso-b-machine";
     /** An RFQ of B, C's quote on it and the order B placed (A is neither side). */
     let bCapacity: string[] = [];
+    let bConnectionId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       await createTestDevice(getDb().db, IDS.b, "iso-b", []);
@@ -280,6 +283,17 @@ describeEachDatabase(
       ).json().id;
       bCapacity = [rfq, quote, order];
       expect(bCapacity.every((id) => typeof id === "string")).toBe(true);
+      // A stored device connection of B (disabled: nothing runs).
+      const bDevice = await createTestDevice(getDb().db, IDS.b, "bwalk", [{ key: "t", dataType: "number" }]);
+      bConnectionId = (
+        await call(app, b, "POST", "/api/v1/ingest/connections", {
+          name: B_SECRETS.equipment,
+          kind: "modbus",
+          deviceId: bDevice.deviceId,
+          enabled: false,
+          modbus: { host: "127.0.0.1", port: 1 },
+        })
+      ).json().id;
     });
     afterAll(() => app.close());
 
@@ -318,6 +332,7 @@ describeEachDatabase(
           bMaterialDraftId,
           bMachineId,
           ...bCapacity,
+          bConnectionId,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];

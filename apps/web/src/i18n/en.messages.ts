@@ -1,5 +1,6 @@
 import { alarmsEn } from "../features/alarms/alarms.messages.ts";
 import { capacityExchangeEn } from "../features/capacity-exchange/capacity-exchange.messages.ts";
+import { connectionsEn } from "../features/connections/connections.messages.ts";
 import { devicesEn } from "../features/devices/devices.messages.ts";
 import { eventsEn } from "../features/events/events.messages.ts";
 import { growthEn } from "../features/growth/growth.messages.ts";
@@ -402,6 +403,7 @@ export const en: Record<MessageKey, string> = {
   ...marketingEn,
   ...talentEn,
   ...devicesEn,
+  ...connectionsEn,
   ...alarmsEn,
   ...oeeEn,
   ...viewsEn,

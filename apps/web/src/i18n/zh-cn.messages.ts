@@ -1,5 +1,6 @@
 import { alarmsZh } from "../features/alarms/alarms.messages.ts";
 import { capacityExchangeZh } from "../features/capacity-exchange/capacity-exchange.messages.ts";
+import { connectionsZh } from "../features/connections/connections.messages.ts";
 import { devicesZh } from "../features/devices/devices.messages.ts";
 import { eventsZh } from "../features/events/events.messages.ts";
 import { growthZh } from "../features/growth/growth.messages.ts";
@@ -393,6 +394,7 @@ export const zhCN = {
   ...marketingZh,
   ...talentZh,
   ...devicesZh,
+  ...connectionsZh,
   ...alarmsZh,
   ...oeeZh,
   ...viewsZh,

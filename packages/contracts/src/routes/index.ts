@@ -4,6 +4,7 @@ import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { capacityExchangeRoutes } from "./capacity-exchange.routes.ts";
 import { chainRoutes } from "./chain.routes.ts";
+import { connectionRoutes } from "./connection.routes.ts";
 import { eventRoutes } from "./event.routes.ts";
 import { grantRoutes } from "./grant.routes.ts";
 import { growthRoutes } from "./growth.routes.ts";
@@ -41,6 +42,7 @@ export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
 export * from "./capacity-exchange.routes.ts";
 export * from "./chain.routes.ts";
+export * from "./connection.routes.ts";
 export * from "./event.routes.ts";
 export * from "./grant.routes.ts";
 export * from "./growth.routes.ts";
@@ -95,6 +97,7 @@ export const routeTable = {
   planning: planningRoutes,
   telemetry: telemetryRoutes,
   ingest: ingestRoutes,
+  connections: connectionRoutes,
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
   monitoring: monitoringRoutes,

@@ -2,6 +2,7 @@ export * from "./access-request.schema.ts";
 export * from "./audit.schema.ts";
 export * from "./capacity-exchange.schema.ts";
 export * from "./chain.schema.ts";
+export * from "./connection.schema.ts";
 export * from "./event.schema.ts";
 export * from "./grant.schema.ts";
 export * from "./growth.schema.ts";

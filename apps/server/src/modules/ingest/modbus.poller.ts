@@ -27,6 +27,8 @@ export interface ModbusDeviceConfig {
   orgId: string;
   deviceId: string;
   registers: RegisterMapEntry[];
+  /** After each poll: its timestamp when it succeeded, or why it failed. */
+  onPoll?(result: { ok: true; ts: number } | { ok: false; error: string }): void;
 }
 
 const MAX_REGISTERS_PER_READ = 125;
@@ -103,7 +105,7 @@ export function startModbusPoller(
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
-  async function pollOnce(): Promise<void> {
+  async function pollOnce(): Promise<number> {
     if (!client.isOpen) {
       await client.connectTCP(config.host, { port: config.port });
       client.setID(config.unitId);
@@ -120,16 +122,19 @@ export function startModbusPoller(
         points.push({ tag: entry.tag, ts, value: decodeRegister(entry, result.data, plan.start) });
     }
     await commit({ orgId: config.orgId, deviceId: config.deviceId, points });
+    return ts;
   }
 
   const loop = () => {
     if (stopped) return;
     running = pollOnce().then(
-      () => {
+      (ts) => {
         polls++;
+        config.onPoll?.({ ok: true, ts });
       },
-      () => {
+      (err: unknown) => {
         errors++;
+        config.onPoll?.({ ok: false, error: modbusErrorText(err, config) });
         if (client.isOpen) client.close(() => undefined);
       },
     );
@@ -148,4 +153,18 @@ export function startModbusPoller(
       if (client.isOpen) await new Promise<void>((r) => client.close(() => r()));
     },
   };
+}
+
+/** A poll failure in plain words (modbus-serial's errors carry errno, modbusCode or a message). */
+export function modbusErrorText(err: unknown, config: Pick<ModbusDeviceConfig, "host" | "port">): string {
+  const e = err as { errno?: string; code?: string; modbusCode?: number; message?: string };
+  const where = `${config.host}:${config.port}`;
+  if (e?.modbusCode !== undefined)
+    return `device at ${where} answered with exception ${e.modbusCode}: ${e.message ?? ""}`.trim();
+  const code = e?.code ?? e?.errno;
+  if (code === "ECONNREFUSED") return `connection refused by ${where}`;
+  if (code === "ETIMEDOUT" || /timed? ?out/i.test(e?.message ?? ""))
+    return `no answer from ${where} (timeout)`;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `host ${config.host} not found`;
+  return `${where}: ${(e?.message ?? String(err)).slice(0, 200)}`;
 }

@@ -5,6 +5,7 @@ import {
   type AssetImportRequest,
   type AuditExportQuery,
   type AuditQuery,
+  type ConnectionInputRequest,
   type DeviceInput,
   type GrantCreateRequest,
   type ImportEntity,
@@ -135,6 +136,19 @@ export const api = {
     list: (query: Partial<JobListQuery>, signal?: AbortSignal) => callRoute(r.jobs.list, { query }, signal),
     get: (id: string, signal?: AbortSignal) => callRoute(r.jobs.get, { params: { id } }, signal),
     cancel: (id: string) => callRoute(r.jobs.cancel, { params: { id } }),
+  },
+  connections: {
+    list: (signal?: AbortSignal) => callRoute(r.connections.list, {}, signal),
+    create: (body: ConnectionInputRequest) => callRoute(r.connections.create, { body }),
+    update: (id: string, body: ConnectionInputRequest) =>
+      callRoute(r.connections.update, { params: { id }, body }),
+    remove: (id: string) => callRoute(r.connections.remove, { params: { id } }),
+    browse: (id: string, nodeId?: string) =>
+      callRoute(r.connections.browse, { params: { id }, body: { nodeId } }),
+    trust: (signal?: AbortSignal) => callRoute(r.connections.trust, {}, signal),
+    addTrust: (pem: string) => callRoute(r.connections.addTrust, { body: { pem } }),
+    serverCertificate: (endpointUrl: string) =>
+      callRoute(r.connections.serverCertificate, { body: { endpointUrl } }),
   },
   telemetry: {
     tree: (signal?: AbortSignal) => callRoute(r.telemetry.tree, {}, signal),
