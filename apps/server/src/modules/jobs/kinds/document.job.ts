@@ -21,7 +21,7 @@ export const runDocumentJob: KindRunner = async (raw, ctx) => {
   const html = documentHtml(doc);
   ctx.progress(0.4, "charts");
   if (ctx.cancelRequested()) return { cancelled: true, result: null };
-  const pdf = await htmlToPdf(html);
+  const { pdf } = await htmlToPdf(html);
   ctx.progress(1, "pdf");
   const result: DocumentJobResult = {
     fileStem: doc.fileStem,
