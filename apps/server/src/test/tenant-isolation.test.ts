@@ -66,6 +66,8 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/monitoring/alarms/{id}/shelve") return { minutes: 5 };
   if (key === "POST /api/v1/monitoring/alarms/{id}/comments") return { text: "walk" };
   if (key === "PUT /api/v1/monitoring/detectors/{tagId}") return { targetArl: 10_000 };
+  if (key === "PUT /api/v1/monitoring/channels/{id}" || key === "POST /api/v1/monitoring/channels")
+    return { kind: "wecom", name: "walk", priorities: ["low"], webhookUrl: "http://127.0.0.1:9/hijack" };
   if (key === "POST /api/v1/scheduling/scenarios/{id}/moves") return { job: 0, op: 0, machine: 0, start: 0 };
   if (key === "POST /api/v1/scheduling/scenarios/{id}/locks") return { job: 0, op: 0, locked: true };
   if (key === "POST /api/v1/scheduling/scenarios/{id}/disturbances")
@@ -111,6 +113,7 @@ describeEachDatabase(
     let bRegistrationId: string;
     let bTalent: string[] = [];
     let bShipmentId: string;
+    let bChannelId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       app = await testApp(getDb().db);
@@ -198,6 +201,15 @@ describeEachDatabase(
           promisedOn: "2099-01-01",
         })
       ).json().id;
+      // B's alarm channel: its name is a secret, its webhook must not be re-pointed by A.
+      bChannelId = (
+        await call(app, b, "POST", "/api/v1/monitoring/channels", {
+          kind: "email",
+          name: B_SECRETS.purpose,
+          priorities: ["high"],
+          recipients: ["secret-b@b.test"],
+        })
+      ).json().id;
     });
     afterAll(() => app.close());
 
@@ -233,6 +245,7 @@ describeEachDatabase(
           ...bInnovation,
           ...bTalent,
           bShipmentId,
+          bChannelId,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
@@ -306,6 +319,10 @@ describeEachDatabase(
         await call(app, b, "GET", `/api/v1/innovation/projects/${bInnovation[1]}/documents`)
       ).json();
       expect(documents.items.map((d: { name: string }) => d.name)).toEqual(["b-plan.txt"]);
+      const channels = (await call(app, b, "GET", "/api/v1/monitoring/channels")).json();
+      expect(channels.items).toEqual([
+        expect.objectContaining({ id: bChannelId, kind: "email", name: B_SECRETS.purpose }),
+      ]);
     });
   },
 );
