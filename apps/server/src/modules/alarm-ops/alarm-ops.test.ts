@@ -15,7 +15,8 @@ const API = "/api/v1/monitoring";
 const SECRET = "SECdingtalk0123456789abcdef";
 const TOKEN = "robot-token-4f1d";
 /** 20:00 in Shanghai. */
-let now = Date.parse("2026-12-07T12:00:00.000Z");
+const START = Date.parse("2026-12-07T12:00:00.000Z");
+let now = START;
 
 const byId = (
   items: { id: string; held: number; lastError: string | null; recipients: string[] }[],
