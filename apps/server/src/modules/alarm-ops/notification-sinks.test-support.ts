@@ -91,3 +91,19 @@ export async function startRobotSink(): Promise<{
       }),
   };
 }
+
+/** The text body of a single-part message as received (base64 or quoted-printable decoded). */
+export function mailBody(raw: string): string {
+  const split = raw.indexOf("\r\n\r\n");
+  const head = split < 0 ? "" : raw.slice(0, split);
+  const body = split < 0 ? raw : raw.slice(split + 4);
+  if (/content-transfer-encoding:\s*base64/i.test(head))
+    return Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8");
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const bytes = body
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+    return Buffer.from(bytes, "latin1").toString("utf8");
+  }
+  return body;
+}
