@@ -62,8 +62,13 @@ export class AlarmsPage {
     if (c.recipients !== undefined) await form.getByTestId("channel-recipients").fill(c.recipients);
     if (c.webhook !== undefined) await form.getByTestId("channel-webhook").fill(c.webhook);
     if (c.secret !== undefined) await form.getByTestId("channel-secret").fill(c.secret);
+    const answer = this.page.waitForResponse((r) => r.url().includes("/monitoring/channels"));
     await this.page.getByTestId("channel-save").click();
-    await form.waitFor({ state: "detached" });
+    const res = await answer;
+    if (!res.ok()) throw new Error(`channel not saved: ${res.status()} ${await res.text()}`);
+    const refused = form.locator(".ant-alert");
+    await Promise.race([form.waitFor({ state: "detached" }), refused.waitFor()]);
+    if (await refused.isVisible()) throw new Error(`channel not saved: ${await refused.innerText()}`);
     await this.page.locator("[data-channel-id]", { hasText: c.name }).waitFor();
   }
 

@@ -16,7 +16,6 @@ const SECRET = "SECdingtalk0123456789abcdef";
 const TOKEN = "robot-token-4f1d";
 /** 20:00 in Shanghai. */
 const START = Date.parse("2026-12-07T12:00:00.000Z");
-let now = START;
 
 const byId = (
   items: { id: string; held: number; lastError: string | null; recipients: string[] }[],
@@ -27,7 +26,7 @@ const byId = (
   return c;
 };
 
-const message = (priority: string, tagKey: string): AlarmMessage => ({
+const message = (now: number, priority: string, tagKey: string): AlarmMessage => ({
   alarmId: randomUUID(),
   orgId: IDS.a,
   tagKey,
@@ -47,6 +46,8 @@ describeEachDatabase(
     let robot: Awaited<ReturnType<typeof startRobotSink>>;
     let admin: Session;
     let member: Session;
+    // Per database: the suites of both databases may run side by side.
+    let now = START;
     const clock = () => new Date(now);
 
     beforeAll(async () => {
@@ -171,7 +172,7 @@ describeEachDatabase(
       });
       const mails = smtp.mails.length;
       const hooks = robot.hooks.length;
-      await d.dispatch(message("low", "TT-low-1"));
+      await d.dispatch(message(now, "low", "TT-low-1"));
       // Low goes to DingTalk only (the e-mail channel takes high and critical).
       expect(smtp.mails.length).toBe(mails);
       expect(robot.hooks.length).toBe(hooks + 1);
@@ -185,10 +186,10 @@ describeEachDatabase(
         quietEnd: "07:00",
       });
       expect(quiet.statusCode, quiet.body).toBe(200);
-      await d.dispatch(message("low", "TT-low-2"));
-      await d.dispatch(message("medium", "TT-medium-3"));
+      await d.dispatch(message(now, "low", "TT-low-2"));
+      await d.dispatch(message(now, "medium", "TT-medium-3"));
       expect(robot.hooks.length).toBe(hooks + 1);
-      await d.dispatch(message("critical", "TT-critical-4"));
+      await d.dispatch(message(now, "critical", "TT-critical-4"));
       expect(robot.hooks.length).toBe(hooks + 2);
       expect(smtp.mails.length).toBe(mails + 1);
       expect(byId((await call(app, admin, "GET", `${API}/channels`)).json().items, dingId).held).toBe(2);
