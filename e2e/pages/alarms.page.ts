@@ -62,13 +62,18 @@ export class AlarmsPage {
     if (c.recipients !== undefined) await form.getByTestId("channel-recipients").fill(c.recipients);
     if (c.webhook !== undefined) await form.getByTestId("channel-webhook").fill(c.webhook);
     if (c.secret !== undefined) await form.getByTestId("channel-secret").fill(c.secret);
-    const answer = this.page.waitForResponse((r) => r.url().includes("/monitoring/channels"));
+    const answer = this.page.waitForResponse(
+      (r) => r.url().includes("/monitoring/channels") && r.request().method() !== "GET",
+    );
     await this.page.getByTestId("channel-save").click();
     const res = await answer;
     if (!res.ok()) throw new Error(`channel not saved: ${res.status()} ${await res.text()}`);
     const refused = form.locator(".ant-alert");
     await Promise.race([form.waitFor({ state: "detached" }), refused.waitFor()]);
-    if (await refused.isVisible()) throw new Error(`channel not saved: ${await refused.innerText()}`);
+    if (await refused.isVisible())
+      throw new Error(
+        `channel not saved: ${await refused.innerText()} (${res.status()} ${await res.text()})`,
+      );
     await this.page.locator("[data-channel-id]", { hasText: c.name }).waitFor();
   }
 
