@@ -72,7 +72,7 @@ export class AlarmsPage {
     await Promise.race([form.waitFor({ state: "detached" }), refused.waitFor()]);
     if (await refused.isVisible())
       throw new Error(
-        `channel not saved: ${await refused.innerText()} (${res.status()} ${await res.text()})`,
+        `channel not saved: ${await refused.textContent()} (${res.status()} ${await res.text()})`,
       );
     await this.page.locator("[data-channel-id]", { hasText: c.name }).waitFor();
   }
