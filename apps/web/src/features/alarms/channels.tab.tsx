@@ -134,7 +134,7 @@ export function ChannelsTab({ canManage }: { canManage: boolean }) {
           {t("channels.add")}
         </Button>
       )}
-      <ErrorAlert error={list.error ?? (draft ? null : failure)} />
+      {(list.error ?? (draft ? null : failure)) ? <ErrorAlert error={list.error ?? failure} /> : null}
       <Table<Channel>
         rowKey="id"
         size="small"
@@ -252,7 +252,7 @@ export function ChannelsTab({ canManage }: { canManage: boolean }) {
       >
         {draft && (
           <Space direction="vertical" style={{ width: "100%" }} data-testid="channel-form">
-            <ErrorAlert error={failure} />
+            {failure ? <ErrorAlert error={failure} /> : null}
             <Radio.Group
               value={draft.kind}
               disabled={draft.id !== null}

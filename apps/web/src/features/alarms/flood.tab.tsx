@@ -41,7 +41,7 @@ export function FloodTab() {
         <span>{t("flood.operators")}</span>
         <InputNumber min={1} max={100} value={operators} onChange={(v) => setOperators(v ?? 1)} />
       </Space>
-      <ErrorAlert error={report.error} />
+      {report.error ? <ErrorAlert error={report.error} /> : null}
       {f && (
         <Space wrap size="large" data-testid="flood-summary" data-band={f.band} data-total={f.total}>
           <Statistic title={t("flood.total")} value={f.total} />
