@@ -40,4 +40,44 @@ export class AlarmsPage {
     await summary.waitFor();
     return Number(await summary.getAttribute("data-violations"));
   }
+
+  /** Opens a tab of the alarms screen by its label. */
+  async openTab(label: string): Promise<void> {
+    await this.page.getByRole("tab", { name: label }).click();
+  }
+
+  /** Adds a notification channel through the form of the channels tab (which must be open). */
+  async addChannel(c: {
+    kindLabel: string;
+    name: string;
+    recipients?: string;
+    webhook?: string;
+    secret?: string;
+  }): Promise<void> {
+    await this.page.getByTestId("channel-add").click();
+    const form = this.page.getByTestId("channel-form");
+    await form.waitFor();
+    await form.getByText(c.kindLabel, { exact: true }).click();
+    await form.getByTestId("channel-name").fill(c.name);
+    if (c.recipients !== undefined) await form.getByTestId("channel-recipients").fill(c.recipients);
+    if (c.webhook !== undefined) await form.getByTestId("channel-webhook").fill(c.webhook);
+    if (c.secret !== undefined) await form.getByTestId("channel-secret").fill(c.secret);
+    const answer = this.page.waitForResponse(
+      (r) => r.url().includes("/monitoring/channels") && r.request().method() !== "GET",
+    );
+    await this.page.getByTestId("channel-save").click();
+    const res = await answer;
+    if (!res.ok()) throw new Error(`channel not saved: ${res.status()} ${await res.text()}`);
+    await form.waitFor({ state: "detached" });
+    await this.page.locator("[data-channel-id]", { hasText: c.name }).waitFor();
+  }
+
+  /** Clicks "send test" on the channel named `name` and returns the result tag's text. */
+  async testChannel(name: string): Promise<string> {
+    const row = this.page.locator("[data-channel-id]", { hasText: name });
+    await row.getByTestId("channel-test").click();
+    const result = row.getByTestId("channel-test-result");
+    await result.waitFor();
+    return (await result.textContent()) ?? "";
+  }
 }

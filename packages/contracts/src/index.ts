@@ -1,5 +1,6 @@
 export * from "./access-request.contract.ts";
 export * from "./account.contract.ts";
+export * from "./alarm-ops.contract.ts";
 export * from "./audit.contract.ts";
 export * from "./auth.contract.ts";
 export * from "./capacity-exchange.contract.ts";

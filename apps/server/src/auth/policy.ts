@@ -214,6 +214,8 @@ export interface ActionResources {
   "monitoring.operate": OrgResource;
   /** Change a tag's detector settings (target false-alarm rate): owner/admin only. */
   "monitoring.configure": OrgResource;
+  /** Add, change, remove and test the org's alarm notification channels: owner/admin only. */
+  "monitoring.channels.manage": OrgResource;
   /** Ask another org for access to its data: owner/admin/member of the asking org. */
   "accessRequest.create": OrgResource;
   /** Approve or decline a request to my org: its owner/admin (the same people who grant). */
@@ -426,6 +428,11 @@ const RULES: { [A in Action]: Rule<A> } = {
     EDITORS,
     "alarms of org",
     "only the org's owner or admin may change detectors",
+  ),
+  "monitoring.channels.manage": orgRole(
+    EDITORS,
+    "alarm channels of org",
+    "only the org's owner or admin may change where alarms are sent",
   ),
   "accessRequest.create": orgRole(WRITERS, "org", "viewers cannot ask for access to other firms' data"),
   "accessRequest.decide": (actor, r) => {

@@ -1,5 +1,6 @@
 import { accessRequestModule } from "./access-requests/access-request.routes.ts";
 import { accountModule } from "./accounts/account.routes.ts";
+import { alarmOpsModule } from "./alarm-ops/alarm-ops.routes.ts";
 import { auditModule } from "./audit/audit.routes.ts";
 import { authModule } from "./auth/auth.routes.ts";
 import { capacityExchangeModule } from "./capacity-exchange/capacity-exchange.routes.ts";
@@ -59,6 +60,7 @@ export const modules: FeatureModule[] = [
   notificationModule,
   accessRequestModule,
   monitoringModule,
+  alarmOpsModule,
   schedulingModule,
   resourceModule,
   innovationModule,

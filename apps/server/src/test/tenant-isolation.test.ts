@@ -67,6 +67,8 @@ function bodyFor(method: string, path: string): unknown {
   if (key === "POST /api/v1/monitoring/alarms/{id}/shelve") return { minutes: 5 };
   if (key === "POST /api/v1/monitoring/alarms/{id}/comments") return { text: "walk" };
   if (key === "PUT /api/v1/monitoring/detectors/{tagId}") return { targetArl: 10_000 };
+  if (key === "PUT /api/v1/monitoring/channels/{id}" || key === "POST /api/v1/monitoring/channels")
+    return { kind: "wecom", name: "walk", priorities: ["low"], webhookUrl: "http://127.0.0.1:9/hijack" };
   if (key === "POST /api/v1/scheduling/scenarios/{id}/moves") return { job: 0, op: 0, machine: 0, start: 0 };
   if (key === "POST /api/v1/scheduling/scenarios/{id}/locks") return { job: 0, op: 0, locked: true };
   if (key === "POST /api/v1/scheduling/scenarios/{id}/disturbances")
@@ -137,6 +139,7 @@ describeEachDatabase(
     /** An RFQ of B, C's quote on it and the order B placed (A is neither side). */
     let bCapacity: string[] = [];
     let bConnectionId: string;
+    let bChannelId: string;
     beforeAll(async () => {
       await seedCluster(getDb().db);
       await createTestDevice(getDb().db, IDS.b, "iso-b", []);
@@ -292,6 +295,13 @@ describeEachDatabase(
           deviceId: bDevice.deviceId,
           enabled: false,
           modbus: { host: "127.0.0.1", port: 1 },
+      // B's alarm channel: its name is a secret, its webhook must not be re-pointed by A.
+      bChannelId = (
+        await call(app, b, "POST", "/api/v1/monitoring/channels", {
+          kind: "email",
+          name: B_SECRETS.purpose,
+          priorities: ["high"],
+          recipients: ["secret-b@b.test"],
         })
       ).json().id;
     });
@@ -333,6 +343,7 @@ describeEachDatabase(
           bMachineId,
           ...bCapacity,
           bConnectionId,
+          bChannelId,
         ];
         const leaked: string[] = [];
         const wrongStatus: string[] = [];
@@ -415,6 +426,10 @@ describeEachDatabase(
         status: "draft",
         spec: B_SECRETS.purpose,
       });
+      const channels = (await call(app, b, "GET", "/api/v1/monitoring/channels")).json();
+      expect(channels.items).toEqual([
+        expect.objectContaining({ id: bChannelId, kind: "email", name: B_SECRETS.purpose }),
+      ]);
     });
   },
 );

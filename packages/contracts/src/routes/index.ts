@@ -1,5 +1,6 @@
 import { accessRequestRoutes } from "./access-request.routes.ts";
 import { accountRoutes } from "./account.routes.ts";
+import { alarmOpsRoutes } from "./alarm-ops.routes.ts";
 import { auditRoutes } from "./audit.routes.ts";
 import { authRoutes } from "./auth.routes.ts";
 import { capacityExchangeRoutes } from "./capacity-exchange.routes.ts";
@@ -38,6 +39,7 @@ import { traceRoutes } from "./trace.routes.ts";
 
 export * from "./access-request.routes.ts";
 export * from "./account.routes.ts";
+export * from "./alarm-ops.routes.ts";
 export * from "./audit.routes.ts";
 export * from "./auth.routes.ts";
 export * from "./capacity-exchange.routes.ts";
@@ -101,6 +103,7 @@ export const routeTable = {
   accessRequests: accessRequestRoutes,
   notifications: notificationRoutes,
   monitoring: monitoringRoutes,
+  alarmOps: alarmOpsRoutes,
   scheduling: schedulingRoutes,
   resources: resourceRoutes,
   innovation: innovationRoutes,

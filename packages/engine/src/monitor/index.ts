@@ -1,3 +1,4 @@
+export * from "./alarm/alarm-flood.ts";
 export * from "./alarm/alarm-machine.ts";
 export * from "./detect/context.model.ts";
 export * from "./detect/detector.registry.ts";

@@ -1,7 +1,9 @@
+import { ALARM_PRIORITIES, type AlarmPriority, CHANNEL_KINDS } from "@clusterbrain/contracts";
 import type { AlarmMachineState, JsonValue } from "@clusterbrain/engine/monitor";
 import {
   boolean,
   doublePrecision,
+  foreignKey,
   integer,
   jsonb,
   pgTable,
@@ -78,4 +80,54 @@ export const monAlarmComments = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "mon_alarm_comments_pk", columns: [t.orgId, t.id] })],
+);
+
+/** An org's alarm notification channel (migration 0024_alarm_channels.sql); `secret` is never returned. */
+export const monChannels = pgTable(
+  "mon_channels",
+  {
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    id: text("id").notNull(),
+    kind: text("kind", { enum: CHANNEL_KINDS }).notNull(),
+    name: text("name").notNull(),
+    enabled: boolean("enabled").notNull().default(true),
+    priorities: jsonb("priorities").$type<AlarmPriority[]>().notNull(),
+    recipients: jsonb("recipients").$type<string[]>().notNull(),
+    webhookUrl: text("webhook_url"),
+    secret: text("secret"),
+    quietStart: text("quiet_start"),
+    quietEnd: text("quiet_end"),
+    timeZone: text("time_zone").notNull().default("Asia/Shanghai"),
+    lastSentAt: ts("last_sent_at"),
+    lastError: text("last_error"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "mon_channels_pk", columns: [t.orgId, t.id] })],
+);
+
+/** A low-priority notification a channel holds during its quiet hours, until the summary. */
+export const monChannelHeld = pgTable(
+  "mon_channel_held",
+  {
+    orgId: text("org_id").notNull(),
+    id: text("id").notNull(),
+    channelId: text("channel_id").notNull(),
+    alarmId: text("alarm_id").notNull(),
+    tagKey: text("tag_key").notNull(),
+    priority: text("priority", { enum: ALARM_PRIORITIES }).notNull(),
+    raisedAt: ts("raised_at").notNull(),
+    escalation: boolean("escalation").notNull().default(false),
+    heldAt: ts("held_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "mon_channel_held_pk", columns: [t.orgId, t.id] }),
+    foreignKey({
+      name: "mon_channel_held_channel_fk",
+      columns: [t.orgId, t.channelId],
+      foreignColumns: [monChannels.orgId, monChannels.id],
+    }).onDelete("cascade"),
+  ],
 );

@@ -20,6 +20,8 @@ export interface AlarmMessage {
 export interface AlarmChannel {
   readonly name: string;
   send(message: AlarmMessage): Promise<void>;
+  /** Any text in the channel's format (quiet-hours summaries, test messages). */
+  deliver(title: string, text: string): Promise<void>;
 }
 
 /** Where alarms go besides the in-app notification (each channel optional; from the config). */
@@ -89,46 +91,36 @@ export function feishuSign(secret: string, timestampSeconds: number): string {
 }
 
 export function dingTalkChannel(webhook: string, secret: string | undefined, now: () => Date): AlarmChannel {
-  return {
-    name: "dingtalk",
-    send: (m) =>
-      postJson(
-        secret ? dingTalkSignedUrl(webhook, secret, now().getTime()) : webhook,
-        {
-          msgtype: "markdown",
-          markdown: { title: alarmTitle(m), text: alarmText(m).split("\n").join("  \n") },
-        },
-        "errcode",
-      ),
-  };
+  const deliver = (title: string, text: string) =>
+    postJson(
+      secret ? dingTalkSignedUrl(webhook, secret, now().getTime()) : webhook,
+      { msgtype: "markdown", markdown: { title, text: text.split("\n").join("  \n") } },
+      "errcode",
+    );
+  return { name: "dingtalk", deliver, send: (m) => deliver(alarmTitle(m), alarmText(m)) };
 }
 
 export function weComChannel(webhook: string): AlarmChannel {
-  return {
-    name: "wecom",
-    send: (m) => postJson(webhook, { msgtype: "markdown", markdown: { content: alarmText(m) } }, "errcode"),
-  };
+  const deliver = (_title: string, text: string) =>
+    postJson(webhook, { msgtype: "markdown", markdown: { content: text } }, "errcode");
+  return { name: "wecom", deliver, send: (m) => deliver(alarmTitle(m), alarmText(m)) };
 }
 
 export function feishuChannel(webhook: string, secret: string | undefined, now: () => Date): AlarmChannel {
-  return {
-    name: "feishu",
-    send: (m) => {
-      const timestamp = Math.floor(now().getTime() / 1000);
-      const signed = secret ? { timestamp: String(timestamp), sign: feishuSign(secret, timestamp) } : {};
-      return postJson(webhook, { ...signed, msg_type: "text", content: { text: alarmText(m) } }, "code");
-    },
+  const deliver = (_title: string, text: string) => {
+    const timestamp = Math.floor(now().getTime() / 1000);
+    const signed = secret ? { timestamp: String(timestamp), sign: feishuSign(secret, timestamp) } : {};
+    return postJson(webhook, { ...signed, msg_type: "text", content: { text } }, "code");
   };
+  return { name: "feishu", deliver, send: (m) => deliver(alarmTitle(m), alarmText(m)) };
 }
 
 export function emailChannel(smtpUrl: string, from: string, to: readonly string[]): AlarmChannel {
   const transport = nodemailer.createTransport(smtpUrl);
-  return {
-    name: "email",
-    send: async (m) => {
-      await transport.sendMail({ from, to: [...to], subject: alarmTitle(m), text: alarmText(m) });
-    },
+  const deliver = async (subject: string, text: string) => {
+    await transport.sendMail({ from, to: [...to], subject, text });
   };
+  return { name: "email", deliver, send: (m) => deliver(alarmTitle(m), alarmText(m)) };
 }
 
 /** The channels the settings configure. */

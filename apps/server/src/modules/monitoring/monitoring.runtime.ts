@@ -42,6 +42,8 @@ export class MonitoringRuntime {
   learned = 0;
   /** E-mail and group robots (none until the module configures them). */
   notifier = new AlarmNotifier([]);
+  /** The org's own channels (configured in the platform; set by the alarm-ops module). */
+  orgChannels: { dispatch(message: AlarmMessage): Promise<void> } | undefined;
   /** PUBLIC_URL, for links in messages. */
   publicUrl: string | undefined;
   errors = 0;
@@ -234,15 +236,26 @@ export class MonitoringRuntime {
     l.savedAt = Date.now();
     outbox.publish(this.live);
     await this.publish(orgId, changed);
-    if (raised.size > 0 && this.notifier.size > 0) {
+    if (raised.size > 0 && (this.notifier.size > 0 || this.orgChannels)) {
       const repo = new MonitoringRepository(this.db);
       for (const id of raised) {
         const view = await repo.alarmView(orgId, id);
-        // Sending never holds up the live stream; failures are counted on the notifier.
-        if (view) void this.notifier.notify(this.message(view, false));
+        // Sending never holds up the live stream; failures are counted on the notifier / channel.
+        if (view) void this.send(this.message(view, false));
       }
     }
     return changed;
+  }
+
+  /** To the platform's channels and the org's own; never throws (failures are counted). */
+  private async send(m: AlarmMessage): Promise<void> {
+    await Promise.all([
+      this.notifier.size > 0 ? this.notifier.notify(m) : undefined,
+      this.orgChannels?.dispatch(m).catch((err: unknown) => {
+        this.errors++;
+        this.lastError = err instanceof Error ? err.message : String(err);
+      }),
+    ]);
   }
 
   message(view: AlarmView, escalation: boolean): AlarmMessage {
@@ -286,7 +299,7 @@ export class MonitoringRuntime {
         );
       });
       const view = await repo.alarmView(row.orgId, row.id);
-      if (view) await this.notifier.notify(this.message(view, true));
+      if (view) await this.send(this.message(view, true));
     }
     return due.length;
   }

@@ -29,6 +29,7 @@ describeEachDatabase("monitoring: early warning on the live stream, ISA-18.2 ala
     send: async (m) => {
       sent.push(m);
     },
+    deliver: async () => {},
   };
   let app: FastifyInstance;
   let member: Session;

@@ -103,6 +103,9 @@ export function AlarmListTab({ canOperate }: { canOperate: boolean }) {
         <Checkbox checked={open} onChange={(e) => setOpen(e.target.checked)}>
           {t("alarms.filter.open")}
         </Checkbox>
+        <Button href={alarmsApi.exportUrl(query)} download data-testid="alarm-export">
+          {t("alarms.export")}
+        </Button>
       </Space>
       <ErrorAlert error={list.error ?? failure} />
       <Table<Alarm>

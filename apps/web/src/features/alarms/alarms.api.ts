@@ -1,7 +1,15 @@
-import { type AlarmListQuery, type AlarmShelve, routeTable } from "@clusterbrain/contracts";
+import {
+  type AlarmListQuery,
+  type AlarmShelve,
+  type ChannelWrite,
+  type FloodQuery,
+  routeTable,
+  routeUrl,
+} from "@clusterbrain/contracts";
 import { callRoute } from "../../shared/api/route.client.ts";
 
 const r = routeTable.monitoring;
+const o = routeTable.alarmOps;
 
 /** Alarm and detector calls, typed from the route table. */
 export const alarmsApi = {
@@ -17,4 +25,17 @@ export const alarmsApi = {
   detectors: (signal?: AbortSignal) => callRoute(r.detectors, {}, signal),
   configure: (tagId: string, targetArl: number) =>
     callRoute(r.configure, { params: { tagId }, body: { targetArl } }),
+  channels: (signal?: AbortSignal) => callRoute(o.channels, {}, signal),
+  createChannel: (body: ChannelWrite) => callRoute(o.createChannel, { body }),
+  updateChannel: (id: string, body: ChannelWrite) => callRoute(o.updateChannel, { params: { id }, body }),
+  deleteChannel: (id: string) => callRoute(o.deleteChannel, { params: { id } }),
+  testChannel: (id: string) => callRoute(o.testChannel, { params: { id } }),
+  flood: (query: Partial<FloodQuery>, signal?: AbortSignal) => callRoute(o.flood, { query }, signal),
+  /** The alarm log as .xlsx with the list's filters (a plain GET with the session cookie). */
+  exportUrl: (query: Partial<AlarmListQuery>) => {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+    const qs = params.toString();
+    return `${routeUrl(o.exportAlarms)}${qs ? `?${qs}` : ""}`;
+  },
 };

@@ -3,7 +3,9 @@ import { useI18n } from "../../i18n/i18n.context.tsx";
 import { useMe } from "../../shared/auth/session.context.tsx";
 import { AlarmListTab } from "./alarm-list.tab.tsx";
 import { BenchmarkTab } from "./benchmark.tab.tsx";
+import { ChannelsTab } from "./channels.tab.tsx";
 import { DetectorsTab } from "./detectors.tab.tsx";
+import { FloodTab } from "./flood.tab.tsx";
 import { SpcTab } from "./spc.tab.tsx";
 
 /** Alarms and early warning of my org: the alarm list and the per-tag detector settings. */
@@ -22,11 +24,17 @@ export default function AlarmsPage() {
         items={[
           { key: "list", label: t("alarms.tab.list"), children: <AlarmListTab canOperate={canOperate} /> },
           { key: "spc", label: t("spc.tab"), children: <SpcTab /> },
+          { key: "flood", label: t("alarms.tab.flood"), children: <FloodTab /> },
           { key: "benchmark", label: t("bench.tab"), children: <BenchmarkTab /> },
           {
             key: "detectors",
             label: t("alarms.tab.detectors"),
             children: <DetectorsTab canConfigure={canConfigure} />,
+          },
+          {
+            key: "channels",
+            label: t("alarms.tab.channels"),
+            children: <ChannelsTab canManage={canConfigure} />,
           },
         ]}
       />
