@@ -3,9 +3,9 @@ import { emailSchema, text } from "./common.contract.ts";
 import { alarmPrioritySchema } from "./monitoring.contract.ts";
 
 /** Where an org's alarms are sent: e-mail (the platform's SMTP server) or a group robot. */
-export const CHANNEL_KINDS = ["email", "dingtalk", "wecom", "feishu"] as const;
-export const channelKindSchema = z.enum(CHANNEL_KINDS);
-export type ChannelKind = z.infer<typeof channelKindSchema>;
+export const NOTIFY_CHANNEL_KINDS = ["email", "dingtalk", "wecom", "feishu"] as const;
+export const notifyChannelKindSchema = z.enum(NOTIFY_CHANNEL_KINDS);
+export type NotifyChannelKind = z.infer<typeof notifyChannelKindSchema>;
 
 /** Priorities held during a channel's quiet hours (summarised when they end); high and critical always go through. */
 export const QUIET_HELD_PRIORITIES = ["low", "medium"] as const;
@@ -16,8 +16,8 @@ const webhookUrl = text({ max: 2000 })
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
 
 /** What an owner or admin writes; `secret` and `webhookUrl` left out on an update keep the stored ones. */
-export const channelWriteSchema = z.object({
-  kind: channelKindSchema,
+export const notifyChannelWriteSchema = z.object({
+  kind: notifyChannelKindSchema,
   name: text({ min: 1, max: 100 }),
   enabled: z.boolean().default(true),
   /** Alarm priorities this channel receives (at least one). */
@@ -33,13 +33,13 @@ export const channelWriteSchema = z.object({
   quietEnd: hhmm.nullable().default(null),
   timeZone: text({ min: 1, max: 64 }).default("Asia/Shanghai"),
 });
-export type ChannelWrite = z.input<typeof channelWriteSchema>;
-export type ChannelWriteParsed = z.infer<typeof channelWriteSchema>;
+export type NotifyChannelWrite = z.input<typeof notifyChannelWriteSchema>;
+export type NotifyChannelWriteParsed = z.infer<typeof notifyChannelWriteSchema>;
 
 /** A channel as the API shows it: no secret, no webhook token. */
-export const channelSchema = z.object({
+export const notifyChannelSchema = z.object({
   id: z.string(),
-  kind: channelKindSchema,
+  kind: notifyChannelKindSchema,
   name: z.string(),
   enabled: z.boolean(),
   priorities: z.array(alarmPrioritySchema),
@@ -56,16 +56,16 @@ export const channelSchema = z.object({
   lastError: z.string().nullable(),
   updatedAt: z.string(),
 });
-export type Channel = z.infer<typeof channelSchema>;
-export const channelListSchema = z.object({
-  items: z.array(channelSchema),
+export type NotifyChannel = z.infer<typeof notifyChannelSchema>;
+export const notifyChannelListSchema = z.object({
+  items: z.array(notifyChannelSchema),
   /** Whether the platform has an SMTP server configured (e-mail channels need one). */
   smtpConfigured: z.boolean(),
 });
-export type ChannelList = z.infer<typeof channelListSchema>;
+export type NotifyChannelList = z.infer<typeof notifyChannelListSchema>;
 
-export const channelTestResultSchema = z.object({ ok: z.boolean(), error: z.string().nullable() });
-export type ChannelTestResult = z.infer<typeof channelTestResultSchema>;
+export const notifyChannelTestResultSchema = z.object({ ok: z.boolean(), error: z.string().nullable() });
+export type NotifyChannelTestResult = z.infer<typeof notifyChannelTestResultSchema>;
 
 /** EEMUA 191 acceptability of the average alarm rate per operator (alarms per hour). */
 export const EEMUA_BANDS = [

@@ -295,6 +295,8 @@ describeEachDatabase(
           deviceId: bDevice.deviceId,
           enabled: false,
           modbus: { host: "127.0.0.1", port: 1 },
+        })
+      ).json().id;
       // B's alarm channel: its name is a secret, its webhook must not be re-pointed by A.
       bChannelId = (
         await call(app, b, "POST", "/api/v1/monitoring/channels", {

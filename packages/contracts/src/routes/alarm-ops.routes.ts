@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
-  channelListSchema,
-  channelSchema,
-  channelTestResultSchema,
-  channelWriteSchema,
   floodQuerySchema,
   floodReportSchema,
+  notifyChannelListSchema,
+  notifyChannelSchema,
+  notifyChannelTestResultSchema,
+  notifyChannelWriteSchema,
 } from "../alarm-ops.contract.ts";
 import { idParamsSchema, okSchema } from "../common.contract.ts";
 import { alarmListQuerySchema } from "../monitoring.contract.ts";
@@ -23,15 +23,15 @@ export const alarmOpsRoutes = {
     tags,
     summary:
       "My org's alarm notification channels (e-mail, DingTalk, WeCom, Feishu); secrets are never returned",
-    response: channelListSchema,
+    response: notifyChannelListSchema,
   }),
   createChannel: defineRoute({
     method: "POST",
     path: "/monitoring/channels",
     tags,
     summary: "Add a notification channel (owner/admin); audited",
-    body: channelWriteSchema,
-    response: channelSchema,
+    body: notifyChannelWriteSchema,
+    response: notifyChannelSchema,
     errors: [403],
   }),
   updateChannel: defineRoute({
@@ -41,8 +41,8 @@ export const alarmOpsRoutes = {
     summary: "Change a notification channel (a webhook or secret left out keeps the stored one); audited",
     params: idParamsSchema,
     scope: { id: "own-org-record" },
-    body: channelWriteSchema,
-    response: channelSchema,
+    body: notifyChannelWriteSchema,
+    response: notifyChannelSchema,
     errors: [403, 404],
   }),
   deleteChannel: defineRoute({
@@ -63,7 +63,7 @@ export const alarmOpsRoutes = {
       "Send a test message through a channel now (quiet hours do not apply); says whether it was accepted",
     params: idParamsSchema,
     scope: { id: "own-org-record" },
-    response: channelTestResultSchema,
+    response: notifyChannelTestResultSchema,
     errors: [403, 404],
   }),
   flood: defineRoute({

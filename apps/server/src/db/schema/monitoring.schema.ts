@@ -1,4 +1,4 @@
-import { ALARM_PRIORITIES, type AlarmPriority, CHANNEL_KINDS } from "@clusterbrain/contracts";
+import { ALARM_PRIORITIES, type AlarmPriority, NOTIFY_CHANNEL_KINDS } from "@clusterbrain/contracts";
 import type { AlarmMachineState, JsonValue } from "@clusterbrain/engine/monitor";
 import {
   boolean,
@@ -90,7 +90,7 @@ export const monChannels = pgTable(
       .notNull()
       .references(() => orgs.id, { onDelete: "cascade" }),
     id: text("id").notNull(),
-    kind: text("kind", { enum: CHANNEL_KINDS }).notNull(),
+    kind: text("kind", { enum: NOTIFY_CHANNEL_KINDS }).notNull(),
     name: text("name").notNull(),
     enabled: boolean("enabled").notNull().default(true),
     priorities: jsonb("priorities").$type<AlarmPriority[]>().notNull(),

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type {
   AlarmListQuery,
-  Channel,
-  ChannelList,
-  ChannelTestResult,
-  ChannelWriteParsed,
   FloodQuery,
   FloodReport,
+  NotifyChannel,
+  NotifyChannelList,
+  NotifyChannelTestResult,
+  NotifyChannelWriteParsed,
 } from "@clusterbrain/contracts";
 import { analyseAlarmFlood } from "@clusterbrain/engine/monitor";
 import type { Actor } from "../../auth/actor.ts";
@@ -30,7 +30,7 @@ function originOf(url: string | null): string | null {
 }
 
 /** A channel as the API shows it: never its secret nor its webhook's token. */
-export function toChannel(c: ChannelRow & { held?: number }): Channel {
+export function toChannel(c: ChannelRow & { held?: number }): NotifyChannel {
   return {
     id: c.id,
     kind: c.kind,
@@ -76,14 +76,14 @@ export class AlarmOpsService {
     policy.assert(actor, "monitoring.channels.manage", { kind: "org", orgId: actor.orgId });
   }
 
-  async channels(actor: Actor): Promise<ChannelList> {
+  async channels(actor: Actor): Promise<NotifyChannelList> {
     this.read(actor);
     const rows = await new AlarmOpsRepository(this.db).channels(actor.orgId);
     return { items: rows.map(toChannel), smtpConfigured: Boolean(this.smtp.smtpUrl && this.smtp.emailFrom) };
   }
 
   /** The columns a write sets; webhook and secret only when given (an update keeps the stored ones). */
-  private columns(body: ChannelWriteParsed, before: ChannelRow | undefined) {
+  private columns(body: NotifyChannelWriteParsed, before: ChannelRow | undefined) {
     if ((body.quietStart === null) !== (body.quietEnd === null))
       throw ValidationError.field("quietEnd", "quiet hours need both a start and an end");
     if (!validTimeZone(body.timeZone)) throw ValidationError.field("timeZone", "unknown time zone");
@@ -139,7 +139,7 @@ export class AlarmOpsService {
     );
   }
 
-  async create(actor: Actor, body: ChannelWriteParsed): Promise<Channel> {
+  async create(actor: Actor, body: NotifyChannelWriteParsed): Promise<NotifyChannel> {
     this.read(actor);
     this.manage(actor);
     const now = this.now();
@@ -153,7 +153,7 @@ export class AlarmOpsService {
     return toChannel(row);
   }
 
-  async update(actor: Actor, id: string, body: ChannelWriteParsed): Promise<Channel> {
+  async update(actor: Actor, id: string, body: NotifyChannelWriteParsed): Promise<NotifyChannel> {
     this.read(actor);
     const repo = new AlarmOpsRepository(this.db);
     const before = await repo.channel(actor.orgId, id);
@@ -177,7 +177,7 @@ export class AlarmOpsService {
   }
 
   /** Sends a test message now (quiet hours do not apply); a refusal is an answer, not an error. */
-  async test(actor: Actor, id: string): Promise<ChannelTestResult> {
+  async test(actor: Actor, id: string): Promise<NotifyChannelTestResult> {
     this.read(actor);
     const c = await new AlarmOpsRepository(this.db).channel(actor.orgId, id);
     if (!c) throw new NotFoundError("alarm channel", id);

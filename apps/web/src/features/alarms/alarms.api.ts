@@ -1,8 +1,8 @@
 import {
   type AlarmListQuery,
   type AlarmShelve,
-  type ChannelWrite,
   type FloodQuery,
+  type NotifyChannelWrite,
   routeTable,
   routeUrl,
 } from "@clusterbrain/contracts";
@@ -26,8 +26,9 @@ export const alarmsApi = {
   configure: (tagId: string, targetArl: number) =>
     callRoute(r.configure, { params: { tagId }, body: { targetArl } }),
   channels: (signal?: AbortSignal) => callRoute(o.channels, {}, signal),
-  createChannel: (body: ChannelWrite) => callRoute(o.createChannel, { body }),
-  updateChannel: (id: string, body: ChannelWrite) => callRoute(o.updateChannel, { params: { id }, body }),
+  createChannel: (body: NotifyChannelWrite) => callRoute(o.createChannel, { body }),
+  updateChannel: (id: string, body: NotifyChannelWrite) =>
+    callRoute(o.updateChannel, { params: { id }, body }),
   deleteChannel: (id: string) => callRoute(o.deleteChannel, { params: { id } }),
   testChannel: (id: string) => callRoute(o.testChannel, { params: { id } }),
   flood: (query: Partial<FloodQuery>, signal?: AbortSignal) => callRoute(o.flood, { query }, signal),

@@ -1,10 +1,10 @@
 import {
   ALARM_PRIORITIES,
   type AlarmPriority,
-  CHANNEL_KINDS,
-  type Channel,
-  type ChannelKind,
-  type ChannelWrite,
+  NOTIFY_CHANNEL_KINDS,
+  type NotifyChannel,
+  type NotifyChannelKind,
+  type NotifyChannelWrite,
 } from "@clusterbrain/contracts";
 import {
   Alert,
@@ -29,7 +29,7 @@ import { alarmsApi } from "./alarms.api.ts";
 
 interface Draft {
   id: string | null;
-  kind: ChannelKind;
+  kind: NotifyChannelKind;
   name: string;
   priorities: AlarmPriority[];
   recipients: string;
@@ -52,7 +52,7 @@ const EMPTY: Draft = {
 };
 
 /** What the form sends: a webhook or secret left empty on an edit keeps the stored one. */
-export function channelBody(d: Draft): ChannelWrite {
+export function channelBody(d: Draft): NotifyChannelWrite {
   return {
     kind: d.kind,
     name: d.name.trim(),
@@ -110,7 +110,7 @@ export function ChannelsTab({ canManage }: { canManage: boolean }) {
       setBusy(null);
     }
   };
-  const edit = (c: Channel) =>
+  const edit = (c: NotifyChannel) =>
     setDraft({
       ...EMPTY,
       id: c.id,
@@ -135,7 +135,7 @@ export function ChannelsTab({ canManage }: { canManage: boolean }) {
         </Button>
       )}
       {(list.error ?? (draft ? null : failure)) ? <ErrorAlert error={list.error ?? failure} /> : null}
-      <Table<Channel>
+      <Table<NotifyChannel>
         rowKey="id"
         size="small"
         loading={list.loading}
@@ -207,7 +207,7 @@ export function ChannelsTab({ canManage }: { canManage: boolean }) {
                 {
                   key: "actions",
                   title: t("alarms.col.actions"),
-                  render: (_: unknown, c: Channel) => (
+                  render: (_: unknown, c: NotifyChannel) => (
                     <Space size={4}>
                       <Button
                         size="small"
@@ -256,9 +256,9 @@ export function ChannelsTab({ canManage }: { canManage: boolean }) {
             <Radio.Group
               value={draft.kind}
               disabled={draft.id !== null}
-              onChange={(e) => set({ kind: e.target.value as ChannelKind })}
+              onChange={(e) => set({ kind: e.target.value as NotifyChannelKind })}
               optionType="button"
-              options={CHANNEL_KINDS.map((k) => ({ value: k, label: t(`channels.kind.${k}`) }))}
+              options={NOTIFY_CHANNEL_KINDS.map((k) => ({ value: k, label: t(`channels.kind.${k}`) }))}
               data-testid="channel-kind"
             />
             <Input
