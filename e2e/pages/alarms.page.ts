@@ -34,7 +34,8 @@ export class AlarmsPage {
   /** Opens the SPC tab on `tagKey` and returns how many points the chart marks as rule violations. */
   async spcViolations(tabLabel: string, tagKey: string): Promise<number> {
     await this.page.getByRole("tab", { name: tabLabel }).click();
-    await chooseOption(this.page, this.page.getByTestId("spc-tag"), tagKey);
+    // Typed: the list is virtual, so with many tags the wanted one may not be rendered until searched.
+    await chooseOption(this.page, this.page.getByTestId("spc-tag"), tagKey, tagKey);
     await this.page.locator('[data-testid="spc-chart"][data-rendered="true"]').waitFor();
     const summary = this.page.getByTestId("spc-summary");
     await summary.waitFor();
@@ -68,7 +69,10 @@ export class AlarmsPage {
     await this.page.getByTestId("channel-save").click();
     const res = await answer;
     if (!res.ok()) throw new Error(`channel not saved: ${res.status()} ${await res.text()}`);
-    await form.waitFor({ state: "detached" });
+    // Closed on success; a failure the form shows (e.g. the answer refused by the client) is thrown.
+    const failed = form.getByTestId("error-alert");
+    await Promise.race([form.waitFor({ state: "detached" }), failed.waitFor()]);
+    if (await failed.isVisible()) throw new Error(`channel form shows: ${await failed.textContent()}`);
     await this.page.locator("[data-channel-id]", { hasText: c.name }).waitFor();
   }
 

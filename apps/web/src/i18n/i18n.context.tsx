@@ -1,4 +1,4 @@
-import { ConfigProvider } from "antd";
+import { App, ConfigProvider } from "antd";
 import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
@@ -101,7 +101,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   return (
     <I18nContext.Provider value={value}>
-      <ConfigProvider locale={locale === "en" ? enUS : zhCN}>{children}</ConfigProvider>
+      <ConfigProvider locale={locale === "en" ? enUS : zhCN}>
+        {/* antd's App gives App.useApp() its message/modal context (the alarm tabs use it). */}
+        <App>{children}</App>
+      </ConfigProvider>
     </I18nContext.Provider>
   );
 }
