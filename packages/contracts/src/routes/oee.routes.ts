@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jobSummarySchema } from "../job.contract.ts";
 import {
   downtimeRowSchema,
   downtimeWriteSchema,
@@ -44,6 +45,16 @@ export const oeeRoutes = {
     produces: XLSX_CONTENT_TYPE,
     response: z.unknown().describe(`${XLSX_CONTENT_TYPE} workbook`),
     errors: [404],
+  }),
+  startReport: defineRoute({
+    method: "POST",
+    path: "/oee/reports",
+    tags,
+    summary:
+      "The OEE report as the screen shows it as a PDF (charts, Chinese fonts embedded) and .xlsx, as a job; files at /reports/{id}/pdf and /xlsx",
+    body: oeeExportQuerySchema,
+    response: jobSummarySchema,
+    errors: [404, 429],
   }),
   addDowntime: defineRoute({
     method: "POST",

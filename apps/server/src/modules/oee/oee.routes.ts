@@ -1,11 +1,14 @@
 import { routeTable, XLSX_CONTENT_TYPE } from "@clusterbrain/contracts";
 import type { Database } from "../../db/database.ts";
 import { registerRoute } from "../../http/route-registry.ts";
+import { runnerFor } from "../jobs/job.routes.ts";
+import { JobService } from "../jobs/job.service.ts";
 import type { FeatureModule } from "../module.ts";
+import { ReportService } from "../reports/report.service.ts";
 import { existingTelemetryStorage, telemetryStorage } from "../telemetry/telemetry.storage.ts";
 import { OeeIngest } from "./oee.ingest.ts";
 import { OeeService } from "./oee.service.ts";
-import { oeeWorkbook } from "./oee.sheet.ts";
+import { oeeReportDocument, oeeWorkbook } from "./oee.sheet.ts";
 import { OeeBenchmarkService } from "./oee-benchmark.service.ts";
 
 const routes = routeTable.oee;
@@ -35,6 +38,10 @@ export const oeeModule: FeatureModule = {
         .header("content-disposition", 'attachment; filename="oee-report.xlsx"')
         .send(await oeeWorkbook(report, query.lang, deps.now()));
     });
+    const reports = new ReportService(new JobService(deps.db, runnerFor(deps), deps.now));
+    registerRoute(app, routes.startReport, async ({ actor, body }) =>
+      reports.start(actor, oeeReportDocument(await service.report(actor, body), body.lang, deps.now())),
+    );
     registerRoute(app, routes.addDowntime, async ({ actor, body }) => service.addDowntime(actor, body));
     registerRoute(app, routes.settings, async ({ actor, params }) =>
       service.settings(actor, params.machineId),

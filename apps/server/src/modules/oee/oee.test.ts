@@ -1,11 +1,15 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { documentHtml } from "../../reports/document.render.ts";
+import { htmlToPdf } from "../../reports/html-to-pdf.ts";
+import { pdfText } from "../../reports/pdf-text.test-support.ts";
 import { call, EMAILS, IDS, login, type Session, seedCluster, testApp } from "../../test/fixtures.ts";
 import { describeEachDatabase } from "../../test/test-database.ts";
 import { AssetRepository } from "../telemetry/asset.repository.ts";
 import { existingTelemetryStorage } from "../telemetry/telemetry.storage.ts";
 import { createTestDevice } from "../telemetry/telemetry.test-support.ts";
 import { oeeIngest } from "./oee.routes.ts";
+import { oeeReportDocument, oeeTables } from "./oee.sheet.ts";
 
 // 2026-12-07 08:00 China time = 00:00 UTC: the day shift starts. Times below are minutes after it.
 const T0 = Date.parse("2026-12-07T00:00:00.000Z");
@@ -227,8 +231,24 @@ describeEachDatabase("OEE store and report (hand-computed cases)", (getDb) => {
     expect(denied.statusCode).toBe(403);
   });
 
+  it("the PDF report is the screen's report in one language: figures, Pareto and every stop", async () => {
+    const r = await report(a, `lineId=${lineId}&${range}`);
+    const doc = oeeReportDocument(r, "zh", new Date(NOW));
+    // The document's tables are the workbook's, row for row.
+    expect(doc.sections.map((x) => x.table?.rows)).toEqual(oeeTables(r, "zh").map((x) => x.rows));
+    const { pdf } = await htmlToPdf(documentHtml(doc));
+    const text = (await pdfText(new Uint8Array(pdf))).replace(/\s+/g, "");
+    expect(text).toContain("OEE报告");
+    expect(text).toContain("停机帕累托");
+    expect(text).toContain(`OEE${((r.total.oee ?? 0) * 100).toFixed(1)}%`);
+    for (const stop of r.downtime) expect(text).toContain(stop.reason.replace(/\s+/g, ""));
+    expect(text).not.toMatch(/Downtime Pareto|Stops|Machines/);
+  }, 60_000);
+
   it("another firm sees none of it: 404 for the line, the machine and a stop on it", async () => {
     const b = await login(app, EMAILS.bOwner);
+    const pdf = await call(app, b, "POST", "/api/v1/oee/reports", { lineId });
+    expect(pdf.statusCode).toBe(404);
     expect((await call(app, b, "GET", `/api/v1/oee/report?lineId=${lineId}`)).statusCode).toBe(404);
     expect((await call(app, b, "GET", `/api/v1/oee/machines/${m1}/settings`)).statusCode).toBe(404);
     const post = await call(app, b, "POST", "/api/v1/oee/downtime", {

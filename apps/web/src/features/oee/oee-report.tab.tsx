@@ -1,12 +1,20 @@
-import type { DowntimeRow, OeePeriod, OeePeriodRow } from "@clusterbrain/contracts";
+import {
+  type DowntimeRow,
+  type OeePeriod,
+  type OeePeriodRow,
+  routeTable,
+  routeUrl,
+} from "@clusterbrain/contracts";
 import { Button, Card, Col, Descriptions, Empty, Row, Select, Space, Statistic, Table } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/i18n.context.tsx";
 import { langOf } from "../../i18n/locale-format.ts";
+import { callRoute } from "../../shared/api/route.client.ts";
 import { useApi } from "../../shared/api/use-api.hook.ts";
 import { Chart } from "../../shared/charts/chart.component.tsx";
 import { DataText } from "../../shared/ui/data-text.component.tsx";
 import { ErrorAlert } from "../../shared/ui/error-alert.component.tsx";
+import { ReportJobButton } from "../../shared/ui/report-job-button.component.tsx";
 import { DowntimeDialog } from "./downtime.dialog.tsx";
 import { oeeApi } from "./oee.api.ts";
 import { paretoOption, trendOption } from "./oee-chart.option.ts";
@@ -123,6 +131,19 @@ export function OeeReportTab({ canRecord }: { canRecord: boolean }) {
           <Button href={oeeApi.exportUrl(query, langOf(locale))} download data-testid="oee-export">
             {t("oee.export")}
           </Button>
+        )}
+        {query && (
+          <ReportJobButton
+            // Remounted per view (not per 15 s refresh), so a report never offers another view's files.
+            key={`${query.lineId}-${query.machineId ?? ""}-${days}-${by}`}
+            start={() => callRoute(routeTable.oee.startReport, { body: { ...query, lang: langOf(locale) } })}
+            files={(id) => ({
+              pdf: routeUrl(routeTable.reports.pdf, { id }),
+              xlsx: routeUrl(routeTable.reports.xlsx, { id }),
+            })}
+            label={t("oee.reportPdf")}
+            testId="oee-report-pdf"
+          />
         )}
         {canRecord && line && (
           <Button onClick={() => setRecording(true)} data-testid="oee-record">
