@@ -15,9 +15,10 @@ import { type Candidate, Matcher, type MatchProfile } from "@clusterbrain/engine
 import type { Actor } from "../../auth/actor.ts";
 import { policy } from "../../auth/policy.ts";
 import type { Database, DbOrTx } from "../../db/database.ts";
-import { NotFoundError, ValidationError } from "../../errors/index.ts";
+import { NotFoundError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import type { LiveHub } from "../live/live.hub.ts";
+import { recordListingContact } from "../notifications/listing-contact.ts";
 import { NotificationOutbox } from "../notifications/notification.service.ts";
 import { districtPoint } from "./district.points.ts";
 import {
@@ -283,52 +284,28 @@ export class ListingService {
   async contact(actor: Actor, input: ContactCreate): Promise<Contact> {
     policy.assert(actor, "innovation.write", { kind: "org", orgId: actor.orgId });
     const now = this.now();
-    const id = randomUUID();
     const outbox = new NotificationOutbox();
-    await this.db.transaction(async (tx) => {
+    const id = await this.db.transaction(async (tx) => {
       const repo = new ListingRepository(tx);
-      const target = await repo.findVisible(actor.orgId, input.listingId);
-      if (target?.status !== "open") throw new NotFoundError("listing", input.listingId);
-      if (target.orgId === actor.orgId) throw ValidationError.field("listingId", "this listing is your own");
-      if (input.fromListingId && !(await repo.findOwn(actor.orgId, input.fromListingId)))
-        throw ValidationError.field("fromListingId", `unknown listing of your org ${input.fromListingId}`);
-      await repo.insertContact({
-        id,
-        orgId: actor.orgId,
-        toOrgId: target.orgId,
-        listingId: target.id,
-        fromListingId: input.fromListingId ?? null,
-        message: input.message,
-        createdBy: actor.userId,
-        createdAt: now,
+      return recordListingContact(tx, actor, input, {
+        repo,
+        noun: "listing",
+        audit: { action: "innovation.contact", entity: "contact" },
+        outbox,
+        now,
+        notification: async (target, contactId) => {
+          const view = await repo.findContact(actor.orgId, contactId);
+          return {
+            kind: "innovation.contact",
+            params: {
+              fromOrgNameZh: view?.fromOrgNameZh ?? "",
+              fromOrgNameEn: view?.fromOrgNameEn ?? "",
+              listingTitle: target.title,
+            },
+            link: "/innovation/contacts",
+          };
+        },
       });
-      await writeAudit(
-        tx,
-        actor,
-        {
-          orgId: actor.orgId,
-          action: "innovation.contact",
-          entity: "contact",
-          entityId: id,
-          after: { listingId: target.id },
-        },
-        now,
-      );
-      const view = await repo.findContact(actor.orgId, id);
-      await outbox.add(
-        tx,
-        {
-          orgId: target.orgId,
-          kind: "innovation.contact",
-          params: {
-            fromOrgNameZh: view?.fromOrgNameZh ?? "",
-            fromOrgNameEn: view?.fromOrgNameEn ?? "",
-            listingTitle: target.title,
-          },
-          link: "/innovation/contacts",
-        },
-        now,
-      );
     });
     outbox.publish(this.live);
     const row = await new ListingRepository(this.db).findContact(actor.orgId, id);

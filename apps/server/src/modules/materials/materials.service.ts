@@ -17,6 +17,7 @@ import { NotFoundError, ValidationError } from "../../errors/index.ts";
 import { writeAudit } from "../audit/audit.service.ts";
 import { districtPoint } from "../innovation/district.points.ts";
 import type { LiveHub } from "../live/live.hub.ts";
+import { recordListingContact } from "../notifications/listing-contact.ts";
 import { NotificationOutbox } from "../notifications/notification.service.ts";
 import { type MaterialSide, rankMaterialMatches } from "./materials.match.ts";
 import {
@@ -183,52 +184,28 @@ export class MaterialsService {
   async contact(actor: Actor, input: MaterialContactCreate): Promise<MaterialContact> {
     policy.assert(actor, "materials.write", { kind: "org", orgId: actor.orgId });
     const now = this.now();
-    const id = randomUUID();
     const outbox = new NotificationOutbox();
-    await this.db.transaction(async (tx) => {
+    const id = await this.db.transaction(async (tx) => {
       const repo = new MaterialsRepository(tx);
-      const target = await repo.findVisible(actor.orgId, input.listingId);
-      if (target?.status !== "open") throw new NotFoundError("material listing", input.listingId);
-      if (target.orgId === actor.orgId) throw ValidationError.field("listingId", "this listing is your own");
-      if (input.fromListingId && !(await repo.findOwn(actor.orgId, input.fromListingId)))
-        throw ValidationError.field("fromListingId", `unknown listing of your org ${input.fromListingId}`);
-      await repo.insertContact({
-        id,
-        orgId: actor.orgId,
-        toOrgId: target.orgId,
-        listingId: target.id,
-        fromListingId: input.fromListingId ?? null,
-        message: input.message,
-        createdBy: actor.userId,
-        createdAt: now,
+      return recordListingContact(tx, actor, input, {
+        repo,
+        noun: "material listing",
+        audit: { action: "materials.contact", entity: "materialContact" },
+        outbox,
+        now,
+        notification: async (target) => {
+          const from = await repo.orgNames(actor.orgId);
+          return {
+            kind: "materials.contact",
+            params: {
+              fromOrgNameZh: from?.nameZh ?? "",
+              fromOrgNameEn: from?.nameEn ?? "",
+              listingTitle: target.spec.slice(0, 80),
+            },
+            link: "/materials?tab=contacts",
+          };
+        },
       });
-      await writeAudit(
-        tx,
-        actor,
-        {
-          orgId: actor.orgId,
-          action: "materials.contact",
-          entity: "materialContact",
-          entityId: id,
-          after: { listingId: target.id },
-        },
-        now,
-      );
-      const from = await repo.orgNames(actor.orgId);
-      await outbox.add(
-        tx,
-        {
-          orgId: target.orgId,
-          kind: "materials.contact",
-          params: {
-            fromOrgNameZh: from?.nameZh ?? "",
-            fromOrgNameEn: from?.nameEn ?? "",
-            listingTitle: target.spec.slice(0, 80),
-          },
-          link: "/materials?tab=contacts",
-        },
-        now,
-      );
     });
     outbox.publish(this.live);
     const row = (await new MaterialsRepository(this.db).contactsOf(actor.orgId)).find((c) => c.id === id);
